@@ -1,0 +1,102 @@
+package org.taar.format;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.taar.story.PubStatus;
+
+/**
+ * One version of one agency item, as every parser produces it and every later stage reads it.
+ * It carries the ninjs 2.1 fields Taar uses; {@link NinjsWriter} turns it into ninjs JSON.
+ *
+ * @param uri the agency's own identifier, stable across versions
+ * @param version grows with each update (1 when the format has no version)
+ * @param bodyHtml the body as HTML paragraphs ({@code <p>..</p>}), sanitized by the normalize stage
+ * @param agency the canonical agency code (IANS, PTI, ...) from the item or its dateline; null when unknown
+ * @param section the section the source declared, as written; null when none
+ * @param tags the keywords the source declared
+ * @param warnings what a parser or normalizer noticed but could live with
+ */
+public record NewsItem(
+        String uri,
+        int version,
+        PubStatus pubstatus,
+        String type,
+        String language,
+        String headline,
+        String subheadline,
+        String summary,
+        String bodyHtml,
+        String byline,
+        String located,
+        Instant contentCreated,
+        Instant firstCreated,
+        Instant versionCreated,
+        Instant embargoed,
+        Integer urgency,
+        String agency,
+        String section,
+        List<String> tags,
+        String slugline,
+        String ednote,
+        List<String> warnings) {
+
+    public NewsItem {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        pubstatus = pubstatus == null ? PubStatus.USABLE : pubstatus;
+        type = type == null ? "text" : type;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.uri = uri; b.version = version; b.pubstatus = pubstatus; b.type = type; b.language = language;
+        b.headline = headline; b.subheadline = subheadline; b.summary = summary; b.bodyHtml = bodyHtml;
+        b.byline = byline; b.located = located; b.contentCreated = contentCreated; b.firstCreated = firstCreated;
+        b.versionCreated = versionCreated; b.embargoed = embargoed; b.urgency = urgency; b.agency = agency;
+        b.section = section; b.tags = new ArrayList<>(tags); b.slugline = slugline; b.ednote = ednote;
+        b.warnings = new ArrayList<>(warnings);
+        return b;
+    }
+
+    /** Mutable helper for parsers and normalizers; the record itself stays immutable. */
+    public static final class Builder {
+        public String uri;
+        public int version = 1;
+        public PubStatus pubstatus = PubStatus.USABLE;
+        public String type = "text";
+        public String language;
+        public String headline;
+        public String subheadline;
+        public String summary;
+        public String bodyHtml;
+        public String byline;
+        public String located;
+        public Instant contentCreated;
+        public Instant firstCreated;
+        public Instant versionCreated;
+        public Instant embargoed;
+        public Integer urgency;
+        public String agency;
+        public String section;
+        public List<String> tags = new ArrayList<>();
+        public String slugline;
+        public String ednote;
+        public List<String> warnings = new ArrayList<>();
+
+        public Builder warn(String warning) {
+            warnings.add(warning);
+            return this;
+        }
+
+        public NewsItem build() {
+            return new NewsItem(uri, version, pubstatus, type, language, headline, subheadline, summary, bodyHtml,
+                    byline, located, contentCreated, firstCreated, versionCreated, embargoed, urgency, agency,
+                    section, tags, slugline, ednote, warnings);
+        }
+    }
+}
