@@ -1,0 +1,104 @@
+package org.taar;
+
+import java.time.Clock;
+import org.taar.api.IngestEndpoint;
+import org.taar.config.Config;
+import org.taar.enrich.Enricher;
+import org.taar.format.Formats;
+import org.taar.intake.Archive;
+import org.taar.intake.DemoContent;
+import org.taar.intake.DropFolder;
+import org.taar.rules.Rules;
+import org.taar.site.PageCache;
+import org.taar.site.Publisher;
+import org.taar.site.Renderer;
+import org.taar.site.SiteServer;
+import org.taar.store.PushKeys;
+import org.taar.store.Store;
+import org.taar.store.StoryStore;
+import org.taar.story.EmbargoClock;
+import org.taar.text.Agencies;
+import org.taar.text.DatelineParser;
+import org.taar.text.HtmlSanitizer;
+import org.taar.text.Normalizer;
+import org.taar.text.Slugger;
+import org.taar.text.UnicodeCleaner;
+
+/**
+ * Builds every component from the configuration, in one place, in the order of the pipeline.
+ * Commands open an App, use the parts they need, and close it.
+ */
+public final class App implements AutoCloseable {
+    public final Config config;
+    public final Clock clock;
+    public final Store store;
+    public final StoryStore stories;
+    public final PushKeys pushKeys;
+    public final Archive archive;
+    public final Pipeline pipeline;
+    public final PageCache pages;
+    public final Renderer renderer;
+    public final Publisher publisher;
+    private DropFolder dropFolder;
+    private EmbargoClock embargoClock;
+    private SiteServer server;
+
+    public App(Config config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.store = Store.open(config.jdbcUrl(), config.dataDir());
+        this.stories = new StoryStore(store);
+        this.pushKeys = new PushKeys(store, clock);
+        this.archive = new Archive(config.dataDir(), store, clock);
+        this.pages = new PageCache();
+        this.renderer = new Renderer(config);
+        this.publisher = new Publisher(stories, renderer, pages, config.site(), clock);
+        Enricher enricher = new Enricher(config.site(), new Slugger());
+        this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
+                new Rules(clock), stories, clock, publisher::nudge);
+    }
+
+    /** The parse stage: every format parser, with the delivery size cap. */
+    public static Formats formats(Config config) {
+        return Formats.standard(config.maxDeliveryBytes());
+    }
+
+    /** The normalize stage, composed in the order its steps must run. */
+    public static Normalizer normalizer(Config config, Clock clock) {
+        return new Normalizer(new UnicodeCleaner(), new HtmlSanitizer(), new DatelineParser(), new Agencies(),
+                config.site().zone(), clock);
+    }
+
+    /**
+     * Starts the site: loads demo content if asked and the store is empty, materializes every
+     * page, then opens the port and starts the drop folder and the embargo clock.
+     */
+    public int serve(String host, int port, boolean demo) throws Exception {
+        if (demo) new DemoContent(pipeline, stories).loadIfEmpty();
+        publisher.rebuildAll();
+        publisher.start();
+        server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()), store);
+        server.start();
+        dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
+        dropFolder.start(250);
+        embargoClock = new EmbargoClock(stories, clock, publisher::nudge);
+        embargoClock.start();
+        return server.port();
+    }
+
+    /** Stops intake first, then lets in-flight requests finish, then the store. */
+    @Override
+    public void close() {
+        if (dropFolder != null) dropFolder.close();
+        if (embargoClock != null) embargoClock.close();
+        if (server != null) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(App.class).warn("server stop: {}", e.toString());
+            }
+        }
+        publisher.close();
+        store.close();
+    }
+}

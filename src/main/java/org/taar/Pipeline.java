@@ -1,0 +1,201 @@
+package org.taar;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.taar.config.Config;
+import org.taar.enrich.Enricher;
+import org.taar.enrich.Enrichment;
+import org.taar.format.Formats;
+import org.taar.format.NewsItem;
+import org.taar.format.ParseContext;
+import org.taar.format.ParseException;
+import org.taar.format.ParseResult;
+import org.taar.intake.Archive;
+import org.taar.intake.Delivery;
+import org.taar.rules.Decision;
+import org.taar.rules.Rules;
+import org.taar.story.Outcome;
+import org.taar.story.Status;
+import org.taar.story.Story;
+import org.taar.story.Versions;
+import org.taar.store.StoryStore;
+import org.taar.text.Normalizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The path of a story, in the order of DESIGN.md: archive, parse, normalize, enrich, identify,
+ * decide, and the store write that publishing follows. Every intake (ingest command, drop
+ * folder, push API) hands its bytes to {@link #deliver}; nothing else writes stories.
+ */
+public final class Pipeline {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final Config config;
+    private final Archive archive;
+    private final Formats formats;
+    private final Normalizer normalizer;
+    private final Enricher enricher;
+    private final Rules rules;
+    private final StoryStore stories;
+    private final Clock clock;
+    private final Runnable onChange;
+    // Versions of one story must be applied one at a time; striping keeps unrelated stories parallel.
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
+
+    public Pipeline(Config config, Archive archive, Formats formats, Normalizer normalizer, Enricher enricher,
+                    Rules rules, StoryStore stories, Clock clock, Runnable onChange) {
+        this.config = config;
+        this.archive = archive;
+        this.formats = formats;
+        this.normalizer = normalizer;
+        this.enricher = enricher;
+        this.rules = rules;
+        this.stories = stories;
+        this.clock = clock;
+        this.onChange = onChange;
+        for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
+    }
+
+    /** The result of one delivery: the archive entry and one outcome per item (or one rejection). */
+    public record Result(Delivery delivery, List<Outcome> outcomes, List<String> warnings) {
+        public boolean rejected() {
+            return outcomes.stream().anyMatch(Outcome::isRejected);
+        }
+
+        public String error() {
+            return outcomes.stream().filter(Outcome::isRejected).map(Outcome::reason).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * Archives the bytes (durably, before anything else happens), then runs every later stage.
+     * A delivery that cannot be parsed is still archived, and answers with one rejected outcome.
+     */
+    public Result deliver(String source, String channel, String name, byte[] content, String formatHint) {
+        if (content.length > config.maxDeliveryBytes()) {
+            return new Result(null, List.of(Outcome.rejected(name, "too large: " + content.length
+                    + " bytes, the limit is " + config.maxDeliveryBytes())), List.of());
+        }
+        Delivery delivery = archive.store(source, channel, name, content);
+        ParseResult parsed;
+        try {
+            parsed = formats.parse(content, formatHint, new ParseContext(source, delivery.receivedAt()));
+        } catch (ParseException e) {
+            log.info("delivery rejected source={} name={} sha256={} reason=\"{}\"", source, name, delivery.sha256(),
+                    e.getMessage());
+            return new Result(delivery, List.of(Outcome.rejected(name, e.getMessage())), List.of());
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (NewsItem raw : parsed.items()) {
+            outcomes.add(process(source, name, delivery, normalizer.normalize(raw)));
+        }
+        onChange.run();
+        return new Result(delivery, outcomes, parsed.warnings());
+    }
+
+    private Outcome process(String source, String file, Delivery delivery, NewsItem item) {
+        Config.Source src = config.source(source);
+        Enrichment enrichment = enricher.enrich(item, src);
+        ReentrantLock lock = stripes[Math.floorMod((source + '\n' + item.uri()).hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return applyWithRetry(source, file, delivery, item, enrichment);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // Another process (a `taar ingest` beside the server, another node) may insert the same story
+    // between our read and our write; the unique key catches it and the second attempt sees it.
+    private Outcome applyWithRetry(String source, String file, Delivery delivery, NewsItem item, Enrichment e) {
+        try {
+            return stories.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, item, e));
+        } catch (JdbiException first) {
+            log.warn("retrying story write source={} uri={} after: {}", source, item.uri(), first.getMessage());
+            return stories.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, item, e));
+        }
+    }
+
+    private Outcome apply(Handle h, String source, String file, Delivery delivery, NewsItem item, Enrichment e) {
+        Instant now = clock.instant();
+        Optional<Story> current = stories.find(h, source, item.uri());
+        Long deliveryId = delivery == null ? null : delivery.id();
+        Versions.Change change = Versions.classify(current, item);
+        switch (change) {
+            case STALE -> {
+                Story s = current.orElseThrow();
+                String reason = "version " + item.version() + " is not newer than the stored version " + s.version();
+                stories.addVersion(h, s.id(), item, deliveryId, "duplicate", reason, now);
+                return outcome(file, item, "duplicate", s, reason);
+            }
+            case AFTER_KILL -> {
+                Story s = current.orElseThrow();
+                String reason = "the story was killed; later versions are kept but never published";
+                stories.addVersion(h, s.id(), item, deliveryId, "killed", reason, now);
+                return outcome(file, item, "killed", s, reason);
+            }
+            case KILL -> {
+                String reason = "killed by the agency (pubstatus canceled)";
+                long id;
+                if (current.isPresent()) {
+                    id = current.get().id();
+                    stories.kill(h, id, reason);
+                } else {
+                    // A kill for a story never seen: keep a killed row so a late first version stays down.
+                    id = stories.insert(h, source, item, Status.KILLED, reason, e.section(), e.slug(), now, null, null);
+                }
+                stories.addVersion(h, id, item, deliveryId, "killed", reason, now);
+                stories.appendEvent(h, id, "killed", now);
+                log.info("story killed id={} source={} uri={}", id, source, item.uri());
+                return new Outcome(file, item.uri(), item.version(), "killed",
+                        Story.path(current.map(Story::section).orElse(e.section()),
+                                current.map(Story::slug).orElse(e.slug()), id), reason);
+            }
+            default -> {
+                Decision d = rules.decide(item);
+                Status status = switch (d.action()) {
+                    case PUBLISH -> Status.PUBLISHED;
+                    case HOLD -> Status.HELD;
+                    case EMBARGO -> Status.EMBARGOED;
+                };
+                String reason = d.reason() == null ? "rule " + d.rule() : d.reason() + " (rule " + d.rule() + ")";
+                long id;
+                String label;
+                if (change == Versions.Change.NEW) {
+                    Instant published = status == Status.PUBLISHED ? now : null;
+                    id = stories.insert(h, source, item, status, reason, e.section(), e.slug(), now, published,
+                            d.embargoUntil());
+                    label = status.label();
+                } else {
+                    Story s = current.orElseThrow();
+                    id = s.id();
+                    boolean wasPublished = s.publishedAt() != null;
+                    Instant published = s.publishedAt() != null ? s.publishedAt()
+                            : status == Status.PUBLISHED ? now : null;
+                    Instant updated = wasPublished && status == Status.PUBLISHED ? now : s.updatedAt();
+                    stories.update(h, id, item, status, reason, s.section(), published, updated, d.embargoUntil());
+                    label = status == Status.PUBLISHED && wasPublished ? "updated" : status.label();
+                }
+                stories.setTags(h, id, e.tags());
+                stories.addVersion(h, id, item, deliveryId, label, reason, now);
+                stories.appendEvent(h, id, label, now);
+                // The URL is fixed at first sight: section and slug come from the first version.
+                String section = current.map(Story::section).orElse(e.section());
+                String slug = current.map(Story::slug).orElse(e.slug());
+                log.info("story {} id={} source={} uri={} version={}", label, id, source, item.uri(), item.version());
+                return new Outcome(file, item.uri(), item.version(), label, Story.path(section, slug, id), reason);
+            }
+        }
+    }
+
+    private static Outcome outcome(String file, NewsItem item, String status, Story s, String reason) {
+        return new Outcome(file, item.uri(), item.version(), status, s.path(), reason);
+    }
+}

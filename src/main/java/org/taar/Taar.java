@@ -1,0 +1,246 @@
+package org.taar;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import org.taar.config.Config;
+import org.taar.config.ConfigException;
+import org.taar.config.ConfigLoader;
+import org.taar.format.Formats;
+import org.taar.format.NewsItem;
+import org.taar.format.NinjsWriter;
+import org.taar.format.ParseContext;
+import org.taar.format.ParseException;
+import org.taar.format.ParseResult;
+import org.taar.story.Outcome;
+import org.taar.store.StoreUnavailableException;
+import org.taar.text.Normalizer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The command line. Exit codes follow sysexits: 64 usage, 65 bad data, 69 unavailable, 70 internal. */
+@Command(name = "taar", mixinStandardHelpOptions = true, version = "taar 0.1.0",
+        description = "Wire-to-web news publisher.",
+        subcommands = {Taar.Serve.class, Taar.Parse.class, Taar.Ingest.class, Taar.Key.class})
+public final class Taar implements Runnable {
+    static final int EX_OK = 0, EX_USAGE = 64, EX_DATAERR = 65, EX_UNAVAILABLE = 69, EX_SOFTWARE = 70;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; tests call this instead of main. */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Taar());
+        cl.setExitCodeExceptionMapper(Taar::exitCode);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            boolean debug = List.of(args).contains("--debug");
+            line.getErr().println("taar: " + message(e));
+            if (debug) e.printStackTrace(line.getErr());
+            return exitCode(e);
+        });
+        return cl.execute(args);
+    }
+
+    private static int exitCode(Throwable e) {
+        if (e instanceof CommandLine.ParameterException || e instanceof ConfigException
+                || e instanceof IllegalArgumentException) return EX_USAGE;
+        if (e instanceof StoreUnavailableException) return EX_UNAVAILABLE;
+        return EX_SOFTWARE;
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every command shares. */
+    static final class Common {
+        @Option(names = "--data", description = "data directory (default ./taar-data or TAAR_DATA)")
+        Path data;
+        @Option(names = "--db", description = "PostgreSQL JDBC URL instead of the embedded store (or TAAR_DB)")
+        String db;
+        @Option(names = "--config", description = "taar.yml to read (default DATA/taar.yml, then ./taar.yml)")
+        Path config;
+        @Option(names = "--debug", description = "verbose logs and stack traces")
+        boolean debug;
+
+        Config load() {
+            return new ConfigLoader(System.getenv()).load(data, config, db);
+        }
+
+        /** Commands that print JSON keep stderr for problems only unless --debug. */
+        void quietLogs(boolean quiet) {
+            Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            root.setLevel(debug ? Level.DEBUG : quiet ? Level.WARN : Level.INFO);
+            // Third-party libraries chatter at INFO; their warnings still show.
+            for (String noisy : List.of("org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb")) {
+                ((Logger) LoggerFactory.getLogger(noisy)).setLevel(debug ? Level.DEBUG : Level.WARN);
+            }
+        }
+    }
+
+    @Command(name = "serve", description = "public site, API, drop folder and workers on one port")
+    static final class Serve implements Callable<Integer> {
+        @Mixin Common common;
+        @Option(names = "--port", description = "port (default 8080 or TAAR_PORT)") Integer port;
+        @Option(names = "--host", defaultValue = "127.0.0.1",
+                description = "address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 behind a load balancer)") String host;
+        @Option(names = "--demo", description = "load built-in sample stories on first start") boolean demo;
+
+        @Override
+        public Integer call() throws Exception {
+            common.quietLogs(false);
+            Config config = common.load();
+            App app = new App(config, Clock.systemUTC());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "shutdown"));
+            int bound = app.serve(host, port != null ? port : config.port(), demo);
+            System.out.println("Taar is serving http://" + host + ":" + bound + "/  (data: " + config.dataDir()
+                    + ", store: " + app.store.dialect().name().toLowerCase() + ")");
+            stopped.await();
+            return EX_OK;
+        }
+    }
+
+    @Command(name = "parse", description = "parse files and print ninjs 2.1 items as JSON Lines")
+    static final class Parse implements Callable<Integer> {
+        @Mixin Common common;
+        @Option(names = "--format", description = "skip detection: wiretext, ninjs") String format;
+        @Option(names = "--source", defaultValue = "local", description = "source name for derived uris") String source;
+        @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
+
+        @Override
+        public Integer call() {
+            common.quietLogs(true);
+            Config config = common.load();
+            Clock clock = Clock.systemUTC();
+            Formats formats = App.formats(config);
+            Normalizer normalizer = App.normalizer(config, clock);
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            int exit = EX_OK;
+            for (Path file : files) {
+                ObjectNode line = JSON.createObjectNode();
+                line.put("file", file.toString());
+                ArrayNode items = JSON.createArrayNode();
+                ArrayNode warnings = JSON.createArrayNode();
+                String error = null;
+                String format = null;
+                try {
+                    ParseResult r = formats.parse(Files.readAllBytes(file), this.format,
+                            new ParseContext(source, clock.instant()));
+                    format = r.format();
+                    r.warnings().forEach(warnings::add);
+                    int n = 0;
+                    for (NewsItem raw : r.items()) {
+                        n++;
+                        NewsItem item = normalizer.normalize(raw);
+                        items.add(NinjsWriter.toNinjs(item));
+                        for (String w : item.warnings()) warnings.add("item " + n + ": " + w);
+                    }
+                } catch (ParseException | IOException e) {
+                    error = e instanceof IOException ? "cannot read file: " + e.getMessage() : e.getMessage();
+                    exit = EX_DATAERR;
+                }
+                line.put("format", format);
+                line.set("items", items);
+                line.set("warnings", warnings);
+                line.put("error", error);
+                out.println(line);
+            }
+            return exit;
+        }
+    }
+
+    @Command(name = "ingest", description = "run the whole pipeline on files, as if from a drop folder")
+    static final class Ingest implements Callable<Integer> {
+        @Mixin Common common;
+        @Option(names = "--source", defaultValue = "local", description = "source name (default ${DEFAULT-VALUE})") String source;
+        @Option(names = "--format", description = "skip detection: wiretext, ninjs") String format;
+        @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
+
+        @Override
+        public Integer call() {
+            common.quietLogs(true);
+            PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            int exit = EX_OK;
+            try (App app = new App(common.load(), Clock.systemUTC())) {
+                for (Path file : files) {
+                    List<Outcome> outcomes;
+                    try {
+                        byte[] content = Files.readAllBytes(file);
+                        outcomes = app.pipeline.deliver(source, "file", file.toString(), content, format).outcomes();
+                    } catch (IOException e) {
+                        outcomes = List.of(Outcome.rejected(file.toString(), "cannot read file: " + e.getMessage()));
+                    }
+                    for (Outcome o : outcomes) {
+                        ObjectNode line = JSON.createObjectNode();
+                        line.put("file", file.toString());
+                        line.put("uri", o.uri());
+                        line.put("version", o.version() == null ? null : String.valueOf(o.version()));
+                        line.put("status", o.status());
+                        line.put("url", o.url());
+                        line.put("reason", o.reason());
+                        out.println(line);
+                        if (o.isRejected()) exit = EX_DATAERR;
+                    }
+                }
+            }
+            return exit;
+        }
+    }
+
+    @Command(name = "key", description = "push keys", subcommands = {Key.Add.class})
+    static final class Key implements Runnable {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add");
+        }
+
+        @Command(name = "add", description = "create a push key for SOURCE; prints the key once")
+        static final class Add implements Callable<Integer> {
+            @Mixin Common common;
+            @Parameters(paramLabel = "SOURCE") String source;
+
+            @Override
+            public Integer call() {
+                common.quietLogs(true);
+                if (!source.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+                    throw new IllegalArgumentException("source names are letters, digits, '.', '_' and '-': " + source);
+                }
+                try (App app = new App(common.load(), Clock.systemUTC())) {
+                    System.out.println(app.pushKeys.create(source));
+                }
+                return EX_OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.taar.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.taar.Pipeline;
+import org.taar.story.Outcome;
+import org.taar.store.PushKeys;
+
+/**
+ * POST /api/v1/ingest: push delivery. Answers 202 only after the body is in the archive and the
+ * pipeline has run, so an agency that gets 202 can forget the item.
+ */
+public final class IngestEndpoint {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Pipeline pipeline;
+    private final PushKeys keys;
+    private final long maxBytes;
+
+    public IngestEndpoint(Pipeline pipeline, PushKeys keys, long maxBytes) {
+        this.pipeline = pipeline;
+        this.keys = keys;
+        this.maxBytes = maxBytes;
+    }
+
+    public void handle(Request request, Response response, Callback callback) throws IOException {
+        Optional<String> source = keys.sourceFor(bearer(request));
+        if (source.isEmpty()) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"taar\"");
+            Json.send(response, callback, 401, error("a valid push key is required: Authorization: Bearer KEY"));
+            return;
+        }
+        long declared = request.getLength();
+        if (declared > maxBytes) {
+            Json.send(response, callback, 413, error("body of " + declared + " bytes is over the limit of " + maxBytes));
+            return;
+        }
+        byte[] body = readCapped(request);
+        if (body == null) {
+            Json.send(response, callback, 413, error("body is over the limit of " + maxBytes + " bytes"));
+            return;
+        }
+        if (body.length == 0) {
+            Json.send(response, callback, 400, error("empty body"));
+            return;
+        }
+        Pipeline.Result result = pipeline.deliver(source.get(), "push", "push", body, null);
+        if (result.rejected()) {
+            String reason = result.error();
+            // The parser's message says whether the bytes were in no known format at all.
+            int status = reason.startsWith("unknown format") ? 415 : 400;
+            ObjectNode err = error(reason);
+            if (result.delivery() != null) err.put("sha256", result.delivery().sha256());
+            Json.send(response, callback, status, err);
+            return;
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        Outcome first = result.outcomes().get(0);
+        answer.put("uri", first.uri());
+        answer.put("status", first.status());
+        answer.put("url", first.url());
+        answer.put("sha256", result.delivery().sha256());
+        if (result.outcomes().size() > 1) {
+            ArrayNode items = answer.putArray("items");
+            for (Outcome o : result.outcomes()) {
+                items.addObject().put("uri", o.uri()).put("status", o.status()).put("url", o.url());
+            }
+        }
+        Json.send(response, callback, 202, answer);
+    }
+
+    private byte[] readCapped(Request request) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            return body.length > maxBytes ? null : body;
+        }
+    }
+
+    private static String bearer(Request request) {
+        String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        return auth.substring(7).strip();
+    }
+
+    private static ObjectNode error(String message) {
+        return JSON.createObjectNode().put("error", message);
+    }
+}

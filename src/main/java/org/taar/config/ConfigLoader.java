@@ -1,0 +1,111 @@
+package org.taar.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads settings from taar.yml and TAAR_* environment variables, in that order of precedence
+ * reversed: the environment wins, so one image can run anywhere. Missing settings take the
+ * defaults written here, so an empty data directory is enough to start.
+ */
+public final class ConfigLoader {
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /**
+     * @param dataDir from --data (or null for TAAR_DATA or ./taar-data)
+     * @param configFile from --config, or null to look for DATA/taar.yml then ./taar.yml
+     * @param jdbcUrl from --db, or null for TAAR_DB or the embedded store
+     */
+    public Config load(Path dataDir, Path configFile, String jdbcUrl) {
+        Path data = dataDir != null ? dataDir : Path.of(env.getOrDefault("TAAR_DATA", "taar-data"));
+        JsonNode yml = readYaml(configFile, data);
+        String db = jdbcUrl != null ? jdbcUrl : env.getOrDefault("TAAR_DB", text(yml, "db", null));
+        if (db != null && db.isBlank()) db = null;
+        int port = Integer.parseInt(env.getOrDefault("TAAR_PORT", text(yml, "port", "8080")));
+        long maxBytes = Long.parseLong(env.getOrDefault("TAAR_MAX_DELIVERY_BYTES",
+                text(yml, "max_delivery_bytes", String.valueOf(20L * 1024 * 1024))));
+        return new Config(data, db, port, maxBytes, site(yml.path("site")), sources(yml.path("sources")));
+    }
+
+    private JsonNode readYaml(Path configFile, Path data) {
+        List<Path> candidates = configFile != null ? List.of(configFile)
+                : List.of(data.resolve("taar.yml"), Path.of("taar.yml"));
+        for (Path p : candidates) {
+            if (!Files.isRegularFile(p)) {
+                if (configFile != null) throw new ConfigException("config file not found: " + p);
+                continue;
+            }
+            try {
+                JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(p.toFile());
+                return node == null || node.isMissingNode() ? emptyNode() : node;
+            } catch (IOException e) {
+                throw new ConfigException("cannot read " + p + ": " + e.getMessage());
+            }
+        }
+        return emptyNode();
+    }
+
+    private static JsonNode emptyNode() {
+        return new ObjectMapper().createObjectNode();
+    }
+
+    private Config.Site site(JsonNode s) {
+        String zoneName = env.getOrDefault("TAAR_TIME_ZONE", text(s, "time_zone", "Asia/Kolkata"));
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneName);
+        } catch (DateTimeException e) {
+            throw new ConfigException("site.time_zone: unknown time zone '" + zoneName + "'");
+        }
+        List<Config.Section> sections = new ArrayList<>();
+        for (JsonNode n : s.path("sections")) {
+            List<String> aliases = new ArrayList<>();
+            n.path("aliases").forEach(a -> aliases.add(a.asText()));
+            sections.add(new Config.Section(n.path("slug").asText(), n.path("name").asText(), aliases));
+        }
+        if (sections.isEmpty()) sections = DefaultSections.hindi();
+        String defaultSection = text(s, "default_section", sections.get(0).slug());
+        return new Config.Site(
+                env.getOrDefault("TAAR_SITE_NAME", text(s, "name", "तार समाचार")),
+                stripSlash(env.getOrDefault("TAAR_BASE_URL", text(s, "base_url", "http://localhost:8080"))),
+                text(s, "language", "hi"),
+                zone,
+                List.copyOf(sections),
+                defaultSection,
+                s.path("home_stories").asInt(30),
+                s.path("section_stories").asInt(20));
+    }
+
+    private static Map<String, Config.Source> sources(JsonNode s) {
+        Map<String, Config.Source> out = new LinkedHashMap<>();
+        s.fields().forEachRemaining(e -> {
+            JsonNode n = e.getValue();
+            out.put(e.getKey(), new Config.Source(e.getKey(), text(n, "disclaimer", null),
+                    text(n, "default_section", null), text(n, "agency", null)));
+        });
+        return out;
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode v = node.path(field);
+        return v.isMissingNode() || v.isNull() ? fallback : v.asText();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,102 @@
+package org.taar.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.taar.store.Store;
+
+/**
+ * The verbatim archive: every delivery's bytes, content-addressed by SHA-256 under
+ * DATA/archive/, made durable (file and directory fsynced, row committed) before anyone
+ * acknowledges the delivery. The same bytes received twice are stored once.
+ */
+public final class Archive {
+    private final Path root;
+    private final Store store;
+    private final Clock clock;
+
+    public Archive(Path dataDir, Store store, Clock clock) {
+        this.root = dataDir.resolve("archive");
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Delivery store(String source, String channel, String name, byte[] content) {
+        String sha = sha256(content);
+        Path file = pathOf(sha);
+        try {
+            if (!Files.exists(file)) writeDurably(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the archive at " + file, e);
+        }
+        Instant now = clock.instant();
+        // ON CONFLICT makes two simultaneous deliveries of the same bytes agree on one row.
+        return store.jdbi().withHandle(h -> {
+            int inserted = h.createUpdate("""
+                            INSERT INTO deliveries (sha256, source, channel, name, size, received_at)
+                            VALUES (:sha, :source, :channel, :name, :size, :at)
+                            ON CONFLICT (sha256) DO NOTHING""")
+                    .bind("sha", sha).bind("source", source).bind("channel", channel).bind("name", name)
+                    .bind("size", (long) content.length).bind("at", now.toEpochMilli())
+                    .execute();
+            return h.createQuery(
+                            "SELECT id, source, channel, name, size, received_at FROM deliveries WHERE sha256 = :sha")
+                    .bind("sha", sha)
+                    .map((rs, ctx) -> new Delivery(rs.getLong("id"), sha, rs.getString("source"),
+                            rs.getString("channel"), rs.getString("name"), rs.getLong("size"),
+                            Instant.ofEpochMilli(rs.getLong("received_at")), inserted == 1))
+                    .one();
+        });
+    }
+
+    /** The archived bytes of a delivery, for replay. */
+    public byte[] read(String sha256) throws IOException {
+        return Files.readAllBytes(pathOf(sha256));
+    }
+
+    public Path pathOf(String sha256) {
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    // Write beside, fsync, rename into place, fsync the directory: a crash leaves either no file
+    // or the whole file, never a torn one under the final name.
+    private static void writeDurably(Path file, byte[] content) throws IOException {
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(content);
+            while (buf.hasRemaining()) ch.write(buf);
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException ignored) {
+            // Some file systems cannot open a directory for fsync; the file itself is synced.
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

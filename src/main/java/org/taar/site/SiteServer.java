@@ -1,0 +1,167 @@
+package org.taar.site;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taar.api.IngestEndpoint;
+import org.taar.store.Store;
+
+/**
+ * The one port: the whole route table is in {@link #route}. Pages come straight from the page
+ * cache on plain Jetty handlers, beneath any framework, so a reader's request is a lookup and
+ * a buffer write.
+ */
+public final class SiteServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SiteServer.class);
+    private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+    private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+    private static final HttpField PAGE_CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
+            "public, max-age=30, stale-while-revalidate=300");
+    private static final HttpField GONE_CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
+            "public, max-age=30");
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final PageCache cache;
+    private final IngestEndpoint ingest;
+    private final Store store;
+
+    public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, Store store) {
+        this.cache = cache;
+        this.ingest = ingest;
+        this.store = store;
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        // GracefulHandler lets in-flight requests (a push being archived) finish on stop.
+        server.setHandler(new GracefulHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                route(request, response, callback);
+                return true;
+            }
+        }));
+        server.setStopTimeout(10_000);
+        server.setStopAtShutdown(false);
+    }
+
+    public void start() throws Exception {
+        server.start();
+        log.info("listening on http://{}:{}/", connector.getHost() == null ? "0.0.0.0" : connector.getHost(), port());
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    private void route(Request request, Response response, Callback callback) throws Exception {
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        if (path.equals("/api/v1/ingest")) {
+            if (method.equals("POST")) ingest.handle(request, response, callback);
+            else methodNotAllowed(response, callback, "POST");
+            return;
+        }
+        if (!read) {
+            methodNotAllowed(response, callback, "GET, HEAD");
+            return;
+        }
+        if (path.equals("/healthz")) {
+            boolean ok = store.healthy();
+            text(response, callback, ok ? 200 : 503, ok ? "ok\n" : "store unavailable\n");
+            return;
+        }
+        Optional<Page> page = cache.get(cacheKey(request, path));
+        if (page.isPresent()) {
+            serve(request, response, callback, page.get());
+            return;
+        }
+        // "/sports" means the section page "/sports/".
+        if (!path.endsWith("/") && cache.get(path + "/").isPresent()) {
+            response.setStatus(301);
+            response.getHeaders().put(HttpHeader.LOCATION, path + "/");
+            callback.succeeded();
+            return;
+        }
+        serve(request, response, callback, cache.get("/404").orElseGet(() -> Page.html(404, "Not found")));
+    }
+
+    private static String cacheKey(Request request, String path) {
+        if (request.getHttpURI().getQuery() == null) return path;
+        Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        String page = query.getValue("page");
+        if (page == null) return path;
+        try {
+            return Publisher.listingKey(path, Integer.parseInt(page));
+        } catch (NumberFormatException e) {
+            return "/404";
+        }
+    }
+
+    private static void serve(Request request, Response response, Callback callback, Page page) {
+        response.setStatus(page.status());
+        var h = response.getHeaders();
+        h.put(HttpHeader.CONTENT_TYPE, page.contentType());
+        h.put(HttpHeader.ETAG, page.etag());
+        h.put(page.status() == 200 ? PAGE_CACHE_CONTROL : GONE_CACHE_CONTROL);
+        h.put(VARY);
+        if (page.status() == 200 && page.etag().equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+            response.setStatus(304);
+            callback.succeeded();
+            return;
+        }
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
+        byte[] body = page.body();
+        if (accept != null && accept.contains("gzip")) {
+            h.put(GZIP);
+            body = page.gzipped();
+        }
+        h.put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (request.getMethod().equals("HEAD")) {
+            callback.succeeded();
+            return;
+        }
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static void text(Response response, Callback callback, int status, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    private static void methodNotAllowed(Response response, Callback callback, String allow) {
+        response.getHeaders().put(HttpHeader.ALLOW, allow);
+        text(response, callback, 405, "method not allowed\n");
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

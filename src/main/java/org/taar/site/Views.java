@@ -1,0 +1,30 @@
+package org.taar.site;
+
+import java.util.List;
+import org.taar.story.Tag;
+
+/** The data each template receives; built by {@link Renderer}, read by src/main/jte. */
+public final class Views {
+    private Views() {}
+
+    /** What every page shares: the site's name, language, navigation and the page's own head. */
+    public record Frame(String siteName, String lang, List<NavLink> nav, String title, String description,
+                        String canonical, String currentSection, String headExtra) {}
+
+    public record NavLink(String href, String label, String slug) {}
+
+    public record StoryCard(String href, String headline, String summary, String time, String timeIso,
+                            String sectionName) {}
+
+    public record Article(Frame frame, String sectionHref, String sectionName, String headline, String summary,
+                          List<String> lead, List<String> more, String disclaimer, String created,
+                          String createdIso, String updated, String updatedIso, List<Tag> tags,
+                          String nextHref, String nextHeadline, String byline) {}
+
+    public record SectionBlock(String href, String name, List<StoryCard> stories) {}
+
+    public record Listing(Frame frame, String heading, List<StoryCard> stories, List<SectionBlock> blocks,
+                          String prevHref, String nextHref, int page) {}
+
+    public record Message(Frame frame, String heading, String text) {}
+}

@@ -1,0 +1,115 @@
+package org.taar.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The database: SQLite in the data directory by default, PostgreSQL when a JDBC URL is given.
+ * Both get the same schema from their own Flyway migrations, applied on open.
+ */
+public final class Store implements AutoCloseable {
+    public enum Dialect { SQLITE, POSTGRESQL }
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private Store(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /** Opens (and migrates) the store; {@code jdbcUrl} null means SQLite at DATA/taar.db. */
+    public static Store open(String jdbcUrl, Path dataDir) {
+        Store store = jdbcUrl == null ? sqlite(dataDir) : postgres(jdbcUrl);
+        try {
+            Flyway.configure()
+                    .dataSource(store.pool)
+                    .locations("classpath:db/migration/" + store.dialect.name().toLowerCase())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            store.close();
+            throw new StoreUnavailableException("cannot migrate the database: " + rootMessage(e), e);
+        }
+        return store;
+    }
+
+    private static Store sqlite(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a committed delivery survives power loss, which is what "durable before ack" means.
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.setBusyTimeout(10_000);
+        cfg.enforceForeignKeys(true);
+        // IMMEDIATE takes the write lock at BEGIN, so two writers wait for each other instead of
+        // failing with SQLITE_BUSY when a reading transaction tries to upgrade.
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + dataDir.resolve("taar.db").toAbsolutePath());
+        HikariConfig hc = new HikariConfig();
+        hc.setDataSource(ds);
+        hc.setPoolName("taar-sqlite");
+        hc.setMaximumPoolSize(4);
+        return new Store(new HikariDataSource(hc), Dialect.SQLITE);
+    }
+
+    private static Store postgres(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db must be a PostgreSQL JDBC URL (jdbc:postgresql://...), got " + jdbcUrl);
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(jdbcUrl);
+        hc.setPoolName("taar-pg");
+        hc.setMaximumPoolSize(8);
+        hc.setConnectionTimeout(5_000);
+        try {
+            return new Store(new HikariDataSource(hc), Dialect.POSTGRESQL);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot connect to " + jdbcUrl + ": " + rootMessage(e), e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** True when the database answers a trivial query; /healthz uses it. */
+    public boolean healthy() {
+        try (var c = pool.getConnection(); var s = c.createStatement()) {
+            return s.execute("SELECT 1");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

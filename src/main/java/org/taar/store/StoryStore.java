@@ -1,0 +1,245 @@
+package org.taar.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.taar.format.NewsItem;
+import org.taar.story.Status;
+import org.taar.story.Story;
+import org.taar.story.Tag;
+
+/**
+ * The SQL for stories, their versions, tags and the event table. Methods that take a Handle
+ * run inside the caller's transaction; the others open their own.
+ */
+public final class StoryStore {
+    private static final String COLUMNS = """
+            s.id, s.source, s.uri, s.version, s.status, s.reason, s.section, s.slug, s.item,
+            s.created_at, s.published_at, s.updated_at, s.embargo_until""";
+
+    private final Store store;
+
+    public StoryStore(Store store) {
+        this.store = store;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    // ---- identify and decide: inside the pipeline's transaction ----
+
+    public Optional<Story> find(Handle h, String source, String uri) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM stories s WHERE s.source = :source AND s.uri = :uri")
+                .bind("source", source).bind("uri", uri)
+                .map((rs, ctx) -> story(rs, List.of()))
+                .findOne();
+    }
+
+    public long insert(Handle h, String source, NewsItem item, Status status, String reason, String section,
+                       String slug, Instant now, Instant publishedAt, Instant embargoUntil) {
+        return h.createUpdate("""
+                        INSERT INTO stories (source, uri, version, status, reason, section, slug, headline, urgency,
+                                             item, created_at, published_at, embargo_until)
+                        VALUES (:source, :uri, :version, :status, :reason, :section, :slug, :headline, :urgency,
+                                :item, :now, :published, :embargo)""")
+                .bind("source", source).bind("uri", item.uri()).bind("version", item.version())
+                .bind("status", status.label()).bind("reason", reason).bind("section", section).bind("slug", slug)
+                .bind("headline", item.headline()).bind("urgency", item.urgency()).bind("item", ItemJson.write(item))
+                .bind("now", now.toEpochMilli()).bind("published", millis(publishedAt))
+                .bind("embargo", millis(embargoUntil))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Applies a newer version; the slug stays, so the story keeps its URL. */
+    public void update(Handle h, long id, NewsItem item, Status status, String reason, String section,
+                       Instant publishedAt, Instant updatedAt, Instant embargoUntil) {
+        h.createUpdate("""
+                        UPDATE stories SET version = :version, status = :status, reason = :reason, section = :section,
+                               headline = :headline, urgency = :urgency, item = :item, published_at = :published,
+                               updated_at = :updated, embargo_until = :embargo
+                        WHERE id = :id""")
+                .bind("id", id).bind("version", item.version()).bind("status", status.label()).bind("reason", reason)
+                .bind("section", section).bind("headline", item.headline()).bind("urgency", item.urgency())
+                .bind("item", ItemJson.write(item)).bind("published", millis(publishedAt))
+                .bind("updated", millis(updatedAt)).bind("embargo", millis(embargoUntil))
+                .execute();
+    }
+
+    public void kill(Handle h, long id, String reason) {
+        h.createUpdate("UPDATE stories SET status = 'killed', reason = :reason WHERE id = :id")
+                .bind("id", id).bind("reason", reason).execute();
+    }
+
+    public void addVersion(Handle h, long storyId, NewsItem item, Long deliveryId, String outcome, String reason,
+                           Instant now) {
+        h.createUpdate("""
+                        INSERT INTO versions (story_id, version, delivery_id, outcome, reason, item, received_at)
+                        VALUES (:story, :version, :delivery, :outcome, :reason, :item, :now)""")
+                .bind("story", storyId).bind("version", item.version()).bind("delivery", deliveryId)
+                .bind("outcome", outcome).bind("reason", reason).bind("item", ItemJson.write(item))
+                .bind("now", now.toEpochMilli())
+                .execute();
+    }
+
+    public void setTags(Handle h, long storyId, List<Tag> tags) {
+        h.createUpdate("DELETE FROM story_tags WHERE story_id = :id").bind("id", storyId).execute();
+        int position = 0;
+        for (Tag tag : tags) {
+            h.createUpdate("INSERT INTO tags (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO NOTHING")
+                    .bind("slug", tag.slug()).bind("name", tag.name()).execute();
+            h.createUpdate("INSERT INTO story_tags (story_id, tag, position) VALUES (:id, :tag, :pos)")
+                    .bind("id", storyId).bind("tag", tag.slug()).bind("pos", position++).execute();
+        }
+    }
+
+    public void appendEvent(Handle h, long storyId, String kind, Instant now) {
+        h.createUpdate("INSERT INTO events (story_id, kind, at) VALUES (:id, :kind, :at)")
+                .bind("id", storyId).bind("kind", kind).bind("at", now.toEpochMilli()).execute();
+    }
+
+    // ---- embargoes ----
+
+    public List<Long> embargoesDue(Instant now) {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT id FROM stories WHERE status = 'embargoed' AND embargo_until <= :now ORDER BY embargo_until")
+                .bind("now", now.toEpochMilli()).mapTo(Long.class).list());
+    }
+
+    /**
+     * Publishes one embargoed story if it is still embargoed; the conditional UPDATE makes the
+     * release happen once even when several nodes try at the same moment.
+     */
+    public boolean releaseEmbargo(long id, Instant now) {
+        return store.jdbi().inTransaction(h -> {
+            int changed = h.createUpdate("""
+                            UPDATE stories SET status = 'published', reason = 'embargo lifted',
+                                   published_at = COALESCE(published_at, :now)
+                            WHERE id = :id AND status = 'embargoed' AND embargo_until <= :now""")
+                    .bind("id", id).bind("now", now.toEpochMilli()).execute();
+            if (changed == 1) appendEvent(h, id, "published", now);
+            return changed == 1;
+        });
+    }
+
+    // ---- reading, for pages and the API ----
+
+    public Optional<Story> byId(long id) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM stories s WHERE s.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> story(rs, tagsOf(h, rs.getLong("id"))))
+                .findOne());
+    }
+
+    public List<Story> latest(int limit, int offset) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM stories s WHERE s.status = 'published'
+                        ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset""")
+                .bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> story(rs, List.of())).list());
+    }
+
+    public List<Story> inSection(String section, int limit, int offset) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM stories s WHERE s.section = :section AND s.status = 'published'
+                        ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset""")
+                .bind("section", section).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> story(rs, List.of())).list());
+    }
+
+    public List<Story> withTag(String tag, int limit, int offset) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM stories s JOIN story_tags t ON t.story_id = s.id
+                        WHERE t.tag = :tag AND s.status = 'published'
+                        ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset""")
+                .bind("tag", tag).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> story(rs, List.of())).list());
+    }
+
+    public int countInSection(String section) {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM stories WHERE section = :section AND status = 'published'")
+                .bind("section", section).mapTo(Integer.class).one());
+    }
+
+    public int countWithTag(String tag) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM stories s JOIN story_tags t ON t.story_id = s.id
+                        WHERE t.tag = :tag AND s.status = 'published'""")
+                .bind("tag", tag).mapTo(Integer.class).one());
+    }
+
+    public Optional<Tag> tag(String slug) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT slug, name FROM tags WHERE slug = :slug")
+                .bind("slug", slug).map((rs, ctx) -> new Tag(rs.getString("slug"), rs.getString("name"))).findOne());
+    }
+
+    /** The published story just before this one in its section: the article's "next story" link. */
+    public Optional<Story> olderInSection(Story s) {
+        return neighbour(s, "<", "DESC");
+    }
+
+    /** The published story just after this one in its section: its "next" link points here. */
+    public Optional<Story> newerInSection(Story s) {
+        return neighbour(s, ">", "ASC");
+    }
+
+    private Optional<Story> neighbour(Story s, String cmp, String order) {
+        if (s.publishedAt() == null) return Optional.empty();
+        String sql = "SELECT " + COLUMNS + " FROM stories s WHERE s.section = :section AND s.status = 'published'"
+                + " AND (s.published_at " + cmp + " :at OR (s.published_at = :at AND s.id " + cmp + " :id))"
+                + " ORDER BY s.published_at " + order + ", s.id " + order + " LIMIT 1";
+        return store.jdbi().withHandle(h -> h.createQuery(sql)
+                .bind("section", s.section()).bind("at", s.publishedAt().toEpochMilli()).bind("id", s.id())
+                .map((rs, ctx) -> story(rs, List.of())).findOne());
+    }
+
+    /** Ids of every story readers can reach (published) or must be told is gone (killed). */
+    public List<Long> visibleOrKilledIds() {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT id FROM stories WHERE status IN ('published', 'killed') ORDER BY id")
+                .mapTo(Long.class).list());
+    }
+
+    public List<Event> eventsAfter(long seq, int limit) {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT seq, story_id, kind, at FROM events WHERE seq > :seq ORDER BY seq LIMIT :limit")
+                .bind("seq", seq).bind("limit", limit)
+                .map((rs, ctx) -> new Event(rs.getLong("seq"), rs.getLong("story_id"), rs.getString("kind"),
+                        Instant.ofEpochMilli(rs.getLong("at"))))
+                .list());
+    }
+
+    public long lastEventSeq() {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM events")
+                .mapTo(Long.class).one());
+    }
+
+    private static List<Tag> tagsOf(Handle h, long storyId) {
+        return h.createQuery("""
+                        SELECT g.slug, g.name FROM story_tags t JOIN tags g ON g.slug = t.tag
+                        WHERE t.story_id = :id ORDER BY t.position""")
+                .bind("id", storyId)
+                .map((rs, ctx) -> new Tag(rs.getString("slug"), rs.getString("name"))).list();
+    }
+
+    private static Story story(ResultSet rs, List<Tag> tags) throws SQLException {
+        NewsItem item = ItemJson.read(rs.getString("item"));
+        return new Story(rs.getLong("id"), rs.getString("source"), rs.getString("uri"), rs.getInt("version"),
+                Status.of(rs.getString("status")), rs.getString("reason"), rs.getString("section"),
+                rs.getString("slug"), item, tags, instant(rs, "created_at"), instant(rs, "published_at"),
+                instant(rs, "updated_at"), instant(rs, "embargo_until"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static Long millis(Instant i) {
+        return i == null ? null : i.toEpochMilli();
+    }
+}

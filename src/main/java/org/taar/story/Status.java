@@ -1,0 +1,16 @@
+package org.taar.story;
+
+import java.util.Locale;
+
+/** Where a story stands on the site. Only PUBLISHED stories are visible to readers. */
+public enum Status {
+    PUBLISHED, HELD, EMBARGOED, KILLED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Status of(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+}
