@@ -98,7 +98,11 @@ public final class NinjsParser implements FormatParser {
                 items.add(item);
             }
         }
-        if (items.isEmpty()) throw new ParseException("no usable item: " + String.join("; ", warnings));
+        if (items.isEmpty()) {
+            String why = warnings.size() <= 3 ? String.join("; ", warnings)
+                    : String.join("; ", warnings.subList(0, 3)) + "; and " + (warnings.size() - 3) + " more";
+            throw new ParseException("no usable item: " + why);
+        }
         return new ParseResult(NAME, items, warnings);
     }
 
