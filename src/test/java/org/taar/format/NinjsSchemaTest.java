@@ -45,9 +45,13 @@ class NinjsSchemaTest {
 
     /** Parses, writes and validates; returns the problems, or null when the file was rejected with a parse error. */
     private List<String> roundTrip(String name, byte[] content, List<String> rejected) {
+        return roundTrip(name, content, null, rejected);
+    }
+
+    private List<String> roundTrip(String name, byte[] content, String hint, List<String> rejected) {
         ParseResult result;
         try {
-            result = formats.parse(content, null, Fixtures.CTX);
+            result = formats.parse(content, hint, Fixtures.CTX);
         } catch (ParseException e) {
             rejected.add(name + ": " + e.getMessage());
             return List.of();
@@ -95,6 +99,25 @@ class NinjsSchemaTest {
         // Only items without a headline (events, planning, bare metadata, a JSON schema) may be rejected.
         assertThat(rejected).allSatisfy(r -> assertThat(r).contains("no headline"));
         assertThat(rejected).hasSizeLessThan(files.size() / 4);
+    }
+
+    @Test
+    void validationSuiteItemsThatParseWriteValidNinjs21() throws IOException {
+        Path suite = Fixtures.sharedData("iptc/ninjs/validation/test_suite");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(suite)) {
+            files = walk.filter(p -> p.toString().endsWith(".json") && p.toString().contains("should_pass"))
+                    .sorted().toList();
+        }
+        List<String> rejected = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            problems.addAll(roundTrip(suite.relativize(file).toString(), Files.readAllBytes(file), "ninjs", rejected));
+        }
+        assertThat(problems).isEmpty();
+        // The suite's minimal items mostly lack a headline; those must be refused for exactly that.
+        assertThat(rejected).allSatisfy(r -> assertThat(r).contains("no headline"));
+        assertThat(files.size() - rejected.size()).isGreaterThan(10);
     }
 
     @Test
