@@ -1,0 +1,40 @@
+package org.taar.format;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Fixtures written for these tests (classpath format/...) and the shared corpus beside the project. */
+final class Fixtures {
+    static final ParseContext CTX = new ParseContext("ians-drop", Instant.parse("2025-07-12T06:00:00Z"));
+
+    private Fixtures() {}
+
+    static byte[] bytes(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/format/" + name)) {
+            if (in == null) throw new IllegalArgumentException("no fixture format/" + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** ../shared/data, or the test is skipped with a message saying why. */
+    static Path sharedData(String sub) {
+        String root = System.getProperty("taar.shared.data");
+        assumeTrue(root != null, "system property taar.shared.data is not set (run through Maven surefire)");
+        Path dir = Path.of(root).resolve(sub);
+        assumeTrue(Files.isDirectory(dir), "shared test data not found at " + dir + "; skipping");
+        return dir;
+    }
+}

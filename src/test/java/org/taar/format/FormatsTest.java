@@ -1,0 +1,91 @@
+package org.taar.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taar.format.Fixtures.CTX;
+import static org.taar.format.Fixtures.bytes;
+import static org.taar.format.Fixtures.utf8;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+    private final Formats formats = Formats.standard();
+
+    @Test
+    void standardFormatsAskNinjsBeforeWiretext() {
+        assertThat(formats.names()).containsExactly("ninjs", "wiretext");
+    }
+
+    @Test
+    void ninjsIsSniffed() throws Exception {
+        assertThat(formats.parse(bytes("ninjs/hindi-3x.json"), null, CTX).format()).isEqualTo("ninjs");
+    }
+
+    @Test
+    void wireTextIsSniffed() throws Exception {
+        assertThat(formats.parse(bytes("wiretext/ians-washington.txt"), null, CTX).format()).isEqualTo("wiretext");
+    }
+
+    @Test
+    void hintChoosesTheParserWhateverTheContent() throws Exception {
+        ParseResult r = formats.parse(utf8("{\"a\": 1}"), "WireText", CTX);
+        assertThat(r.format()).isEqualTo("wiretext");
+        assertThat(r.items().get(0).headline()).isEqualTo("{\"a\": 1}");
+    }
+
+    @Test
+    void unknownHintListsTheKnownFormats() {
+        assertThatThrownBy(() -> formats.parse(utf8("x"), "nitf", CTX))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown format 'nitf' (known: ninjs, wiretext)");
+    }
+
+    @Test
+    void emptyFileIsRejected() {
+        assertThatThrownBy(() -> formats.parse(new byte[0], null, CTX)).hasMessage("empty file");
+        assertThatThrownBy(() -> formats.parse(utf8(" \n\t"), "ninjs", CTX)).hasMessage("empty file");
+    }
+
+    @Test
+    void fileOverTheLimitIsRejected() {
+        Formats small = new Formats(List.of(new WireTextParser()), 10);
+        assertThatThrownBy(() -> small.parse(utf8("Headline: 12345"), null, CTX))
+                .isInstanceOf(ParseException.class)
+                .hasMessage("file too large (15 bytes, limit 10)");
+    }
+
+    @Test
+    void xmlIsNotSupportedYet() {
+        assertThatThrownBy(() -> formats.parse(
+                utf8("<?xml version=\"1.0\"?>\n<!-- feed -->\n<!DOCTYPE rss>\n<rss version=\"2.0\"><channel/></rss>"), null, CTX))
+                .isInstanceOf(ParseException.class)
+                .hasMessage("unknown format: XML with root <rss> (XML formats are not supported yet)");
+    }
+
+    @Test
+    void binaryDataIsNamedAsSuch() {
+        assertThatThrownBy(() -> formats.parse(new byte[] {1, 2, 0, 3, (byte) 0xFF}, null, CTX))
+                .hasMessage("unknown format: binary data");
+        assertThatThrownBy(() -> formats.parse(new byte[] {0x1F, (byte) 0x8B, 8, 0}, null, CTX))
+                .hasMessage("unknown format: gzip-compressed data");
+    }
+
+    @Test
+    void legacyEncodedTextIsNamedWithTheBadByte() {
+        assertThatThrownBy(() -> formats.parse(bytes("wiretext/invalid-utf8.txt"), null, CTX))
+                .hasMessage("unknown format: text that is not UTF-8 (invalid byte at offset 49; legacy encoding?)");
+    }
+
+    @Test
+    void jsonThatIsNotNinjsShowsItsKeys() {
+        assertThatThrownBy(() -> formats.parse(
+                utf8("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\", \"items\": []}"), null, CTX))
+                .hasMessage("unknown format: JSON that is not ninjs (keys: version, title, items)");
+    }
+
+    @Test
+    void parseErrorsOfTheChosenParserPassThrough() {
+        assertThatThrownBy(() -> formats.parse(bytes("wiretext/no-headline.txt"), null, CTX)).hasMessage("no headline");
+    }
+}

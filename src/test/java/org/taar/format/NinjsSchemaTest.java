@@ -1,0 +1,134 @@
+package org.taar.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Everything Taar reads as ninjs, and every fixture, must come out as valid ninjs 2.1: that is the
+ * promise of {@code taar parse}. Validates with format assertions on, so {@code uri} and
+ * {@code date-time} are checked too.
+ */
+class NinjsSchemaTest {
+    private static Schema schema;
+    private final Formats formats = Formats.standard();
+    private final NinjsWriter writer = new NinjsWriter();
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        Path file = Fixtures.sharedData("iptc/ninjs/specification").resolve("ninjs-schema_2.1.json");
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        try (InputStream in = Files.newInputStream(file)) {
+            schema = registry.getSchema(in);
+        }
+    }
+
+    private List<Error> validate(String json) {
+        return schema.validate(json, InputFormat.JSON,
+                ctx -> ctx.executionConfig(config -> config.formatAssertionsEnabled(true)));
+    }
+
+    /** Parses, writes and validates; returns the problems, or null when the file was rejected with a parse error. */
+    private List<String> roundTrip(String name, byte[] content, List<String> rejected) {
+        return roundTrip(name, content, null, rejected);
+    }
+
+    private List<String> roundTrip(String name, byte[] content, String hint, List<String> rejected) {
+        ParseResult result;
+        try {
+            result = formats.parse(content, hint, Fixtures.CTX);
+        } catch (ParseException e) {
+            rejected.add(name + ": " + e.getMessage());
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (NewsItem item : result.items()) {
+            String json = writer.toNinjs(item).toString();
+            for (Error error : validate(json)) problems.add(name + " " + item.uri() + ": " + error);
+            for (String field : List.of("firstcreated", "versioncreated", "contentcreated", "embargoed")) {
+                // Belt and braces for the date-time format, whatever the validator's format support.
+                String value = writer.toNinjs(item).path(field).asText(null);
+                if (value != null && !value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")) {
+                    problems.add(name + ": " + field + " '" + value + "' is not UTC seconds with Z");
+                }
+                if (value != null) OffsetDateTime.parse(value);
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void validatorChecksFormats() {
+        assertThat(validate("{\"uri\": \"urn:taar:x\", \"versioncreated\": \"2025-07-12T05:49:00Z\"}")).isEmpty();
+        assertThat(validate("{\"uri\": \"urn:taar:x\", \"versioncreated\": \"12 July 2025\"}")).isNotEmpty();
+        assertThat(validate("{\"uri\": \"not a uri\"}")).isNotEmpty();
+        assertThat(validate("{\"uri\": \"urn:taar:x\", \"headlines\": [{\"role\": \"main\"}]}")).isNotEmpty();
+    }
+
+    @Test
+    void sharedNinjsExamplesWriteValidNinjs21() throws IOException {
+        Path examples = Fixtures.sharedData("iptc/ninjs/examples");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(examples)) {
+            files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(30);
+        List<String> rejected = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            problems.addAll(roundTrip(examples.relativize(file).toString(), Files.readAllBytes(file), rejected));
+        }
+        System.out.println("ninjs examples rejected (" + rejected.size() + " of " + files.size() + "):");
+        rejected.forEach(r -> System.out.println("  " + r));
+        assertThat(problems).isEmpty();
+        // Only items without a headline (events, planning, bare metadata, a JSON schema) may be rejected.
+        assertThat(rejected).allSatisfy(r -> assertThat(r).contains("no headline"));
+        assertThat(rejected).hasSizeLessThan(files.size() / 4);
+    }
+
+    @Test
+    void validationSuiteItemsThatParseWriteValidNinjs21() throws IOException {
+        Path suite = Fixtures.sharedData("iptc/ninjs/validation/test_suite");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(suite)) {
+            files = walk.filter(p -> p.toString().endsWith(".json") && p.toString().contains("should_pass"))
+                    .sorted().toList();
+        }
+        List<String> rejected = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            problems.addAll(roundTrip(suite.relativize(file).toString(), Files.readAllBytes(file), "ninjs", rejected));
+        }
+        assertThat(problems).isEmpty();
+        // The suite's minimal items mostly lack a headline; those must be refused for exactly that.
+        assertThat(rejected).allSatisfy(r -> assertThat(r).contains("no headline"));
+        assertThat(files.size() - rejected.size()).isGreaterThan(10);
+    }
+
+    @Test
+    void fixturesWriteValidNinjs21() {
+        List<String> rejected = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : List.of("wiretext/ians-washington.txt", "wiretext/no-header.txt", "wiretext/canceled.txt",
+                "ninjs/hindi-1x.json", "ninjs/hindi-2x.json", "ninjs/hindi-3x.json", "ninjs/collection-mixed.json")) {
+            problems.addAll(roundTrip(name, Fixtures.bytes(name), rejected));
+        }
+        if (!rejected.isEmpty()) fail("fixtures rejected: " + rejected);
+        assertThat(problems).isEmpty();
+    }
+}

@@ -1,0 +1,78 @@
+package org.taar.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.taar.story.PubStatus;
+
+class NinjsWriterTest {
+    private final NinjsWriter writer = new NinjsWriter();
+
+    private static NewsItem.Builder story() {
+        NewsItem.Builder b = NewsItem.builder();
+        b.uri = "urn:taar:ians-1";
+        b.headline = "शीर्षक";
+        return b;
+    }
+
+    @Test
+    void writesNinjs21NamesAndRoles() {
+        NewsItem.Builder b = story();
+        b.version = 3;
+        b.pubstatus = PubStatus.CANCELED;
+        b.language = "hi";
+        b.subheadline = "उपशीर्षक";
+        b.summary = "सार";
+        b.bodyHtml = "<p>पाठ</p>";
+        b.byline = "आईएएनएस";
+        b.located = "वाशिंगटन";
+        b.urgency = 4;
+        b.agency = "IANS";
+        b.tags = List.of("अमेरिका", "भारत");
+        b.slugline = "स्लग";
+        b.ednote = "नोट";
+        ObjectNode o = writer.toNinjs(b.build());
+        assertThat(o.toString()).isEqualTo("{\"uri\":\"urn:taar:ians-1\",\"type\":\"text\",\"version\":\"3\","
+                + "\"pubstatus\":\"canceled\",\"language\":\"hi\","
+                + "\"headlines\":[{\"role\":\"main\",\"value\":\"शीर्षक\"},{\"role\":\"sub\",\"value\":\"उपशीर्षक\"}],"
+                + "\"descriptions\":[{\"role\":\"summary\",\"contenttype\":\"text/plain\",\"value\":\"सार\"}],"
+                + "\"bodies\":[{\"role\":\"main\",\"contenttype\":\"text/html\",\"value\":\"<p>पाठ</p>\"}],"
+                + "\"by\":\"आईएएनएस\",\"located\":\"वाशिंगटन\",\"urgency\":4,"
+                + "\"infosources\":[{\"name\":\"IANS\",\"role\":\"originator\"}],"
+                + "\"subjects\":[{\"name\":\"अमेरिका\"},{\"name\":\"भारत\"}],"
+                + "\"slugline\":\"स्लग\",\"ednote\":\"नोट\"}");
+    }
+
+    @Test
+    void emptyFieldsAreLeftOut() {
+        ObjectNode o = writer.toNinjs(story().build());
+        assertThat(o.fieldNames()).toIterable()
+                .containsExactly("uri", "type", "version", "pubstatus", "headlines");
+        assertThat(o.get("version").asText()).isEqualTo("1");
+        assertThat(o.get("pubstatus").asText()).isEqualTo("usable");
+    }
+
+    @Test
+    void datesAreUtcWithZToTheSecond() {
+        NewsItem.Builder b = story();
+        b.contentCreated = Instant.parse("2025-07-12T05:15:00Z");
+        b.firstCreated = Instant.parse("2025-07-12T05:15:30.999Z");
+        b.versionCreated = Instant.parse("2025-07-12T05:49:00.5Z");
+        b.embargoed = Instant.parse("2025-07-12T13:00:00Z");
+        ObjectNode o = writer.toNinjs(b.build());
+        assertThat(o.get("contentcreated").asText()).isEqualTo("2025-07-12T05:15:00Z");
+        assertThat(o.get("firstcreated").asText()).isEqualTo("2025-07-12T05:15:30Z");
+        assertThat(o.get("versioncreated").asText()).isEqualTo("2025-07-12T05:49:00Z");
+        assertThat(o.get("embargoed").asText()).isEqualTo("2025-07-12T13:00:00Z");
+    }
+
+    @Test
+    void typeOutsideNinjs21IsLeftOut() {
+        NewsItem.Builder b = story();
+        b.type = "event";
+        assertThat(writer.toNinjs(b.build()).has("type")).isFalse();
+    }
+}
