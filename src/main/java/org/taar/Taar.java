@@ -143,6 +143,7 @@ public final class Taar implements Runnable {
             Clock clock = Clock.systemUTC();
             Formats formats = App.formats(config);
             Normalizer normalizer = App.normalizer(config, clock);
+            NinjsWriter ninjs = new NinjsWriter();
             PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             int exit = EX_OK;
             for (Path file : files) {
@@ -161,7 +162,7 @@ public final class Taar implements Runnable {
                     for (NewsItem raw : r.items()) {
                         n++;
                         NewsItem item = normalizer.normalize(raw);
-                        items.add(NinjsWriter.toNinjs(item));
+                        items.add(ninjs.toNinjs(item));
                         for (String w : item.warnings()) warnings.add("item " + n + ": " + w);
                     }
                 } catch (ParseException | IOException e) {

@@ -39,7 +39,12 @@ public final class Formats {
 
     /** Every format Taar reads today; wiretext comes last because almost any text is wiretext. */
     public static Formats standard() {
-        return new Formats(List.of(new NinjsParser(), new WireTextParser()));
+        return standard(DEFAULT_MAX_BYTES);
+    }
+
+    /** Every parser Taar has, most specific first, with the given cap on a delivery's size. */
+    public static Formats standard(long maxBytes) {
+        return new Formats(List.of(new NinjsParser(), new WireTextParser()), maxBytes);
     }
 
     public List<String> names() {

@@ -1,0 +1,150 @@
+package org.taar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.taar.site.Page;
+import org.taar.story.Outcome;
+
+/** The whole path, delivery to materialized page, on each store engine. */
+class PipelineTest {
+    @TempDir Path dir;
+
+    private App open(String engine, MutableClock clock) {
+        return new App(TestEngines.config(engine, dir), clock);
+    }
+
+    private static Outcome deliver(App app, byte[] content) {
+        Pipeline.Result r = app.pipeline.deliver("ians", "file", "story.txt", content, null);
+        assertThat(r.outcomes()).hasSize(1);
+        app.publisher.catchUp();
+        return r.outcomes().get(0);
+    }
+
+    private static String html(App app, String path) {
+        return new String(app.pages.get(path).orElseThrow().body(), StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void newStoryIsPublishedOnItsPageHomeAndSection(String engine) {
+        try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
+            app.publisher.rebuildAll();
+            Outcome o = deliver(app, Fixtures.wire("urn:test:1", 1, null, "केरल में भारी बारिश", "देश"));
+            assertThat(o.status()).isEqualTo("published");
+            assertThat(o.url()).startsWith("/india/").matches("/india/[a-z0-9-]+-\\d+");
+            Page page = app.pages.get(o.url()).orElseThrow();
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(html(app, o.url())).contains("<h1>केरल में भारी बारिश</h1>").contains("12 July 2025 11:19 AM IST");
+            assertThat(html(app, "/")).contains(o.url());
+            assertThat(html(app, "/india/")).contains(o.url());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void newerVersionUpdatesTheSameUrlAndOlderOneChangesNothing(String engine) {
+        MutableClock clock = new MutableClock(Instant.parse("2025-07-12T05:49:00Z"));
+        try (App app = open(engine, clock)) {
+            app.publisher.rebuildAll();
+            Outcome v1 = deliver(app, Fixtures.wire("urn:test:2", 1, null, "पहला शीर्षक", "खेल"));
+            clock.advance(Duration.ofMinutes(30));
+            Outcome v2 = deliver(app, Fixtures.wire("urn:test:2", 2, null, "बदला हुआ शीर्षक", "खेल"));
+            assertThat(v2.status()).isEqualTo("updated");
+            assertThat(v2.url()).isEqualTo(v1.url());
+            assertThat(html(app, v1.url())).contains("बदला हुआ शीर्षक").contains("Updated On")
+                    .contains("12 July 2025 11:49 AM IST");
+
+            Outcome stale = deliver(app, Fixtures.wire("urn:test:2", 1, null, "पुराना संस्करण", "खेल"));
+            Outcome same = deliver(app, Fixtures.wire("urn:test:2", 2, null, "वही संस्करण दोबारा", "खेल"));
+            assertThat(stale.status()).isEqualTo("duplicate");
+            assertThat(same.status()).isEqualTo("duplicate");
+            assertThat(html(app, v1.url())).contains("बदला हुआ शीर्षक").doesNotContain("पुराना संस्करण")
+                    .doesNotContain("वही संस्करण दोबारा");
+            int versions = app.store.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM versions v JOIN stories s ON s.id = v.story_id WHERE s.uri = 'urn:test:2'")
+                    .mapTo(Integer.class).one());
+            assertThat(versions).as("every version is recorded").isEqualTo(4);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void canceledStoryAnswersGoneAndLeavesEveryListing(String engine) {
+        try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
+            app.publisher.rebuildAll();
+            Outcome live = deliver(app, Fixtures.wire("urn:test:3", 1, null, "वापस ली जाने वाली ख़बर", "खेल"));
+            Outcome other = deliver(app, Fixtures.wire("urn:test:4", 1, null, "दूसरी ख़बर", "खेल"));
+            assertThat(html(app, other.url())).contains("rel=\"next\" href=\"" + live.url() + "\"");
+
+            Outcome kill = deliver(app, Fixtures.wire("urn:test:3", 1, "canceled", "वापस ली जाने वाली ख़बर", "खेल"));
+            assertThat(kill.status()).isEqualTo("killed");
+            assertThat(kill.url()).isEqualTo(live.url());
+            assertThat(app.pages.get(live.url()).orElseThrow().status()).isEqualTo(410);
+            for (String listing : new String[] {"/", "/sports/", "/tag/" + new org.taar.text.Slugger().slug("केरल") + "/"}) {
+                assertThat(app.pages.get(listing)).as(listing).isPresent();
+                assertThat(html(app, listing)).as(listing).doesNotContain(live.url()).contains(other.url());
+            }
+            assertThat(html(app, other.url())).as("next link no longer points at the killed story")
+                    .doesNotContain(live.url());
+
+            Outcome later = deliver(app, Fixtures.wire("urn:test:3", 2, null, "फिर से भेजी गई ख़बर", "खेल"));
+            assertThat(later.status()).isEqualTo("killed");
+            assertThat(app.pages.get(live.url()).orElseThrow().status()).isEqualTo(410);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void embargoedStoryAppearsOnceItsTimeComes(String engine) {
+        MutableClock clock = new MutableClock(Instant.parse("2025-07-12T05:00:00Z"));
+        try (App app = open(engine, clock)) {
+            app.publisher.rebuildAll();
+            String text = new String(Fixtures.wire("urn:test:5", 1, null, "प्रतिबंधित ख़बर", "देश"), StandardCharsets.UTF_8)
+                    .replace("Version: 1\n", "Version: 1\nEmbargo: 2025-07-12T06:00:00Z\n");
+            Outcome o = deliver(app, text.getBytes(StandardCharsets.UTF_8));
+            assertThat(o.status()).isEqualTo("embargoed");
+            assertThat(app.pages.get(o.url())).isEmpty();
+            var embargo = new org.taar.story.EmbargoClock(app.stories, clock, () -> {});
+            assertThat(embargo.tick()).isZero();
+            clock.advance(Duration.ofHours(1));
+            assertThat(embargo.tick()).isEqualTo(1);
+            assertThat(embargo.tick()).as("released exactly once").isZero();
+            app.publisher.catchUp();
+            assertThat(app.pages.get(o.url()).orElseThrow().status()).isEqualTo(200);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void sameBytesTwiceAreArchivedOnceAndPublishNothingNew(String engine) throws Exception {
+        try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
+            byte[] bytes = Fixtures.wire("urn:test:6", 1, null, "एक ही ख़बर", "देश");
+            Pipeline.Result first = app.pipeline.deliver("ians", "push", "a", bytes, null);
+            Pipeline.Result second = app.pipeline.deliver("ians", "push", "b", bytes, null);
+            assertThat(first.delivery().firstTime()).isTrue();
+            assertThat(second.delivery().firstTime()).isFalse();
+            assertThat(second.delivery().id()).isEqualTo(first.delivery().id());
+            assertThat(second.outcomes().get(0).status()).isEqualTo("duplicate");
+            assertThat(app.archive.read(first.delivery().sha256())).isEqualTo(bytes);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void unreadableDeliveryIsArchivedAndRejectedWithAReason(String engine) throws Exception {
+        try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
+            byte[] junk = {(byte) 0xC3, (byte) 0x28, 'a', 'b'};
+            Pipeline.Result r = app.pipeline.deliver("ians", "file", "junk.bin", junk, null);
+            assertThat(r.rejected()).isTrue();
+            assertThat(r.error()).isNotBlank();
+            assertThat(app.archive.read(r.delivery().sha256())).isEqualTo(junk);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.taar.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taar.App;
+import org.taar.Fixtures;
+import org.taar.TestEngines;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The one port over real HTTP on loopback: pages, conditional requests and push delivery. */
+class SiteServerTest {
+    @TempDir Path dir;
+    private App app;
+    private String base;
+    private String key;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        var config = TestEngines.config(TestEngines.SQLITE, dir);
+        config = new org.taar.config.Config(config.dataDir(), null, 0, 64 * 1024, config.site(), config.sources());
+        app = new App(config, Clock.systemUTC());
+        key = app.pushKeys.create("ians");
+        int port = app.serve("127.0.0.1", 0, false);
+        base = "http://127.0.0.1:" + port;
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    private HttpResponse<String> push(byte[] body, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (auth != null) b.header("Authorization", auth);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pushedStoryAppearsAtItsUrlWithEtagAndGzip() throws Exception {
+        HttpResponse<String> r = push(Fixtures.wire("urn:t:1", 1, null, "धक्का देकर भेजी गई ख़बर", "खेल"), "Bearer " + key);
+        assertThat(r.statusCode()).isEqualTo(202);
+        JsonNode answer = new ObjectMapper().readTree(r.body());
+        assertThat(answer.path("status").asText()).isEqualTo("published");
+        assertThat(answer.path("uri").asText()).isEqualTo("urn:t:1");
+        String url = answer.path("url").asText();
+
+        HttpResponse<String> page = waitFor(url);
+        assertThat(page.body()).contains("धक्का देकर भेजी गई ख़बर");
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(url, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create(base + url))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gz.body()[0]).isEqualTo((byte) 0x1f);
+    }
+
+    @Test
+    void pushWithoutValidKeyIs401AndStoresNothing() throws Exception {
+        byte[] story = Fixtures.wire("urn:t:2", 1, null, "बिना कुंजी", "खेल");
+        assertThat(push(story, null).statusCode()).isEqualTo(401);
+        assertThat(push(story, "Bearer wrong").statusCode()).isEqualTo(401);
+        int deliveries = app.store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM deliveries")
+                .mapTo(Integer.class).one());
+        assertThat(deliveries).isZero();
+    }
+
+    @Test
+    void pushBadInputGetsClearStatusCodes() throws Exception {
+        assertThat(push(new byte[70 * 1024], "Bearer " + key).statusCode()).isEqualTo(413);
+        assertThat(push(new byte[0], "Bearer " + key).statusCode()).isEqualTo(400);
+        HttpResponse<String> binary = push(new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0}, "Bearer " + key);
+        assertThat(binary.statusCode()).isEqualTo(415);
+        assertThat(binary.body()).contains("unknown format");
+        HttpResponse<String> noHeadline = push("Headline: \nSummary: x\n\nbody\n".getBytes(StandardCharsets.UTF_8),
+                "Bearer " + key);
+        assertThat(noHeadline.statusCode()).isEqualTo(400);
+        assertThat(noHeadline.body()).contains("headline");
+        // A bad delivery never affects a good one.
+        assertThat(push(Fixtures.wire("urn:t:3", 1, null, "ठीक ख़बर", "खेल"), "Bearer " + key).statusCode())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void unknownPathsAnswer404PageAndHealthzAnswers() throws Exception {
+        HttpResponse<String> missing = get("/no/such/page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<html");
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(get("/").statusCode()).isEqualTo(200);
+        assertThat(get("/sports").statusCode()).isEqualTo(301);
+    }
+
+    private HttpResponse<String> waitFor(String url) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        HttpResponse<String> r;
+        do {
+            r = get(url);
+            if (r.statusCode() == 200) return r;
+            Thread.sleep(10);
+        } while (System.nanoTime() < deadline);
+        return r;
+    }
+}
