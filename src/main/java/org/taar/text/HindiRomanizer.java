@@ -31,7 +31,7 @@ final class HindiRomanizer {
         StringBuilder marked = new StringBuilder();
         while (m.find()) m.appendReplacement(marked, Matcher.quoteReplacement(deleteSchwas(m.group())));
         m.appendTail(marked);
-        // ICU transliterators keep per-call state in their own fields, so calls must not overlap.
+        // ICU promises no thread safety for transliterators (its rule-based ones lock internally, Any-Latin keeps a cache).
         synchronized (this) {
             return rest.transliterate(devanagari.transliterate(marked.toString()));
         }
