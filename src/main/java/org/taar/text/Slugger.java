@@ -1,0 +1,24 @@
+package org.taar.text;
+
+import java.util.Locale;
+
+/** Makes a readable lowercase ASCII slug of at most 80 characters from a headline in any script. */
+public final class Slugger {
+
+    static final int MAX_LENGTH = 80;
+
+    private final HindiRomanizer romanizer = new HindiRomanizer();
+
+    /** The headline's slug; "story" when nothing readable is left. */
+    public String slug(String headline) {
+        if (headline == null || headline.isBlank()) return "story";
+        String latin = romanizer.romanize(headline).toLowerCase(Locale.ROOT);
+        // "Modi's" reads better as "modis" than as "modi-s".
+        String slug = latin.replaceAll("['’`]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > MAX_LENGTH) {
+            int cut = slug.lastIndexOf('-', MAX_LENGTH);
+            slug = slug.substring(0, cut > 0 ? cut : MAX_LENGTH).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "story" : slug;
+    }
+}

@@ -1,0 +1,140 @@
+package org.taar.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlSanitizerTest {
+
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+
+    @Test
+    void keepsAllowedFormatting() {
+        String html = "<h2>शीर्षक</h2><p>एक <b>दो</b> <strong>तीन</strong> <i>चार</i> <em>पांच</em> <u>छह</u> H<sub>2</sub>O "
+                + "x<sup>2</sup> <q>उद्धरण</q> <cite>स्रोत</cite></p><blockquote><p>कथन</p></blockquote>"
+                + "<ul><li>एक</li></ul><ol><li>दो</li></ol>";
+        assertThat(sanitizer.sanitize(html)).isEqualTo(html);
+    }
+
+    @Test
+    void removesScriptStyleIframeAndObjectWithTheirContent() {
+        String html = "<p>पहला</p><script>alert(1)</script><style>p{color:red}</style>"
+                + "<iframe src=\"https://evil.example\">फ्रेम</iframe><object data=\"x\">ऑब्जेक्ट</object><p>दूसरा</p>";
+        assertThat(sanitizer.sanitize(html)).isEqualTo("<p>पहला</p><p>दूसरा</p>");
+    }
+
+    @Test
+    void removesEventHandlersAndUnknownAttributes() {
+        assertThat(sanitizer.sanitize("<p onclick=\"steal()\" style=\"x\" class=\"y\">पाठ <b onmouseover=\"x()\">मोटा</b></p>"))
+                .isEqualTo("<p>पाठ <b>मोटा</b></p>");
+    }
+
+    @Test
+    void addsNofollowNoopenerToLinks() {
+        assertThat(sanitizer.sanitize("<p><a href=\"https://example.com/a\" target=\"_blank\">लिंक</a></p>"))
+                .isEqualTo("<p><a href=\"https://example.com/a\" rel=\"nofollow noopener\">लिंक</a></p>");
+    }
+
+    @Test
+    void keepsTheTextOfLinksWithForbiddenProtocols() {
+        assertThat(sanitizer.sanitize("<p><a href=\"javascript:alert(1)\">यहां</a> देखें</p>")).isEqualTo("<p>यहां देखें</p>");
+    }
+
+    @Test
+    void allowsMailtoLinks() {
+        assertThat(sanitizer.sanitize("<p><a href=\"mailto:desk@example.com\">डेस्क</a></p>"))
+                .isEqualTo("<p><a href=\"mailto:desk@example.com\" rel=\"nofollow noopener\">डेस्क</a></p>");
+    }
+
+    @Test
+    void keepsWebImagesAndDropsOthers() {
+        String html = "<figure><img src=\"https://img.example/a.jpg\" alt=\"फोटो\" width=\"600\" height=\"400\" onerror=\"x()\">"
+                + "<figcaption>कैप्शन</figcaption></figure><p><img src=\"data:image/png;base64,AAAA\">पाठ</p>";
+        assertThat(sanitizer.sanitize(html)).isEqualTo(
+                "<figure><img src=\"https://img.example/a.jpg\" alt=\"फोटो\" width=\"600\" height=\"400\">"
+                        + "<figcaption>कैप्शन</figcaption></figure><p>पाठ</p>");
+    }
+
+    @Test
+    void resolvesRelativeLinksAgainstTheItemAddress() {
+        assertThat(sanitizer.sanitize("<p><a href=\"/news/1\">खबर</a></p>", "https://agency.example/feed/"))
+                .isEqualTo("<p><a href=\"https://agency.example/news/1\" rel=\"nofollow noopener\">खबर</a></p>");
+        assertThat(sanitizer.sanitize("<p><a href=\"/news/1\">खबर</a></p>")).isEqualTo("<p>खबर</p>");
+    }
+
+    @Test
+    void wrapsLooseTextAndInlineElementsIntoParagraphs() {
+        assertThat(sanitizer.sanitize("पहला <b>मोटा</b><p>दूसरा</p>तीसरा"))
+                .isEqualTo("<p>पहला <b>मोटा</b></p><p>दूसरा</p><p>तीसरा</p>");
+    }
+
+    @Test
+    void splitsLooseTextAtDoubleLineBreaks() {
+        assertThat(sanitizer.sanitize("पहला<br>जारी<br><br>दूसरा<br> <br/>तीसरा"))
+                .isEqualTo("<p>पहला<br>जारी</p><p>दूसरा</p><p>तीसरा</p>");
+    }
+
+    @Test
+    void dropsParagraphsEmptyAfterCleaning() {
+        assertThat(sanitizer.sanitize("<p> </p><p>&nbsp;</p><p><br></p><p><script>x</script></p><p>पाठ</p><p><span></span></p>"))
+                .isEqualTo("<p>पाठ</p>");
+    }
+
+    @Test
+    void turnsDivsIntoParagraphs() {
+        assertThat(sanitizer.sanitize("<div>एक</div><div><div>दो</div><p>तीन</p></div><section>चार</section>"))
+                .isEqualTo("<p>एक</p><p>दो</p><p>तीन</p><p>चार</p>");
+    }
+
+    @Test
+    void demotesTopLevelAndMinorHeadings() {
+        assertThat(sanitizer.sanitize("<h1>बड़ा</h1><h5>छोटा</h5>")).isEqualTo("<h2>बड़ा</h2><h4>छोटा</h4>");
+    }
+
+    @Test
+    void keepsTables() {
+        String html = "<table><thead><tr><th>दल</th></tr></thead><tbody><tr><td>भाजपा</td></tr></tbody></table>";
+        assertThat(sanitizer.sanitize(html)).isEqualTo(html);
+    }
+
+    @Test
+    void removesControlCharactersHiddenInEntities() {
+        assertThat(sanitizer.sanitize("<p>a&#1;b</p>")).isEqualTo("<p>ab</p>");
+    }
+
+    @Test
+    void keepsNullAsNull() {
+        assertThat(sanitizer.sanitize(null)).isNull();
+        assertThat(sanitizer.fromPlainText(null)).isNull();
+        assertThat(sanitizer.toPlainText(null)).isNull();
+    }
+
+    @Test
+    void makesParagraphsFromBlankLineSeparatedText() {
+        assertThat(sanitizer.fromPlainText("पहली पंक्ति\nजारी\n\n  \nदूसरा <अनुच्छेद> & \"उद्धरण\"\n"))
+                .isEqualTo("<p>पहली पंक्ति जारी</p><p>दूसरा &lt;अनुच्छेद&gt; &amp; &quot;उद्धरण&quot;</p>");
+    }
+
+    @Test
+    void makesParagraphsFromSingleNewlinesWhenThereAreNoBlankLines() {
+        assertThat(sanitizer.fromPlainText("एक\r\nदो\nतीन")).isEqualTo("<p>एक</p><p>दो</p><p>तीन</p>");
+    }
+
+    @Test
+    void makesNothingFromBlankText() {
+        assertThat(sanitizer.fromPlainText(" \n ")).isEmpty();
+    }
+
+    @Test
+    void joinsParagraphTextWithBlankLines() {
+        assertThat(sanitizer.toPlainText("<p>वाशिंगटन, 12 जुलाई (आईएएनएस)। <b>अमेरिका</b> ने</p><p>दूसरा&nbsp;अनुच्छेद</p>"
+                + "<ul><li>एक</li><li>दो</li></ul>ढीला पाठ"))
+                .isEqualTo("वाशिंगटन, 12 जुलाई (आईएएनएस)। अमेरिका ने\n\nदूसरा अनुच्छेद\n\nएक\n\nदो\n\nढीला पाठ");
+    }
+
+    @Test
+    void roundTripsPlainText() {
+        String text = "पहला अनुच्छेद।\n\nदूसरा अनुच्छेद।";
+        assertThat(sanitizer.toPlainText(sanitizer.fromPlainText(text))).isEqualTo(text);
+    }
+}
