@@ -118,6 +118,10 @@ public final class Publisher implements AutoCloseable {
             sections.add(s.section());
             s.tags().forEach(t -> tags.put(t.slug(), true));
         }
+        // The oldest story of each section links out of its section, possibly to a changed story.
+        for (Config.Section section : site.sections()) {
+            stories.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id())).ifPresent(this::renderStory);
+        }
         renderHome();
         sections.forEach(this::renderSection);
         tags.keySet().forEach(this::renderTag);
@@ -145,7 +149,7 @@ public final class Publisher implements AutoCloseable {
 
     private void renderStory(Story s) {
         switch (s.status()) {
-            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.olderInSection(s))));
+            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s))));
             case KILLED -> cache.put(s.path(), Page.html(410, renderer.message("यह ख़बर हटा दी गई है (This story has been removed)",
                     "एजेंसी ने यह ख़बर वापस ले ली है, इसलिए इसे हटा दिया गया है। (The agency withdrew this story.)")));
             case HELD, EMBARGOED -> cache.remove(s.path());

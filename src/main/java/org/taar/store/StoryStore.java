@@ -177,24 +177,38 @@ public final class StoryStore {
                 .bind("slug", slug).map((rs, ctx) -> new Tag(rs.getString("slug"), rs.getString("name"))).findOne());
     }
 
-    /** The published story just before this one in its section: the article's "next story" link. */
-    public Optional<Story> olderInSection(Story s) {
-        return neighbour(s, "<", "DESC");
+    /**
+     * The article's "next story": the published story just before this one in its section, or,
+     * for the oldest story of a section, the one just before it on the whole site.
+     */
+    public Optional<Story> next(Story s) {
+        return neighbour(s, "<", "DESC", true).or(() -> neighbour(s, "<", "DESC", false));
     }
 
     /** The published story just after this one in its section: its "next" link points here. */
     public Optional<Story> newerInSection(Story s) {
-        return neighbour(s, ">", "ASC");
+        return neighbour(s, ">", "ASC", true);
     }
 
-    private Optional<Story> neighbour(Story s, String cmp, String order) {
+    /** The oldest published story of a section, whose "next" link leaves the section. */
+    public Optional<Story> oldestInSection(String section) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM stories s WHERE s.section = :section AND s.status = 'published'
+                        ORDER BY s.published_at ASC, s.id ASC LIMIT 1""")
+                .bind("section", section).map((rs, ctx) -> story(rs, List.of())).findOne());
+    }
+
+    private Optional<Story> neighbour(Story s, String cmp, String order, boolean sameSection) {
         if (s.publishedAt() == null) return Optional.empty();
-        String sql = "SELECT " + COLUMNS + " FROM stories s WHERE s.section = :section AND s.status = 'published'"
+        String sql = "SELECT " + COLUMNS + " FROM stories s WHERE s.status = 'published'"
+                + (sameSection ? " AND s.section = :section" : "")
                 + " AND (s.published_at " + cmp + " :at OR (s.published_at = :at AND s.id " + cmp + " :id))"
                 + " ORDER BY s.published_at " + order + ", s.id " + order + " LIMIT 1";
-        return store.jdbi().withHandle(h -> h.createQuery(sql)
-                .bind("section", s.section()).bind("at", s.publishedAt().toEpochMilli()).bind("id", s.id())
-                .map((rs, ctx) -> story(rs, List.of())).findOne());
+        return store.jdbi().withHandle(h -> {
+            var q = h.createQuery(sql).bind("at", s.publishedAt().toEpochMilli()).bind("id", s.id());
+            if (sameSection) q.bind("section", s.section());
+            return q.map((rs, ctx) -> story(rs, List.of())).findOne();
+        });
     }
 
     /** Ids of every story readers can reach (published) or must be told is gone (killed). */
