@@ -1,0 +1,118 @@
+package org.taar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract's commands: JSON Lines on stdout and sysexits codes. */
+class TaarCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir Path dir;
+
+    private record Run(int exit, List<JsonNode> lines, String stderr) {}
+
+    private Run run(String... args) throws Exception {
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            exit = Taar.run(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : o.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith("{")) lines.add(JSON.readTree(line));
+        }
+        return new Run(exit, lines, e.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path file(String name, byte[] content) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, content);
+        return p;
+    }
+
+    @Test
+    void parsePrintsNinjsWithDatelineFields() throws Exception {
+        Path story = file("story.txt", Fixtures.wire("urn:cli:1", 3, null, "केरल में बारिश", "देश"));
+        Run r = run("parse", "--data", dir.resolve("data").toString(), story.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode line = r.lines().get(0);
+        assertThat(line.path("format").asText()).isEqualTo("wiretext");
+        assertThat(line.path("error").isNull()).isTrue();
+        JsonNode item = line.path("items").get(0);
+        assertThat(item.path("uri").asText()).isEqualTo("urn:cli:1");
+        assertThat(item.path("version").asText()).isEqualTo("3");
+        assertThat(item.path("headlines").get(0).path("role").asText()).isEqualTo("main");
+        assertThat(item.path("located").asText()).isEqualTo("तिरुवनंतपुरम");
+        assertThat(item.path("infosources").get(0).path("name").asText()).isEqualTo("IANS");
+        assertThat(item.path("contentcreated").asText()).matches("\\d{4}-05-2[89]T\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(item.path("language").asText()).isEqualTo("hi");
+        assertThat(item.path("bodies").get(0).path("contenttype").asText()).isEqualTo("text/html");
+    }
+
+    @Test
+    void parseReportsEachBadFileAndExits65() throws Exception {
+        Path empty = file("empty.txt", new byte[0]);
+        Path good = file("good.txt", Fixtures.wire("urn:cli:2", 1, null, "ठीक", "देश"));
+        Run r = run("parse", empty.toString(), good.toString());
+        assertThat(r.exit()).isEqualTo(65);
+        assertThat(r.lines()).hasSize(2);
+        assertThat(r.lines().get(0).path("error").asText()).contains("empty");
+        assertThat(r.lines().get(1).path("items")).hasSize(1);
+    }
+
+    @Test
+    void ingestPrintsOneLinePerVersionWithStatusAndUrl() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path v1 = file("v1.txt", Fixtures.wire("urn:cli:3", 1, null, "पहला", "खेल"));
+        Path v2 = file("v2.txt", Fixtures.wire("urn:cli:3", 2, null, "दूसरा", "खेल"));
+        Path kill = file("kill.txt", Fixtures.wire("urn:cli:3", 3, "canceled", "दूसरा", "खेल"));
+        Run first = run("ingest", "--data", data, "--source", "ians", v1.toString(), v2.toString(), v1.toString());
+        assertThat(first.exit()).isZero();
+        assertThat(first.lines()).extracting(l -> l.path("status").asText())
+                .containsExactly("published", "updated", "duplicate");
+        String url = first.lines().get(0).path("url").asText();
+        assertThat(url).startsWith("/sports/");
+        assertThat(first.lines()).allSatisfy(l -> assertThat(l.path("url").asText()).isEqualTo(url));
+
+        Run killed = run("ingest", "--data", data, "--source", "ians", kill.toString());
+        assertThat(killed.lines().get(0).path("status").asText()).isEqualTo("killed");
+        assertThat(killed.lines().get(0).path("url").asText()).isEqualTo(url);
+    }
+
+    @Test
+    void ingestRejectsBadFilesWith65AndNoStackTrace() throws Exception {
+        Path junk = file("junk.bin", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
+        Run r = run("ingest", "--data", dir.resolve("data").toString(), junk.toString());
+        assertThat(r.exit()).isEqualTo(65);
+        assertThat(r.lines().get(0).path("status").asText()).isEqualTo("rejected");
+        assertThat(r.lines().get(0).path("reason").asText()).isNotBlank();
+        assertThat(r.stderr()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void badUsageExits64AndUnreachableDatabaseExits69() throws Exception {
+        assertThat(run("parse").exit()).isEqualTo(64);
+        assertThat(run("no-such-command").exit()).isEqualTo(64);
+        Path story = file("s.txt", Fixtures.wire("urn:cli:4", 1, null, "क", "देश"));
+        Run r = run("ingest", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=postgres&connectTimeout=2",
+                story.toString());
+        assertThat(r.exit()).isEqualTo(69);
+        assertThat(r.stderr()).contains("taar:").doesNotContain("\tat ");
+    }
+}
