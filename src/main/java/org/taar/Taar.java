@@ -89,7 +89,11 @@ public final class Taar implements Runnable {
         boolean debug;
 
         Config load() {
-            return new ConfigLoader(System.getenv()).load(data, config, db);
+            return load(null);
+        }
+
+        Config load(Integer port) {
+            return new ConfigLoader(System.getenv()).load(data, config, db, port);
         }
 
         /** Commands that print JSON keep stderr for problems only unless --debug. */
@@ -114,14 +118,14 @@ public final class Taar implements Runnable {
         @Override
         public Integer call() throws Exception {
             common.quietLogs(false);
-            Config config = common.load();
+            Config config = common.load(port);
             App app = new App(config, Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 stopped.countDown();
             }, "shutdown"));
-            int bound = app.serve(host, port != null ? port : config.port(), demo);
+            int bound = app.serve(host, config.port(), demo);
             System.out.println("Taar is serving http://" + host + ":" + bound + "/  (data: " + config.dataDir()
                     + ", store: " + app.store.dialect().name().toLowerCase() + ")");
             stopped.await();

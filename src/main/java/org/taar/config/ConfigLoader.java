@@ -31,14 +31,19 @@ public final class ConfigLoader {
      * @param jdbcUrl from --db, or null for TAAR_DB or the embedded store
      */
     public Config load(Path dataDir, Path configFile, String jdbcUrl) {
+        return load(dataDir, configFile, jdbcUrl, null);
+    }
+
+    /** @param port from --port, or null for TAAR_PORT, the file, or 8080 */
+    public Config load(Path dataDir, Path configFile, String jdbcUrl, Integer port) {
         Path data = dataDir != null ? dataDir : Path.of(env.getOrDefault("TAAR_DATA", "taar-data"));
         JsonNode yml = readYaml(configFile, data);
         String db = jdbcUrl != null ? jdbcUrl : env.getOrDefault("TAAR_DB", text(yml, "db", null));
         if (db != null && db.isBlank()) db = null;
-        int port = Integer.parseInt(env.getOrDefault("TAAR_PORT", text(yml, "port", "8080")));
+        int listen = port != null ? port : Integer.parseInt(env.getOrDefault("TAAR_PORT", text(yml, "port", "8080")));
         long maxBytes = Long.parseLong(env.getOrDefault("TAAR_MAX_DELIVERY_BYTES",
                 text(yml, "max_delivery_bytes", String.valueOf(20L * 1024 * 1024))));
-        return new Config(data, db, port, maxBytes, site(yml.path("site")), sources(yml.path("sources")));
+        return new Config(data, db, listen, maxBytes, site(yml.path("site"), listen), sources(yml.path("sources")));
     }
 
     private JsonNode readYaml(Path configFile, Path data) {
@@ -63,7 +68,7 @@ public final class ConfigLoader {
         return new ObjectMapper().createObjectNode();
     }
 
-    private Config.Site site(JsonNode s) {
+    private Config.Site site(JsonNode s, int port) {
         String zoneName = env.getOrDefault("TAAR_TIME_ZONE", text(s, "time_zone", "Asia/Kolkata"));
         ZoneId zone;
         try {
@@ -81,7 +86,7 @@ public final class ConfigLoader {
         String defaultSection = text(s, "default_section", sections.get(0).slug());
         return new Config.Site(
                 env.getOrDefault("TAAR_SITE_NAME", text(s, "name", "तार समाचार")),
-                stripSlash(env.getOrDefault("TAAR_BASE_URL", text(s, "base_url", "http://localhost:8080"))),
+                stripSlash(env.getOrDefault("TAAR_BASE_URL", text(s, "base_url", "http://localhost:" + port))),
                 text(s, "language", "hi"),
                 zone,
                 List.copyOf(sections),
