@@ -106,6 +106,19 @@ class TaarCliTest {
     }
 
     @Test
+    void fileOverTheSizeLimitIsRejectedWithoutTouchingOthers() throws Exception {
+        byte[] huge = new byte[50 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        Path big = file("big.txt", huge);
+        Path good = file("good.txt", Fixtures.wire("urn:cli:5", 1, null, "छोटी ख़बर", "देश"));
+        Run r = run("ingest", "--data", dir.resolve("data").toString(), big.toString(), good.toString());
+        assertThat(r.exit()).isEqualTo(65);
+        assertThat(r.lines().get(0).path("status").asText()).isEqualTo("rejected");
+        assertThat(r.lines().get(0).path("reason").asText()).contains("too large");
+        assertThat(r.lines().get(1).path("status").asText()).isEqualTo("published");
+    }
+
+    @Test
     void badUsageExits64AndUnreachableDatabaseExits69() throws Exception {
         assertThat(run("parse").exit()).isEqualTo(64);
         assertThat(run("no-such-command").exit()).isEqualTo(64);

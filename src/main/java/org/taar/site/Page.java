@@ -13,14 +13,16 @@ import java.util.zip.GZIPOutputStream;
  * A rendered response kept as bytes: the body, its gzip form and its ETag, computed once when
  * the page is materialized so that serving it is a memory copy.
  */
-public record Page(int status, String contentType, byte[] body, byte[] gzipped, String etag) {
+public record Page(int status, String contentType, byte[] body, byte[] gzipped, String etag, String gzipEtag) {
 
     public static Page html(int status, String html) {
         return of(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Page of(int status, String contentType, byte[] body) {
-        return new Page(status, contentType, body, gzip(body), etag(body));
+        String etag = etag(body);
+        // Each encoding is its own representation, so the gzip bytes get their own ETag.
+        return new Page(status, contentType, body, gzip(body), etag, etag.substring(0, etag.length() - 1) + "-gz\"");
     }
 
     private static byte[] gzip(byte[] body) {

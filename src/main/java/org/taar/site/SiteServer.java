@@ -59,8 +59,20 @@ public final class SiteServer implements AutoCloseable {
         // GracefulHandler lets in-flight requests (a push being archived) finish on stop.
         server.setHandler(new GracefulHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                route(request, response, callback);
+            public boolean handle(Request request, Response response, Callback callback) {
+                try {
+                    route(request, response, callback);
+                } catch (Exception | Error e) {
+                    // One failing request answers 500 with no internals; the server carries on.
+                    log.error("request failed method={} path={}: {}", request.getMethod(), request.getHttpURI().getPath(),
+                            e.toString(), e);
+                    if (!response.isCommitted()) {
+                        response.reset();
+                        text(response, callback, 500, "internal error\n");
+                    } else {
+                        callback.failed(e);
+                    }
+                }
                 return true;
             }
         }));
@@ -126,17 +138,19 @@ public final class SiteServer implements AutoCloseable {
         response.setStatus(page.status());
         var h = response.getHeaders();
         h.put(HttpHeader.CONTENT_TYPE, page.contentType());
-        h.put(HttpHeader.ETAG, page.etag());
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
+        boolean gzip = accept != null && accept.contains("gzip");
+        String etag = gzip ? page.gzipEtag() : page.etag();
+        h.put(HttpHeader.ETAG, etag);
         h.put(page.status() == 200 ? PAGE_CACHE_CONTROL : GONE_CACHE_CONTROL);
         h.put(VARY);
-        if (page.status() == 200 && page.etag().equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+        if (page.status() == 200 && etag.equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
             response.setStatus(304);
             callback.succeeded();
             return;
         }
-        String accept = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
         byte[] body = page.body();
-        if (accept != null && accept.contains("gzip")) {
+        if (gzip) {
             h.put(GZIP);
             body = page.gzipped();
         }
