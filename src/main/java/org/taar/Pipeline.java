@@ -94,7 +94,14 @@ public final class Pipeline {
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (NewsItem raw : parsed.items()) {
-            outcomes.add(process(source, name, delivery, normalizer.normalize(raw)));
+            NewsItem item = normalizer.normalize(raw);
+            // A headline made only of invisible characters is empty once cleaned: nothing to publish.
+            if (item.headline() == null || item.headline().isBlank()) {
+                outcomes.add(new Outcome(name, item.uri(), item.version(), "rejected", null,
+                        "no headline after normalization"));
+                continue;
+            }
+            outcomes.add(process(source, name, delivery, item));
         }
         onChange.run();
         return new Result(delivery, outcomes, parsed.warnings());

@@ -147,4 +147,18 @@ class PipelineTest {
             assertThat(app.archive.read(r.delivery().sha256())).isEqualTo(junk);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void headlineOfInvisibleCharactersIsRejected(String engine) {
+        try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
+            byte[] text = "Headline: \u200b\u200b\u00ad\n\nतिरुवनंतपुरम, 29 मई (आईएएनएस)। पाठ।\n".getBytes(StandardCharsets.UTF_8);
+            Pipeline.Result r = app.pipeline.deliver("ians", "file", "x.txt", text, null);
+            assertThat(r.rejected()).isTrue();
+            assertThat(r.error()).contains("headline");
+            int stories = app.store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stories")
+                    .mapTo(Integer.class).one());
+            assertThat(stories).isZero();
+        }
+    }
 }
