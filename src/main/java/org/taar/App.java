@@ -16,7 +16,7 @@ import org.taar.site.SiteServer;
 import org.taar.store.PushKeys;
 import org.taar.store.Store;
 import org.taar.store.StoryStore;
-import org.taar.story.EmbargoClock;
+import org.taar.rules.EmbargoClock;
 import org.taar.text.Agencies;
 import org.taar.text.DatelineParser;
 import org.taar.text.HtmlSanitizer;

@@ -111,7 +111,7 @@ class PipelineTest {
             Outcome o = deliver(app, text.getBytes(StandardCharsets.UTF_8));
             assertThat(o.status()).isEqualTo("embargoed");
             assertThat(app.pages.get(o.url())).isEmpty();
-            var embargo = new org.taar.story.EmbargoClock(app.stories, clock, () -> {});
+            var embargo = new org.taar.rules.EmbargoClock(app.stories, clock, () -> {});
             assertThat(embargo.tick()).isZero();
             clock.advance(Duration.ofHours(1));
             assertThat(embargo.tick()).isEqualTo(1);

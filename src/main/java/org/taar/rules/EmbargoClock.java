@@ -1,4 +1,4 @@
-package org.taar.story;
+package org.taar.rules;
 
 import java.time.Clock;
 import java.util.concurrent.Executors;
