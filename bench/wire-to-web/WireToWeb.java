@@ -35,7 +35,7 @@ public final class WireToWeb {
                    long timeoutMs, String label, Path csv) {
         static Options parse(String[] args) {
             String base = null, key = null, label = "";
-            int stories = 1000, pushers = 4, floor = 1000, warmup = 20, pollMs = 2;
+            int stories = 1000, pushers = 4, floor = 1000, warmup = 20, pollMs = 10;
             long timeoutMs = 30_000;
             Path csv = null;
             for (int i = 0; i < args.length; i++) {

@@ -33,6 +33,8 @@ public final class Publisher implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(200);
     /** A hole in the event sequence older than this is a rolled-back insert, not a slow commit. */
     static final Duration GAP_PATIENCE = Duration.ofSeconds(2);
+    /** Under a burst of stories, listings are re-rendered at least this often. */
+    static final Duration LISTINGS_EVERY = Duration.ofMillis(250);
 
     private final StoryStore stories;
     private final Renderer renderer;
@@ -43,6 +45,8 @@ public final class Publisher implements AutoCloseable {
     private volatile long lastSeq;
     private Instant gapSeenAt;
     private volatile boolean running;
+    private Dirty dirty = new Dirty();
+    private long lastListingsNanos = System.nanoTime();
     private Thread thread;
 
     public Publisher(StoryStore stories, Renderer renderer, PageCache cache, Config.Site site, Clock clock) {
@@ -97,8 +101,21 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    /** Applies every event written since the last call; returns how many were applied. */
+    /**
+     * Applies every event written since the last call: articles at once, then the listings they
+     * touch. Under a burst, listings are coalesced (rendered when the queue is drained, or at
+     * least every {@link #LISTINGS_EVERY}), so one story's article never waits behind the
+     * listings of the stories before it. Returns how many events were applied.
+     */
     public synchronized int catchUp() {
+        int applied = applyArticles();
+        if (dirty.isEmpty()) return applied;
+        boolean drained = stories.lastEventSeq() <= lastSeq;
+        if (drained || System.nanoTime() - lastListingsNanos >= LISTINGS_EVERY.toNanos()) renderListings();
+        return applied;
+    }
+
+    private int applyArticles() {
         List<Event> events = stories.eventsAfter(lastSeq, 500);
         if (events.isEmpty()) return 0;
         int usable = contiguousPrefix(events);
@@ -106,8 +123,6 @@ public final class Publisher implements AutoCloseable {
         List<Event> batch = events.subList(0, usable);
         Set<Long> ids = new LinkedHashSet<>();
         batch.forEach(e -> ids.add(e.storyId()));
-        Set<String> sections = new LinkedHashSet<>();
-        Map<String, Boolean> tags = new LinkedHashMap<>();
         for (long id : ids) {
             Optional<Story> story = stories.byId(id);
             if (story.isEmpty()) continue;
@@ -115,18 +130,40 @@ public final class Publisher implements AutoCloseable {
             renderStory(s);
             // The story published just after this one links to it as "next"; keep that link true.
             stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(this::renderStory);
-            sections.add(s.section());
-            s.tags().forEach(t -> tags.put(t.slug(), true));
+            dirty.sections.add(s.section());
+            s.tags().forEach(t -> dirty.tags.add(t.slug()));
         }
-        // The oldest story of each section links out of its section, possibly to a changed story.
-        for (Config.Section section : site.sections()) {
-            stories.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id())).ifPresent(this::renderStory);
-        }
-        renderHome();
-        sections.forEach(this::renderSection);
-        tags.keySet().forEach(this::renderTag);
+        // A brand-new story is the newest, so no "next" link can point at it; anything else
+        // (update, kill, hold) may change where the oldest story of a section links to.
+        if (batch.stream().anyMatch(e -> !e.kind().equals("published"))) dirty.oldestStories = true;
+        dirty.home = true;
         lastSeq = batch.get(batch.size() - 1).seq();
         return batch.size();
+    }
+
+    private void renderListings() {
+        if (dirty.oldestStories) {
+            for (Config.Section section : site.sections()) {
+                stories.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id())).ifPresent(this::renderStory);
+            }
+        }
+        if (dirty.home) renderHome();
+        dirty.sections.forEach(this::renderSection);
+        dirty.tags.forEach(this::renderTag);
+        dirty = new Dirty();
+        lastListingsNanos = System.nanoTime();
+    }
+
+    /** Listings that changed since they were last rendered. */
+    private static final class Dirty {
+        boolean home;
+        boolean oldestStories;
+        final Set<String> sections = new LinkedHashSet<>();
+        final Set<String> tags = new LinkedHashSet<>();
+
+        boolean isEmpty() {
+            return !home && !oldestStories && sections.isEmpty() && tags.isEmpty();
+        }
     }
 
     // On PostgreSQL a later sequence number can commit before an earlier one; stop at a hole
