@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
@@ -24,6 +25,10 @@ import org.taar.story.Tag;
  * touches (its article, the home page, its section and tag listings) into the page cache.
  * Because it reads the event table rather than being called by the pipeline, a server also
  * picks up what a `taar ingest` beside it, or another node, stored.
+ *
+ * <p>Articles and listings are rendered on two threads, so that under a burst of stories an
+ * article never waits behind the listings of the stories before it; listings are coalesced
+ * and re-rendered at most every {@link #LISTINGS_EVERY}.
  */
 public final class Publisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
@@ -33,8 +38,15 @@ public final class Publisher implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(200);
     /** A hole in the event sequence older than this is a rolled-back insert, not a slow commit. */
     static final Duration GAP_PATIENCE = Duration.ofSeconds(2);
-    /** Under a burst of stories, listings are re-rendered at least this often. */
+    /** Listings that changed are re-rendered this often at most. */
     static final Duration LISTINGS_EVERY = Duration.ofMillis(250);
+    /** How many listings a routine deep refresh renders in one pass. */
+    static final int DEEP_LISTINGS_PER_PASS = 4;
+    /**
+     * Pages 2 and later of a listing only shift when a new story arrives, so they are refreshed
+     * this often; a kill, update or hold refreshes them at once.
+     */
+    static final Duration DEEP_PAGES_EVERY = Duration.ofSeconds(5);
 
     private final StoryStore stories;
     private final Renderer renderer;
@@ -42,12 +54,19 @@ public final class Publisher implements AutoCloseable {
     private final Config.Site site;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
+    private final Object articlesLock = new Object();
+    private final Object listingsLock = new Object();
+    private final Object dirtyLock = new Object();
     private volatile long lastSeq;
     private Instant gapSeenAt;
-    private volatile boolean running;
     private Dirty dirty = new Dirty();
-    private long lastListingsNanos = System.nanoTime();
-    private Thread thread;
+    /** Listings whose first page is fresh but whose deeper pages wait for the next deep refresh. */
+    private final Set<String> staleSections = new LinkedHashSet<>();
+    private final Set<String> staleTags = new LinkedHashSet<>();
+    private long deepPagesNanos = System.nanoTime();
+    private volatile boolean running;
+    private Thread articles;
+    private Thread listings;
 
     public Publisher(StoryStore stories, Renderer renderer, PageCache cache, Config.Site site, Clock clock) {
         this.stories = stories;
@@ -58,22 +77,54 @@ public final class Publisher implements AutoCloseable {
     }
 
     /** Renders every page from the store; called once at start, before the port opens. */
-    public synchronized void rebuildAll() {
-        long seq = stories.lastEventSeq();
-        for (long id : stories.visibleOrKilledIds()) stories.byId(id).ifPresent(this::renderStory);
-        renderHome();
-        for (Config.Section s : site.sections()) renderSection(s.slug());
-        cache.put("/404", Page.html(404, renderer.message("पेज नहीं मिला (Page not found)",
-                "आप जो पेज खोज रहे हैं वह मौजूद नहीं है।")));
-        lastSeq = seq;
-        log.info("pages materialized count={} events_up_to={}", cache.size(), seq);
+    public void rebuildAll() {
+        synchronized (articlesLock) {
+            synchronized (listingsLock) {
+                long seq = stories.lastEventSeq();
+                for (long id : stories.visibleOrKilledIds()) stories.byId(id).ifPresent(this::renderStory);
+                renderHome();
+                for (Config.Section s : site.sections()) renderSection(s.slug(), true);
+                cache.put("/404", Page.html(404, renderer.message("पेज नहीं मिला (Page not found)",
+                        "आप जो पेज खोज रहे हैं वह मौजूद नहीं है।")));
+                lastSeq = seq;
+                log.info("pages materialized count={} events_up_to={}", cache.size(), seq);
+            }
+        }
     }
 
     public void start() {
         running = true;
-        thread = new Thread(this::loop, "publisher");
-        thread.setDaemon(true);
-        thread.start();
+        articles = daemon("publisher-articles", () -> {
+            wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            wake.drainPermits();
+            applyArticles();
+        });
+        listings = daemon("publisher-listings", () -> {
+            Thread.sleep(LISTINGS_EVERY.toMillis());
+            renderListings();
+        });
+    }
+
+    private interface Step {
+        void run() throws InterruptedException;
+    }
+
+    private Thread daemon(String name, Step step) {
+        Thread t = new Thread(() -> {
+            while (running) {
+                try {
+                    step.run();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // A bad story or a database hiccup must not stop publishing for every later story.
+                    log.error("publishing failed, will retry: {}", e.toString(), e);
+                }
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Tells the publisher that this process just wrote events, so it need not wait for its poll. */
@@ -85,85 +136,96 @@ public final class Publisher implements AutoCloseable {
         return lastSeq;
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                wake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                catchUp();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // A bad story or a database hiccup must not stop publishing for every later story.
-                log.error("publishing failed, will retry: {}", e.toString(), e);
-            }
-        }
-    }
-
     /**
-     * Applies every event written since the last call: articles at once, then the listings they
-     * touch. Under a burst, listings are coalesced (rendered when the queue is drained, or at
-     * least every {@link #LISTINGS_EVERY}), so one story's article never waits behind the
-     * listings of the stories before it. Returns how many events were applied.
+     * Applies every event written since the last call, articles and then listings, in the
+     * caller's thread; tests and commands use it where the server's threads are not running.
      */
-    public synchronized int catchUp() {
-        int applied = applyArticles();
-        if (dirty.isEmpty()) return applied;
-        boolean drained = stories.lastEventSeq() <= lastSeq;
-        if (drained || System.nanoTime() - lastListingsNanos >= LISTINGS_EVERY.toNanos()) renderListings();
+    public int catchUp() {
+        int applied = 0;
+        int n;
+        while ((n = applyArticles()) > 0) applied += n;
+        renderListings();
         return applied;
     }
 
-    private int applyArticles() {
-        List<Event> events = stories.eventsAfter(lastSeq, 500);
-        if (events.isEmpty()) return 0;
-        int usable = contiguousPrefix(events);
-        if (usable == 0) return 0;
-        List<Event> batch = events.subList(0, usable);
-        Set<Long> ids = new LinkedHashSet<>();
-        batch.forEach(e -> ids.add(e.storyId()));
-        for (long id : ids) {
-            Optional<Story> story = stories.byId(id);
-            if (story.isEmpty()) continue;
-            Story s = story.get();
-            renderStory(s);
-            // The story published just after this one links to it as "next"; keep that link true.
-            stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(this::renderStory);
-            dirty.sections.add(s.section());
-            s.tags().forEach(t -> dirty.tags.add(t.slug()));
-        }
-        // A brand-new story is the newest, so no "next" link can point at it; anything else
-        // (update, kill, hold) may change where the oldest story of a section links to.
-        if (batch.stream().anyMatch(e -> !e.kind().equals("published"))) dirty.oldestStories = true;
-        dirty.home = true;
-        lastSeq = batch.get(batch.size() - 1).seq();
-        return batch.size();
-    }
-
-    private void renderListings() {
-        if (dirty.oldestStories) {
-            for (Config.Section section : site.sections()) {
-                stories.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id())).ifPresent(this::renderStory);
+    /** Renders the articles of the next batch of events; returns how many events it applied. */
+    int applyArticles() {
+        synchronized (articlesLock) {
+            List<Event> events = stories.eventsAfter(lastSeq, 500);
+            if (events.isEmpty()) return 0;
+            int usable = contiguousPrefix(events);
+            if (usable == 0) return 0;
+            List<Event> batch = events.subList(0, usable);
+            Set<Long> ids = new LinkedHashSet<>();
+            batch.forEach(e -> ids.add(e.storyId()));
+            Set<String> sections = new LinkedHashSet<>();
+            Set<String> tags = new LinkedHashSet<>();
+            for (long id : ids) {
+                Optional<Story> story = stories.byId(id);
+                if (story.isEmpty()) continue;
+                Story s = story.get();
+                renderStory(s);
+                // The story published just after this one links to it as "next"; keep that link true.
+                stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(this::renderStory);
+                sections.add(s.section());
+                s.tags().forEach(t -> tags.add(t.slug()));
             }
+            // A brand-new story is the newest, so no "next" link can point at it; anything else
+            // (update, kill, hold) may change where the oldest story of a section links to.
+            boolean change = batch.stream().anyMatch(e -> !e.kind().equals("published"));
+            if (change) {
+                for (Config.Section section : site.sections()) {
+                    stories.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id()))
+                            .ifPresent(this::renderStory);
+                }
+            }
+            // Only the small dirty lock: waiting for a listing render here would stall articles.
+            synchronized (dirtyLock) {
+                dirty.home = true;
+                dirty.deep |= change;
+                dirty.sections.addAll(sections);
+                dirty.tags.addAll(tags);
+            }
+            lastSeq = batch.get(batch.size() - 1).seq();
+            return batch.size();
         }
-        if (dirty.home) renderHome();
-        dirty.sections.forEach(this::renderSection);
-        dirty.tags.forEach(this::renderTag);
-        dirty = new Dirty();
-        lastListingsNanos = System.nanoTime();
     }
 
-    /** Listings that changed since they were last rendered. */
-    private static final class Dirty {
-        boolean home;
-        boolean oldestStories;
-        final Set<String> sections = new LinkedHashSet<>();
-        final Set<String> tags = new LinkedHashSet<>();
-
-        boolean isEmpty() {
-            return !home && !oldestStories && sections.isEmpty() && tags.isEmpty();
+    /** Renders the listings that changed since the last call. */
+    void renderListings() {
+        synchronized (listingsLock) {
+            Dirty d;
+            synchronized (dirtyLock) {
+                d = dirty;
+                dirty = new Dirty();
+            }
+            staleSections.addAll(d.sections);
+            staleTags.addAll(d.tags);
+            if (d.home) renderHome();
+            if (d.deep) {
+                // A kill or update must leave every page now, whatever it costs.
+                renderDeep(Integer.MAX_VALUE);
+            } else if (System.nanoTime() - deepPagesNanos >= DEEP_PAGES_EVERY.toNanos()) {
+                // Spread routine refreshes over passes, so a burst of rendering never starves articles.
+                renderDeep(DEEP_LISTINGS_PER_PASS);
+            }
+            // Whatever changed and was not just rendered in full gets a fresh first page.
+            d.sections.stream().filter(staleSections::contains).forEach(s -> renderSection(s, false));
+            d.tags.stream().filter(staleTags::contains).forEach(t -> renderTag(t, false));
         }
+    }
+
+    private void renderDeep(int limit) {
+        int done = 0;
+        for (var it = staleSections.iterator(); it.hasNext() && done < limit; done++) {
+            renderSection(it.next(), true);
+            it.remove();
+        }
+        for (var it = staleTags.iterator(); it.hasNext() && done < limit; done++) {
+            renderTag(it.next(), true);
+            it.remove();
+        }
+        if (staleSections.isEmpty() && staleTags.isEmpty()) deepPagesNanos = System.nanoTime();
     }
 
     // On PostgreSQL a later sequence number can commit before an earlier one; stop at a hole
@@ -199,45 +261,53 @@ public final class Publisher implements AutoCloseable {
         cache.put("/", Page.html(200, renderer.home(stories.latest(site.homeStories(), 0), blocks)));
     }
 
-    private void renderSection(String slug) {
+    private void renderSection(String slug, boolean deep) {
         int per = site.sectionStories();
-        int total = stories.countInSection(slug);
-        String path = "/" + slug + "/";
-        String name = renderer.sectionName(slug);
-        renderPages(path, name, slug, total, per, offset -> stories.inSection(slug, per, offset));
+        renderPages("/" + slug + "/", renderer.sectionName(slug), slug, deep, stories.countInSection(slug), per,
+                offset -> stories.inSection(slug, per, offset));
     }
 
-    private void renderTag(String slug) {
+    private void renderTag(String slug, boolean deep) {
         Optional<Tag> tag = stories.tag(slug);
         if (tag.isEmpty()) return;
         int per = site.sectionStories();
-        int total = stories.countWithTag(slug);
-        renderPages("/tag/" + slug + "/", tag.get().name(), "", total, per, offset -> stories.withTag(slug, per, offset));
+        renderPages("/tag/" + slug + "/", tag.get().name(), "", deep, stories.countWithTag(slug), per,
+                offset -> stories.withTag(slug, per, offset));
     }
 
-    private void renderPages(String path, String heading, String section, int total, int per,
-                             java.util.function.IntFunction<List<Story>> fetch) {
+    private void renderPages(String path, String heading, String section, boolean deep, int total, int per,
+                             IntFunction<List<Story>> fetch) {
         int pages = Math.max(1, Math.min(LISTING_PAGES, (total + per - 1) / per));
-        for (int page = 1; page <= pages; page++) {
+        for (int page = 1; page <= (deep ? pages : 1); page++) {
             List<Story> list = fetch.apply((page - 1) * per);
-            boolean hasMore = page < pages;
-            cache.put(listingKey(path, page), Page.html(200, renderer.listing(path, heading, section, list, page, hasMore)));
+            cache.put(listingKey(path, page),
+                    Page.html(200, renderer.listing(path, heading, section, list, page, page < pages)));
         }
         // Pages that no longer have stories (after kills) must not linger.
-        for (int page = pages + 1; page <= LISTING_PAGES; page++) cache.remove(listingKey(path, page));
+        if (deep) for (int page = pages + 1; page <= LISTING_PAGES; page++) cache.remove(listingKey(path, page));
     }
 
     public static String listingKey(String path, int page) {
         return page <= 1 ? path : path + "?page=" + page;
     }
 
+    /** Listings that changed since they were last rendered. */
+    private static final class Dirty {
+        boolean home;
+        /** a kill, update or hold: deeper pages must be refreshed now, not at the next deep refresh */
+        boolean deep;
+        final Set<String> sections = new LinkedHashSet<>();
+        final Set<String> tags = new LinkedHashSet<>();
+    }
+
     @Override
     public void close() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        for (Thread t : new Thread[] {articles, listings}) {
+            if (t == null) continue;
+            t.interrupt();
             try {
-                thread.join(2_000);
+                t.join(2_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
