@@ -1,0 +1,254 @@
+package org.taar.format;
+
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Streams XML text to the parser with the repairs real feeds need and the defences hostile ones
+ * call for, so the StAX parser behind it can stay strict and secure:
+ * <ul>
+ *   <li>whatever comes before the first '<' (a BOM, whitespace, garbage) is dropped;</li>
+ *   <li>the XML declaration is dropped (the charset is decided before decoding, and a
+ *       declaration after a comment would otherwise be fatal);</li>
+ *   <li>a DOCTYPE is dropped, unless it declares entities, which is refused: entity expansion
+ *       is how "billion laughs" and external-entity attacks work, and no real feed needs it;</li>
+ *   <li>HTML named entities (&amp;nbsp; &amp;eacute; ...) become numeric references, a stray
+ *       '&amp;' becomes &amp;amp;, references to characters XML forbids are dropped;</li>
+ *   <li>characters XML 1.0 forbids (control characters, lone surrogates) are dropped.</li>
+ * </ul>
+ * Newlines inside what is dropped are kept, so the parser's line numbers stay those of the file.
+ */
+final class XmlRepairReader extends Reader {
+    /** Thrown (as the cause of an IOException) when the document declares entities. */
+    static final class RefusedDoctype extends IOException {
+        RefusedDoctype(String message) {
+            super(message);
+        }
+    }
+
+    private static final int MAX_ENTITY_NAME = 40;
+    private static final int MAX_DOCTYPE = 64 * 1024;
+
+    private final PushbackReader in;
+    private final StringBuilder out = new StringBuilder(256);
+    private int outPos;
+    private boolean started;
+    private boolean eof;
+    private int repairs;
+
+    XmlRepairReader(Reader in) {
+        this.in = new PushbackReader(in, 64);
+    }
+
+    /** How many characters or references were changed or dropped. */
+    int repairs() {
+        return repairs;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+        while (outPos >= out.length()) {
+            if (eof) return -1;
+            out.setLength(0);
+            outPos = 0;
+            step();
+        }
+        int n = Math.min(len, out.length() - outPos);
+        out.getChars(outPos, outPos + n, buf, off);
+        outPos += n;
+        return n;
+    }
+
+    private void step() throws IOException {
+        int c = in.read();
+        if (c < 0) {
+            eof = true;
+            return;
+        }
+        if (!started) {
+            if (c == '<') {
+                started = true;
+                lessThan();
+            } else if (c == '\n') {
+                out.append('\n');
+            }
+            return;
+        }
+        if (c == '<') lessThan();
+        else if (c == '&') ampersand();
+        else emit(c);
+    }
+
+    private void lessThan() throws IOException {
+        if (lookingAt("![CDATA[")) {
+            out.append("<![CDATA[");
+            copyUntil("]]>");
+        } else if (lookingAt("!--")) {
+            out.append("<!--");
+            copyUntil("-->");
+        } else if (lookingAtIgnoreCase("!DOCTYPE")) {
+            doctype();
+        } else if (lookingAt("?")) {
+            processingInstruction();
+        } else {
+            out.append('<');
+        }
+    }
+
+    private void doctype() throws IOException {
+        StringBuilder d = new StringBuilder("<!DOCTYPE");
+        int depth = 0;
+        char quote = 0;
+        int c;
+        while ((c = in.read()) >= 0) {
+            d.append((char) c);
+            if (d.length() > MAX_DOCTYPE) throw new RefusedDoctype("DOCTYPE longer than " + MAX_DOCTYPE + " characters refused");
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = (char) c;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (c == '>' && depth <= 0) {
+                break;
+            }
+        }
+        if (d.indexOf("<!ENTITY") >= 0) {
+            throw new RefusedDoctype("the document declares entities in its DOCTYPE; refused (entity expansion and "
+                    + "external entities are not allowed)");
+        }
+        newlinesOf(d);
+    }
+
+    private void processingInstruction() throws IOException {
+        StringBuilder pi = new StringBuilder("<?");
+        int c;
+        while ((c = in.read()) >= 0) {
+            pi.append((char) c);
+            if (c == '>' && pi.charAt(pi.length() - 2) == '?') break;
+        }
+        boolean declaration = pi.length() > 6 && pi.substring(2, 5).equalsIgnoreCase("xml")
+                && Character.isWhitespace(pi.charAt(5));
+        if (declaration) newlinesOf(pi);
+        else out.append(pi);
+    }
+
+    private void ampersand() throws IOException {
+        StringBuilder name = new StringBuilder();
+        int c;
+        while (name.length() < MAX_ENTITY_NAME && (c = in.read()) >= 0) {
+            if (Character.isLetterOrDigit(c) || c == '#') {
+                name.append((char) c);
+            } else {
+                in.unread(c);
+                break;
+            }
+        }
+        int next = in.read();
+        if (next != ';' || name.isEmpty()) {
+            if (next >= 0) in.unread(next);
+            repairs++;
+            out.append("&amp;").append(name);
+            return;
+        }
+        String n = name.toString();
+        if (n.charAt(0) == '#') {
+            numericReference(n);
+        } else if (n.equals("lt") || n.equals("gt") || n.equals("amp") || n.equals("quot") || n.equals("apos")) {
+            out.append('&').append(n).append(';');
+        } else if (Entities.isNamedEntity(n)) {
+            repairs++;
+            Entities.getByName(n).codePoints().forEach(cp -> out.append("&#").append(cp).append(';'));
+        } else {
+            repairs++;
+            out.append("&amp;").append(n).append(';');
+        }
+    }
+
+    private void numericReference(String n) {
+        int cp;
+        try {
+            cp = n.length() > 1 && (n.charAt(1) == 'x' || n.charAt(1) == 'X')
+                    ? Integer.parseInt(n.substring(2), 16) : Integer.parseInt(n.substring(1));
+        } catch (NumberFormatException e) {
+            cp = -1;
+        }
+        if (allowed(cp)) {
+            out.append('&').append(n).append(';');
+        } else {
+            repairs++;
+        }
+    }
+
+    private void copyUntil(String end) throws IOException {
+        int matched = 0;
+        int c;
+        while ((c = in.read()) >= 0) {
+            emit(c);
+            matched = c == end.charAt(matched) ? matched + 1 : (c == end.charAt(0) ? 1 : 0);
+            if (matched == end.length()) return;
+        }
+    }
+
+    private void emit(int c) throws IOException {
+        if (Character.isHighSurrogate((char) c)) {
+            int low = in.read();
+            if (low >= 0 && Character.isLowSurrogate((char) low)) {
+                out.append((char) c).append((char) low);
+                return;
+            }
+            if (low >= 0) in.unread(low);
+            repairs++;
+            return;
+        }
+        if (Character.isLowSurrogate((char) c) || !allowed(c)) {
+            repairs++;
+            return;
+        }
+        out.append((char) c);
+    }
+
+    /** The characters XML 1.0 allows. */
+    private static boolean allowed(int cp) {
+        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+                || (cp >= 0x10000 && cp <= 0x10FFFF);
+    }
+
+    private void newlinesOf(CharSequence dropped) {
+        for (int i = 0; i < dropped.length(); i++) if (dropped.charAt(i) == '\n') out.append('\n');
+    }
+
+    private boolean lookingAt(String s) throws IOException {
+        return lookingAt(s, false);
+    }
+
+    private boolean lookingAtIgnoreCase(String s) throws IOException {
+        return lookingAt(s, true);
+    }
+
+    // Reads ahead and consumes s if it is next; otherwise leaves the stream as it was.
+    private boolean lookingAt(String s, boolean ignoreCase) throws IOException {
+        char[] got = new char[s.length()];
+        int n = 0;
+        while (n < got.length) {
+            int c = in.read();
+            if (c < 0) break;
+            got[n++] = (char) c;
+            char want = s.charAt(n - 1);
+            boolean same = ignoreCase ? Character.toUpperCase((char) c) == Character.toUpperCase(want) : c == want;
+            if (!same) break;
+        }
+        if (n == got.length && (ignoreCase ? new String(got).equalsIgnoreCase(s) : new String(got).equals(s))) return true;
+        in.unread(got, 0, n);
+        return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
