@@ -92,6 +92,12 @@ public final class Pipeline {
                     e.getMessage());
             return new Result(delivery, List.of(Outcome.rejected(name, e.getMessage())), List.of());
         }
+        if (parsed.items().isEmpty()) {
+            // A readable delivery with nothing to publish (a concept item, an empty feed) still says why.
+            String why = parsed.warnings().isEmpty() ? "no news items in the delivery"
+                    : "no news items: " + String.join("; ", parsed.warnings());
+            return new Result(delivery, List.of(Outcome.rejected(name, why)), parsed.warnings());
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (NewsItem raw : parsed.items()) {
             NewsItem item = normalizer.normalize(raw);
