@@ -64,6 +64,7 @@ public final class Anpa1312Parser implements FormatParser {
 
     @Override
     public boolean accepts(byte[] content) {
+        if (Text.containsNul(content)) return false;
         int start = Text.bomLength(content);
         boolean soh = false;
         for (int i = start; i < Math.min(content.length, start + 64); i++) {

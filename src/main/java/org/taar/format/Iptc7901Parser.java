@@ -76,7 +76,8 @@ public final class Iptc7901Parser implements FormatParser {
                 break;
             }
         }
-        if (frame < 0) return false;
+        // NUL never occurs in wire text; bytes with it are binary that happens to hold a 0x01 or 0x02.
+        if (frame < 0 || Text.containsNul(content)) return false;
         for (byte b : content) if (b == WireCopy.ETX) return true;
         if (content[frame] != WireCopy.SOH) return false;
         int stx = -1;

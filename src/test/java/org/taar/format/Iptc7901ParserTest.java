@@ -239,5 +239,6 @@ class Iptc7901ParserTest {
         assertThat(parser.accepts(bytes("ninjs/hindi-1x.json"))).isFalse();
         assertThat(parser.accepts(utf8("\u0001 random\n\u0002 text without end"))).isFalse();
         assertThat(parser.accepts(utf8(" ".repeat(100) + "\u0002late STX\u0003"))).isFalse();
+        assertThat(parser.accepts(new byte[] {1, 2, 0, 3, (byte) 0xFF})).isFalse();
     }
 }
