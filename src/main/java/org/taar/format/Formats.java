@@ -42,9 +42,13 @@ public final class Formats {
         return standard(DEFAULT_MAX_BYTES);
     }
 
-    /** Every parser Taar has, most specific first, with the given cap on a delivery's size. */
+    /**
+     * Every parser Taar has, most specific first, with the given cap on a delivery's size: ANPA 1312
+     * before IPTC 7901 (both are framed by SOH/STX, ANPA adds its keyword line), and wiretext last.
+     */
     public static Formats standard(long maxBytes) {
-        return new Formats(List.of(new NinjsParser(), new WireTextParser()), maxBytes);
+        return new Formats(List.of(new NinjsParser(), new Anpa1312Parser(), new Iptc7901Parser(), new WireTextParser()),
+                maxBytes);
     }
 
     public List<String> names() {

@@ -13,8 +13,8 @@ class FormatsTest {
     private final Formats formats = Formats.standard();
 
     @Test
-    void standardFormatsAskNinjsBeforeWiretext() {
-        assertThat(formats.names()).containsExactly("ninjs", "wiretext");
+    void standardFormatsAskTheMostSpecificFirstAndWiretextLast() {
+        assertThat(formats.names()).containsExactly("ninjs", "anpa1312", "iptc7901", "wiretext");
     }
 
     @Test
@@ -28,6 +28,23 @@ class FormatsTest {
     }
 
     @Test
+    void agencyWireFormatsAreSniffed() throws Exception {
+        assertThat(formats.parse(bytes("iptc7901/pti-election.txt"), null, CTX).format()).isEqualTo("iptc7901");
+        assertThat(formats.parse(bytes("iptc7901/afp-latin1.txt"), null, CTX).format()).isEqualTo("iptc7901");
+        assertThat(formats.parse(bytes("iptc7901/no-soh.txt"), null, CTX).format()).isEqualTo("iptc7901");
+        assertThat(formats.parse(bytes("anpa1312/ap-election.txt"), null, CTX).format()).isEqualTo("anpa1312");
+        assertThat(formats.parse(bytes("anpa1312/ap-no-controls.txt"), null, CTX).format()).isEqualTo("anpa1312");
+    }
+
+    @Test
+    void plainWireTextIsNotClaimedByTheAgencyParsers() throws Exception {
+        for (String f : List.of("wiretext/ians-washington.txt", "wiretext/no-header.txt", "wiretext/canceled.txt")) {
+            assertThat(formats.parse(bytes(f), null, CTX).format()).as(f).isEqualTo("wiretext");
+        }
+        assertThat(formats.parse(utf8("KILL\nPolice kill three in encounter\n"), null, CTX).format()).isEqualTo("wiretext");
+    }
+
+    @Test
     void hintChoosesTheParserWhateverTheContent() throws Exception {
         ParseResult r = formats.parse(utf8("{\"a\": 1}"), "WireText", CTX);
         assertThat(r.format()).isEqualTo("wiretext");
@@ -38,7 +55,7 @@ class FormatsTest {
     void unknownHintListsTheKnownFormats() {
         assertThatThrownBy(() -> formats.parse(utf8("x"), "nitf", CTX))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown format 'nitf' (known: ninjs, wiretext)");
+                .hasMessage("unknown format 'nitf' (known: ninjs, anpa1312, iptc7901, wiretext)");
     }
 
     @Test

@@ -125,7 +125,11 @@ class NinjsSchemaTest {
         List<String> rejected = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String name : List.of("wiretext/ians-washington.txt", "wiretext/no-header.txt", "wiretext/canceled.txt",
-                "ninjs/hindi-1x.json", "ninjs/hindi-2x.json", "ninjs/hindi-3x.json", "ninjs/collection-mixed.json")) {
+                "ninjs/hindi-1x.json", "ninjs/hindi-2x.json", "ninjs/hindi-3x.json", "ninjs/collection-mixed.json",
+                "iptc7901/pti-election.txt", "iptc7901/bhasha-hindi.txt", "iptc7901/afp-latin1.txt",
+                "iptc7901/uni-kill.txt", "iptc7901/no-soh.txt",
+                "anpa1312/ap-election.txt", "anpa1312/ap-writethru.txt", "anpa1312/ap-takes.txt",
+                "anpa1312/ap-lone-take.txt", "anpa1312/ap-kill.txt", "anpa1312/ap-no-controls.txt")) {
             problems.addAll(roundTrip(name, Fixtures.bytes(name), rejected));
         }
         if (!rejected.isEmpty()) fail("fixtures rejected: " + rejected);

@@ -1,0 +1,244 @@
+package org.taar.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taar.format.Fixtures.CTX;
+import static org.taar.format.Fixtures.bytes;
+import static org.taar.format.Fixtures.utf8;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.taar.story.PubStatus;
+
+class Iptc7901ParserTest {
+    private final Iptc7901Parser parser = new Iptc7901Parser();
+
+    private ParseResult parse(String fixture) throws ParseException {
+        ParseResult r = parser.parse(bytes("iptc7901/" + fixture), CTX);
+        assertThat(r.format()).isEqualTo("iptc7901");
+        return r;
+    }
+
+    @Test
+    void eachMessageOfAFileIsOneItem() throws Exception {
+        ParseResult r = parse("pti-election.txt");
+        assertThat(r.items()).extracting(NewsItem::headline).containsExactly(
+                "BJP sweeps Gujarat civic polls, wins 150 of 182 seats",
+                "BJP sweeps Gujarat civic polls, wins 152 of 182 seats",
+                "FLASH: Strong earthquake hits northern Afghanistan");
+    }
+
+    @Test
+    void headerGivesAgencySectionUrgencyAndSlug() throws Exception {
+        NewsItem item = parse("pti-election.txt").items().get(0);
+        assertThat(item.agency()).isEqualTo("PTI");
+        assertThat(item.section()).isEqualTo("DOM");
+        assertThat(item.urgency()).isEqualTo(3);
+        assertThat(item.slugline()).isEqualTo("ELECTION-RESULTS");
+        assertThat(item.tags()).containsExactly("ELECTION-RESULTS");
+        assertThat(item.version()).isEqualTo(1);
+        assertThat(item.pubstatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(item.warnings()).isEmpty();
+    }
+
+    @Test
+    void deskCodeKeywordSignatureAndStampAreNotBody() throws Exception {
+        NewsItem item = parse("pti-election.txt").items().get(0);
+        assertThat(item.bodyHtml()).isEqualTo("<p>Ahmedabad, Jul 12 (PTI) The BJP on Saturday swept the civic polls in"
+                + " Gujarat, winning 150 of the 182 seats, election officials said.</p>"
+                + "<p>The Congress won 25 seats &amp; independents 7; turnout was &lt; 60 per cent in most wards.</p>"
+                + "<p>Counting ended late in the evening.</p>");
+        assertThat(item.bodyHtml()).doesNotContain("DEL34", "PTI ABC", "07121119");
+    }
+
+    @Test
+    void timeStampMmddhhmmIsIndianTimeForIndianAgencies() throws Exception {
+        NewsItem item = parse("pti-election.txt").items().get(0);
+        assertThat(item.firstCreated()).isEqualTo(Instant.parse("2025-07-12T05:49:00Z"));
+        assertThat(item.versionCreated()).isEqualTo(item.firstCreated());
+    }
+
+    @Test
+    void correctionOfTheSameKeywordIsANewVersionOfTheSameStory() throws Exception {
+        List<NewsItem> items = parse("pti-election.txt").items();
+        assertThat(items.get(1).uri()).isEqualTo(items.get(0).uri());
+        assertThat(items.get(1).version()).isEqualTo(2);
+        assertThat(items.get(1).warnings()).containsExactly("correction");
+        assertThat(items.get(1).firstCreated()).isEqualTo(Instant.parse("2025-07-12T06:19:00Z"));
+        assertThat(items.get(2).uri()).isNotEqualTo(items.get(0).uri());
+    }
+
+    @Test
+    void leadsCountIntoTheVersion() throws Exception {
+        String file = "\u0001PTI0470 4 DOM 0100 RAIL-FARE 2ND LEAD\n\u0002Rail fares go up\nNew Delhi, Jul 12 (PTI) Fares rise.\n\u0003";
+        String first = "\u0001PTI0401 4 DOM 0100 RAIL-FARE\n\u0002Rail fares may go up\nNew Delhi, Jul 12 (PTI) Fares.\n\u0003";
+        NewsItem lead = parser.parse(utf8(file), CTX).items().get(0);
+        assertThat(lead.version()).isEqualTo(3);
+        assertThat(lead.uri()).isEqualTo(parser.parse(utf8(first), CTX).items().get(0).uri());
+    }
+
+    @Test
+    void emptyMessageIsDroppedWithAWarningNamingItsLine() throws Exception {
+        assertThat(parse("pti-election.txt").warnings()).containsExactly("message 3 (line 20): no text after STX");
+    }
+
+    @Test
+    void flashPriorityAndMoreMarker() throws Exception {
+        NewsItem quake = parse("pti-election.txt").items().get(2);
+        assertThat(quake.urgency()).isEqualTo(1);
+        assertThat(quake.section()).isEqualTo("FGN");
+        assertThat(quake.bodyHtml()).doesNotContain("MORE", "PTI XYZ");
+        assertThat(quake.warnings()).containsExactly("text continues in a later message (MORE)");
+        assertThat(quake.firstCreated()).isEqualTo(CTX.receivedAt());
+    }
+
+    @Test
+    void hindiCopyWithEqualsEndingsAndPaddedLines() throws Exception {
+        ParseResult r = parse("bhasha-hindi.txt");
+        assertThat(r.warnings()).isEmpty();
+        NewsItem item = r.items().get(0);
+        assertThat(item.headline()).isEqualTo("गुजरात निकाय चुनाव में भाजपा की भारी जीत");
+        assertThat(item.language()).isEqualTo("hi");
+        assertThat(item.agency()).isEqualTo("PTI");
+        assertThat(item.slugline()).isEqualTo("चुनाव-परिणाम");
+        assertThat(item.bodyHtml()).isEqualTo("<p>अहमदाबाद, 12 जुलाई (भाषा) गुजरात में निकाय चुनावों में भाजपा ने"
+                + " 182 में से 150 सीटें जीत लीं।</p><p>कांग्रेस को 25 सीटें मिलीं।</p>");
+        // The stamp after ETX, before EOT.
+        assertThat(item.firstCreated()).isEqualTo(Instant.parse("2025-07-12T05:49:00Z"));
+    }
+
+    @Test
+    void windows1252CopyIsReadWithAWarning() throws Exception {
+        ParseResult r = parse("afp-latin1.txt");
+        assertThat(r.warnings()).singleElement().asString()
+                .startsWith("message 1 (line 1): not UTF-8 (invalid byte at offset").endsWith("read as windows-1252");
+        NewsItem item = r.items().get(0);
+        assertThat(item.bodyHtml()).contains("the Elysée said", "the government’s fall");
+        assertThat(item.bodyHtml()).doesNotContain("==", "ab/xx");
+        assertThat(item.agency()).isEqualTo("AFP");
+        assertThat(item.section()).isEqualTo("i");
+        assertThat(item.urgency()).isEqualTo(3);
+        assertThat(item.slugline()).isEqualTo("France-politics");
+    }
+
+    @Test
+    void missingEtxRunsToTheEndOfTheFile() throws Exception {
+        NewsItem item = parse("afp-latin1.txt").items().get(0);
+        assertThat(item.warnings()).containsExactly("no ETX: text taken to the end of the file");
+        assertThat(item.bodyHtml()).endsWith("<p>The appointment comes after the government’s fall in June.</p>");
+    }
+
+    @Test
+    void missingEtxEndsAtTheNextSoh() throws Exception {
+        String file = "\u0001PTI0001 4 DOM 0010 A-B\n\u0002First story\nText one.\n"
+                + "\u0001PTI0002 4 DOM 0010 C-D\n\u0002Second story\nText two.\n\u0003";
+        ParseResult r = parser.parse(utf8(file), CTX);
+        assertThat(r.items()).extracting(NewsItem::headline).containsExactly("First story", "Second story");
+        assertThat(r.items().get(0).bodyHtml()).isEqualTo("<p>Text one.</p>");
+        assertThat(r.items().get(0).warnings()).containsExactly("no ETX: text taken to the next message");
+    }
+
+    @Test
+    void messageWithoutSohStartsAtStx() throws Exception {
+        NewsItem item = parse("no-soh.txt").items().get(0);
+        assertThat(item.headline()).isEqualTo("Monsoon arrives early in Kerala");
+        assertThat(item.bodyHtml()).isEqualTo("<p>Thiruvananthapuram, Jul 12 (UNI) The south-west monsoon set in over"
+                + " Kerala on Saturday, three days ahead of schedule, the IMD said.</p><p>Heavy rain lashed several districts.</p>");
+        assertThat(item.agency()).isEqualTo("UNI");
+        // DDHHMM in Indian time, the agency known from the signature.
+        assertThat(item.firstCreated()).isEqualTo(Instant.parse("2025-07-12T05:49:00Z"));
+        assertThat(item.uri()).startsWith("urn:taar:ians-drop:");
+    }
+
+    @Test
+    void killAdvisoryCancelsTheStoryItNames() throws Exception {
+        NewsItem story = parse("pti-election.txt").items().get(0);
+        List<NewsItem> kills = parse("uni-kill.txt").items();
+        NewsItem kill = kills.get(0);
+        assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.warnings()).containsExactly("kill advisory (KILL) for ELECTION-RESULTS");
+        assertThat(kill.headline()).isEqualTo("KILL");
+        // Same keyword, same day, but UNI's story, not PTI's.
+        assertThat(kill.uri()).isNotEqualTo(story.uri());
+        String ptiKill = "\u0001PTI0480 1 DOM 0030 KILL ELECTION-RESULTS\n\u0002KILL\nKill the story ELECTION-RESULTS.\n\u0003";
+        assertThat(parser.parse(utf8(ptiKill), CTX).items().get(0).uri()).isEqualTo(story.uri());
+    }
+
+    @Test
+    void killAdvisoryWithoutReferenceIsStillACancel() throws Exception {
+        NewsItem kill = parse("uni-kill.txt").items().get(1);
+        assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.warnings()).containsExactly("kill advisory (WITHDRAWN) without a resolvable story reference");
+    }
+
+    @Test
+    void killAdvisoryNamingAMessageNumberTargetsThatMessage() throws Exception {
+        NewsItem kill = parse("uni-kill.txt").items().get(2);
+        assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.warnings()).containsExactly("kill advisory (ELIMINATE) for message 456");
+        String story = "\u0001UNI0456 4 DOM 0030\n\u0002Some story\nText.\n\u0003";
+        assertThat(parser.parse(utf8(story), CTX).items().get(0).uri()).isEqualTo(kill.uri());
+    }
+
+    @Test
+    void killInTheFirstTextLineAndNoTextAtAll() throws Exception {
+        String inText = "\u0001AFP0100 1 i 0020 Mali-attack\n\u0002MANDATORY KILL\nThe story Mali-attack is withdrawn.\n\u0003";
+        NewsItem kill = parser.parse(utf8(inText), CTX).items().get(0);
+        assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.warnings()).containsExactly("kill advisory (KILL) for Mali-attack");
+        String bare = "\u0001AFP0101 1 i 0000 KILL Mali-attack\n\u0002\n\u0003";
+        NewsItem bareKill = parser.parse(utf8(bare), CTX).items().get(0);
+        assertThat(bareKill.headline()).isEqualTo("KILL Mali-attack");
+        assertThat(bareKill.uri()).isEqualTo(kill.uri());
+        assertThat(bareKill.bodyHtml()).isNull();
+    }
+
+    @Test
+    void headlineKillingIsNotAKill() throws Exception {
+        String file = "\u0001PTI0600 4 DOM 0020 J-K\n\u0002Militants kill three in Kashmir\nSrinagar, Jul 12 (PTI) Text.\n\u0003";
+        assertThat(parser.parse(utf8(file), CTX).items().get(0).pubstatus()).isEqualTo(PubStatus.USABLE);
+    }
+
+    @Test
+    void headlineOfSeveralLinesEndsAtABlankLine() throws Exception {
+        String file = "\u0001PTI0601 4 DOM 0020\r\n\u0002Monsoon session of Parliament\r\nto begin on July 21\r\n\r\n"
+                + "New Delhi, Jul 12 (PTI) The session begins.\r\nIt ends in August.\r\n\u0003";
+        NewsItem item = parser.parse(utf8(file), CTX).items().get(0);
+        assertThat(item.headline()).isEqualTo("Monsoon session of Parliament to begin on July 21");
+        assertThat(item.bodyHtml()).isEqualTo("<p>New Delhi, Jul 12 (PTI) The session begins. It ends in August.</p>");
+    }
+
+    @Test
+    void uriIsDeterministicAndDependsOnTheSource() throws Exception {
+        byte[] file = bytes("iptc7901/pti-election.txt");
+        String uri = parser.parse(file, CTX).items().get(0).uri();
+        assertThat(parser.parse(file, CTX).items().get(0).uri()).isEqualTo(uri);
+        assertThat(parser.parse(file, new ParseContext("pti-feed", CTX.receivedAt())).items().get(0).uri()).isNotEqualTo(uri);
+    }
+
+    @Test
+    void noUsableMessageIsAnErrorWithTheReasonAndLine() {
+        assertThatThrownBy(() -> parse("broken.txt"))
+                .isInstanceOf(ParseException.class).hasMessage("message 1 (line 1): no text after STX");
+        assertThatThrownBy(() -> parser.parse(utf8("just text\n"), CTX))
+                .isInstanceOf(ParseException.class).hasMessage("no IPTC 7901 message: no SOH or STX found (line 1)");
+        assertThatThrownBy(() -> parser.parse(utf8("\u0001PTI0001 4 DOM 0010\n\u0003\n\u0001PTI0002 4 DOM 0010\n"), CTX))
+                .isInstanceOf(ParseException.class)
+                .hasMessage("no usable message among 2; last: message 2 (line 3): no STX: header without text");
+    }
+
+    @Test
+    void acceptsFramedCopyOnly() {
+        assertThat(parser.accepts(bytes("iptc7901/pti-election.txt"))).isTrue();
+        assertThat(parser.accepts(bytes("iptc7901/afp-latin1.txt"))).isTrue();
+        assertThat(parser.accepts(bytes("iptc7901/no-soh.txt"))).isTrue();
+        assertThat(parser.accepts(utf8("\u0001PTI0001 4 DOM 0010 X\n\u0002Headline\ntext"))).isTrue();
+        assertThat(parser.accepts(bytes("wiretext/ians-washington.txt"))).isFalse();
+        assertThat(parser.accepts(bytes("wiretext/no-header.txt"))).isFalse();
+        assertThat(parser.accepts(bytes("ninjs/hindi-1x.json"))).isFalse();
+        assertThat(parser.accepts(utf8("\u0001 random\n\u0002 text without end"))).isFalse();
+        assertThat(parser.accepts(utf8(" ".repeat(100) + "\u0002late STX\u0003"))).isFalse();
+        assertThat(parser.accepts(new byte[] {1, 2, 0, 3, (byte) 0xFF})).isFalse();
+    }
+}
