@@ -22,12 +22,23 @@ import org.eclipse.jetty.util.SocketAddressResolver;
  * uses: a DNS answer that changes between check and connect (rebinding) cannot slip through.
  */
 public final class AddressPolicy implements SocketAddressResolver {
-    private final boolean allowPrivate;
+    /** Says why an address is refused, or null when it may be used. */
+    @FunctionalInterface
+    public interface Rule {
+        String whyRefused(InetAddress address);
+    }
+
+    /** The rule for every source not trusted with allow_private. */
+    public static final Rule PUBLIC_ONLY = AddressPolicy::whyNotPublic;
+    /** The rule for trusted sources. */
+    public static final Rule ANY = a -> null;
+
+    private final Rule rule;
     private final Executor executor;
 
     /** @param executor where the (blocking) DNS lookups run */
-    public AddressPolicy(boolean allowPrivate, Executor executor) {
-        this.allowPrivate = allowPrivate;
+    public AddressPolicy(Rule rule, Executor executor) {
+        this.rule = rule;
         this.executor = executor;
     }
 
@@ -43,7 +54,7 @@ public final class AddressPolicy implements SocketAddressResolver {
         executor.execute(() -> {
             try {
                 List<InetSocketAddress> out = new ArrayList<>();
-                for (InetAddress a : resolve(host, allowPrivate)) out.add(new InetSocketAddress(a, port));
+                for (InetAddress a : resolve(host, rule)) out.add(new InetSocketAddress(a, port));
                 promise.succeeded(out);
             } catch (Throwable t) {
                 promise.failed(t);
@@ -51,8 +62,8 @@ public final class AddressPolicy implements SocketAddressResolver {
         });
     }
 
-    /** Resolves the host and refuses it if any address is not public (unless private ones are allowed). */
-    public static List<InetAddress> resolve(String host, boolean allowPrivate) throws IOException {
+    /** Resolves the host and refuses it if the rule refuses any of its addresses. */
+    public static List<InetAddress> resolve(String host, Rule rule) throws IOException {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] all;
         try {
@@ -60,13 +71,11 @@ public final class AddressPolicy implements SocketAddressResolver {
         } catch (UnknownHostException e) {
             throw new UnknownHostException("cannot resolve " + h);
         }
-        if (!allowPrivate) {
-            for (InetAddress a : all) {
-                String why = whyNotPublic(a);
-                if (why != null) {
-                    throw new RefusedAddressException("refused " + h + ": it resolves to " + a.getHostAddress()
-                            + ", a " + why + " address (set allow_private: true to trust this source)");
-                }
+        for (InetAddress a : all) {
+            String why = rule.whyRefused(a);
+            if (why != null) {
+                throw new RefusedAddressException("refused " + h + ": it resolves to " + a.getHostAddress()
+                        + ", a " + why + " address (set allow_private: true to trust this source)");
             }
         }
         return List.of(all);

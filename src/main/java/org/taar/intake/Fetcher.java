@@ -50,13 +50,20 @@ public final class Fetcher implements AutoCloseable {
     private final Duration connectTimeout;
     private final int connectionsPerHost;
     private final Clock clock;
+    private final AddressPolicy.Rule strictRule;
     private final HttpClient strict;
     private final HttpClient trusting;
 
     public Fetcher(Duration connectTimeout, int connectionsPerHost, Clock clock) {
+        this(connectTimeout, connectionsPerHost, clock, AddressPolicy.PUBLIC_ONLY);
+    }
+
+    /** @param strictRule the addresses untrusted sources may use; tests loosen it to reach their loopback server */
+    public Fetcher(Duration connectTimeout, int connectionsPerHost, Clock clock, AddressPolicy.Rule strictRule) {
         this.connectTimeout = connectTimeout;
         this.connectionsPerHost = connectionsPerHost;
         this.clock = clock;
+        this.strictRule = strictRule;
         this.strict = client(false);
         this.trusting = client(true);
     }
@@ -92,7 +99,7 @@ public final class Fetcher implements AutoCloseable {
         threads.setDaemon(true);
         HttpClient c = new HttpClient();
         c.setExecutor(threads);
-        c.setSocketAddressResolver(new AddressPolicy(allowPrivate, threads));
+        c.setSocketAddressResolver(new AddressPolicy(allowPrivate ? AddressPolicy.ANY : strictRule, threads));
         c.setFollowRedirects(false);
         c.setConnectTimeout(connectTimeout.toMillis());
         c.setIdleTimeout(Math.max(connectTimeout.toMillis(), 30_000));
@@ -121,7 +128,7 @@ public final class Fetcher implements AutoCloseable {
         HttpClient client = feed.allowPrivate() ? trusting : strict;
         URI url = feed.url();
         for (int hop = 0; ; hop++) {
-            checkUrl(url, feed.allowPrivate());
+            checkUrl(url, feed.allowPrivate() ? AddressPolicy.ANY : strictRule);
             long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remaining <= 0) throw new FetchException("no complete answer within " + seconds(feed.timeout()));
             boolean sameOrigin = sameOrigin(url, feed.url());
@@ -196,7 +203,7 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    private static void checkUrl(URI url, boolean allowPrivate) throws FetchException {
+    private static void checkUrl(URI url, AddressPolicy.Rule rule) throws FetchException {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchException("refused " + url.getScheme() + ": only http and https are fetched");
@@ -206,9 +213,9 @@ public final class Fetcher implements AutoCloseable {
         // as well, so that the refusal never depends on how the client treats literals.
         String host = url.getHost();
         boolean literal = host.startsWith("[") || host.indexOf(':') >= 0 || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        if (!allowPrivate && literal) {
+        if (literal) {
             try {
-                AddressPolicy.resolve(host, false);
+                AddressPolicy.resolve(host, rule);
             } catch (IOException e) {
                 throw new FetchException(e.getMessage());
             }
