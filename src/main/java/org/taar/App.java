@@ -1,19 +1,23 @@
 package org.taar;
 
 import java.time.Clock;
+import java.util.Random;
 import org.taar.api.IngestEndpoint;
+import org.taar.api.SourcesEndpoint;
 import org.taar.config.Config;
 import org.taar.enrich.Enricher;
 import org.taar.format.Formats;
 import org.taar.intake.Archive;
 import org.taar.intake.DemoContent;
 import org.taar.intake.DropFolder;
+import org.taar.intake.Poller;
 import org.taar.rules.Rules;
 import org.taar.site.PageCache;
 import org.taar.site.Publisher;
 import org.taar.site.Renderer;
 import org.taar.site.SiteServer;
 import org.taar.store.PushKeys;
+import org.taar.store.SourceStore;
 import org.taar.store.Store;
 import org.taar.store.StoryStore;
 import org.taar.rules.EmbargoClock;
@@ -34,12 +38,14 @@ public final class App implements AutoCloseable {
     public final Store store;
     public final StoryStore stories;
     public final PushKeys pushKeys;
+    public final SourceStore sources;
     public final Archive archive;
     public final Pipeline pipeline;
     public final PageCache pages;
     public final Renderer renderer;
     public final Publisher publisher;
     private DropFolder dropFolder;
+    private Poller poller;
     private EmbargoClock embargoClock;
     private SiteServer server;
 
@@ -49,6 +55,7 @@ public final class App implements AutoCloseable {
         this.store = Store.open(config.jdbcUrl(), config.dataDir());
         this.stories = new StoryStore(store);
         this.pushKeys = new PushKeys(store, clock);
+        this.sources = new SourceStore(store);
         this.archive = new Archive(config.dataDir(), store, clock);
         this.pages = new PageCache();
         this.renderer = new Renderer(config);
@@ -71,16 +78,19 @@ public final class App implements AutoCloseable {
 
     /**
      * Starts the site: loads demo content if asked and the store is empty, materializes every
-     * page, then opens the port and starts the drop folder and the embargo clock.
+     * page, then opens the port and starts the drop folder, the poller and the embargo clock.
      */
     public int serve(String host, int port, boolean demo) throws Exception {
         if (demo) new DemoContent(pipeline, stories).loadIfEmpty();
         publisher.rebuildAll();
         publisher.start();
-        server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()), store);
+        server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()),
+                new SourcesEndpoint(sources, clock), store);
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);
+        poller = new Poller(config.polledSources(), pipeline, sources, clock, Poller.Settings.defaults(), new Random());
+        poller.start();
         embargoClock = new EmbargoClock(stories, clock, publisher::nudge);
         embargoClock.start();
         return server.port();
@@ -89,6 +99,7 @@ public final class App implements AutoCloseable {
     /** Stops intake first, then lets in-flight requests finish, then the store. */
     @Override
     public void close() {
+        if (poller != null) poller.close();
         if (dropFolder != null) dropFolder.close();
         if (embargoClock != null) embargoClock.close();
         if (server != null) {

@@ -1,6 +1,8 @@
 package org.taar.config;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,80 @@ public record Config(
     /**
      * What Taar knows about one source beyond its name: the disclaimer printed under its stories,
      * the section its stories go to when they declare none, and the agency when items do not say.
+     * {@code feed} is set when Taar fetches the source over HTTP, and null otherwise.
      */
-    public record Source(String name, String disclaimer, String defaultSection, String agency) {}
+    public record Source(String name, String disclaimer, String defaultSection, String agency, Feed feed) {
+        public Source(String name, String disclaimer, String defaultSection, String agency) {
+            this(name, disclaimer, defaultSection, agency, null);
+        }
+    }
+
+    /**
+     * How the poller fetches a source.
+     *
+     * @param url http or https, without credentials (they are in username/password)
+     * @param format a format hint for the parser, or null to detect by content
+     * @param interval the time between two polls when all is well
+     * @param headers extra request headers, e.g. Authorization: Bearer ...; secret, never shown
+     * @param allowPrivate trust the source on private, loopback and link-local addresses (an agency VPN)
+     * @param maxBytes the largest body accepted, counted after decompression
+     * @param timeout the whole poll (connect, redirects, headers, body) must finish within this
+     */
+    public record Feed(URI url, String format, Duration interval, String username, String password,
+                       Map<String, String> headers, boolean allowPrivate, long maxBytes, Duration timeout) {
+        public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+        public Feed {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        /** A feed with the defaults: detect the format, every 60 s, no credentials, public addresses only. */
+        public static Feed of(URI url, long maxBytes) {
+            return new Feed(url, null, DEFAULT_INTERVAL, null, null, Map.of(), false, maxBytes, DEFAULT_TIMEOUT);
+        }
+
+        public Feed withInterval(Duration d) {
+            return new Feed(url, format, d, username, password, headers, allowPrivate, maxBytes, timeout);
+        }
+
+        public Feed withTimeout(Duration d) {
+            return new Feed(url, format, interval, username, password, headers, allowPrivate, maxBytes, d);
+        }
+
+        public Feed withAllowPrivate(boolean allow) {
+            return new Feed(url, format, interval, username, password, headers, allow, maxBytes, timeout);
+        }
+
+        public Feed withMaxBytes(long max) {
+            return new Feed(url, format, interval, username, password, headers, allowPrivate, max, timeout);
+        }
+
+        public Feed withCredentials(String user, String pass) {
+            return new Feed(url, format, interval, user, pass, headers, allowPrivate, maxBytes, timeout);
+        }
+
+        public Feed withHeaders(Map<String, String> h) {
+            return new Feed(url, format, interval, username, password, h, allowPrivate, maxBytes, timeout);
+        }
+
+        public Feed withFormat(String f) {
+            return new Feed(url, f, interval, username, password, headers, allowPrivate, maxBytes, timeout);
+        }
+
+        // Records print every field; credentials and headers must never reach a log line.
+        @Override
+        public String toString() {
+            return "Feed[url=" + url + ", format=" + format + ", interval=" + interval + ", credentials="
+                    + (username != null ? "basic" : headers.isEmpty() ? "none" : "headers") + ", allowPrivate="
+                    + allowPrivate + ", maxBytes=" + maxBytes + ", timeout=" + timeout + "]";
+        }
+    }
+
+    /** The sources Taar fetches over HTTP, in configuration order. */
+    public List<Source> polledSources() {
+        return sources.values().stream().filter(s -> s.feed() != null).toList();
+    }
 
     public Source source(String name) {
         Source s = sources.get(name);

@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads settings from taar.yml and TAAR_* environment variables, in that order of precedence
@@ -19,6 +25,8 @@ import java.util.Map;
  * defaults written here, so an empty data directory is enough to start.
  */
 public final class ConfigLoader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
     private final Map<String, String> env;
 
     public ConfigLoader(Map<String, String> env) {
@@ -43,7 +51,8 @@ public final class ConfigLoader {
         int listen = port != null ? port : Integer.parseInt(env.getOrDefault("TAAR_PORT", text(yml, "port", "8080")));
         long maxBytes = Long.parseLong(env.getOrDefault("TAAR_MAX_DELIVERY_BYTES",
                 text(yml, "max_delivery_bytes", String.valueOf(20L * 1024 * 1024))));
-        return new Config(data, db, listen, maxBytes, site(yml.path("site"), listen), sources(yml.path("sources")));
+        return new Config(data, db, listen, maxBytes, site(yml.path("site"), listen),
+                sources(yml.path("sources"), maxBytes));
     }
 
     private JsonNode readYaml(Path configFile, Path data) {
@@ -95,14 +104,71 @@ public final class ConfigLoader {
                 s.path("section_stories").asInt(20));
     }
 
-    private static Map<String, Config.Source> sources(JsonNode s) {
+    private static Map<String, Config.Source> sources(JsonNode s, long maxDeliveryBytes) {
         Map<String, Config.Source> out = new LinkedHashMap<>();
         s.fields().forEachRemaining(e -> {
             JsonNode n = e.getValue();
             out.put(e.getKey(), new Config.Source(e.getKey(), text(n, "disclaimer", null),
-                    text(n, "default_section", null), text(n, "agency", null)));
+                    text(n, "default_section", null), text(n, "agency", null),
+                    feed(e.getKey(), n, maxDeliveryBytes)));
         });
         return out;
+    }
+
+    /** A source with a {@code url} is polled; the rest of its settings have safe defaults. */
+    private static Config.Feed feed(String source, JsonNode n, long maxDeliveryBytes) {
+        String url = text(n, "url", null);
+        if (url == null || url.isBlank()) return null;
+        String where = "sources." + source;
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new ConfigException(where + ".url: not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new ConfigException(where + ".url: must be an http or https URL with a host");
+        }
+        String user = text(n, "username", null);
+        String password = text(n, "password", null);
+        // Credentials written into the URL move to Basic auth, so the URL itself never holds a secret.
+        if (uri.getRawUserInfo() != null) {
+            String[] info = uri.getUserInfo().split(":", 2);
+            if (user == null) user = info[0];
+            if (password == null && info.length > 1) password = info[1];
+            try {
+                uri = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+                        uri.getFragment());
+            } catch (URISyntaxException e) {
+                throw new ConfigException(where + ".url: " + e.getMessage());
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        n.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        long maxBytes = n.has("max_bytes") ? n.path("max_bytes").asLong() : maxDeliveryBytes;
+        if (maxBytes <= 0) throw new ConfigException(where + ".max_bytes: must be positive");
+        return new Config.Feed(uri, text(n, "format", null),
+                duration(where + ".interval", text(n, "interval", null), Config.Feed.DEFAULT_INTERVAL),
+                user, password, headers, n.path("allow_private").asBoolean(false), Math.min(maxBytes, maxDeliveryBytes),
+                duration(where + ".timeout", text(n, "timeout", null), Config.Feed.DEFAULT_TIMEOUT));
+    }
+
+    /** "90" (seconds), "500ms", "60s", "5m", "1h". */
+    static Duration duration(String where, String value, Duration fallback) {
+        if (value == null || value.isBlank()) return fallback;
+        Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) throw new ConfigException(where + ": '" + value + "' is not a duration like 60s, 5m or 1h");
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        if (d.isZero()) throw new ConfigException(where + ": must be longer than zero");
+        return d;
     }
 
     private static String text(JsonNode node, String field, String fallback) {

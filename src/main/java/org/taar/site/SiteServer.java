@@ -20,6 +20,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.api.IngestEndpoint;
+import org.taar.api.SourcesEndpoint;
 import org.taar.store.Store;
 
 /**
@@ -40,11 +41,14 @@ public final class SiteServer implements AutoCloseable {
     private final ServerConnector connector;
     private final PageCache cache;
     private final IngestEndpoint ingest;
+    private final SourcesEndpoint sources;
     private final Store store;
 
-    public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, Store store) {
+    public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, SourcesEndpoint sources,
+                      Store store) {
         this.cache = cache;
         this.ingest = ingest;
+        this.sources = sources;
         this.store = store;
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
@@ -105,6 +109,10 @@ public final class SiteServer implements AutoCloseable {
         if (path.equals("/healthz")) {
             boolean ok = store.healthy();
             text(response, callback, ok ? 200 : 503, ok ? "ok\n" : "store unavailable\n");
+            return;
+        }
+        if (path.equals("/api/v1/sources")) {
+            sources.handle(response, callback);
             return;
         }
         Optional<Page> page = cache.get(cacheKey(request, path));

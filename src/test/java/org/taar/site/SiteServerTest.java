@@ -30,7 +30,12 @@ class SiteServerTest {
     @BeforeEach
     void start() throws Exception {
         var config = TestEngines.config(TestEngines.SQLITE, dir);
-        config = new org.taar.config.Config(config.dataDir(), null, 0, 64 * 1024, config.site(), config.sources());
+        // One polled source with secrets, on a closed loopback port: it fails, and its health must not show them.
+        var feed = org.taar.config.Config.Feed.of(URI.create("http://127.0.0.1:9/feed?token=QUERYSECRET"), 64 * 1024)
+                .withAllowPrivate(true).withCredentials("pti", "PASSWORDSECRET")
+                .withHeaders(java.util.Map.of("Authorization", "Bearer HEADERSECRET"));
+        var sources = java.util.Map.of("pti", new org.taar.config.Config.Source("pti", null, null, null, feed));
+        config = new org.taar.config.Config(config.dataDir(), null, 0, 64 * 1024, config.site(), sources);
         app = new App(config, Clock.systemUTC());
         key = app.pushKeys.create("ians");
         int port = app.serve("127.0.0.1", 0, false);
@@ -108,6 +113,28 @@ class SiteServerTest {
         assertThat(get("/healthz").statusCode()).isEqualTo(200);
         assertThat(get("/").statusCode()).isEqualTo(200);
         assertThat(get("/sports").statusCode()).isEqualTo(301);
+    }
+
+    @Test
+    void sourcesListTheirHealthWithoutSecrets() throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        JsonNode pti;
+        do {
+            HttpResponse<String> r = get("/api/v1/sources");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+            assertThat(r.body()).doesNotContain("SECRET").doesNotContain("pti:");
+            pti = new ObjectMapper().readTree(r.body()).get(0);
+            Thread.sleep(20);
+        } while (pti.path("consecutive_failures").asInt() == 0 && System.nanoTime() < deadline);
+        assertThat(pti.path("name").asText()).isEqualTo("pti");
+        assertThat(pti.path("url").asText()).isEqualTo("http://127.0.0.1:9/feed?token=…");
+        assertThat(pti.path("state").asText()).isEqualTo("failing");
+        assertThat(pti.path("last_error").asText()).contains("127.0.0.1");
+        assertThat(pti.path("interval_seconds").asDouble()).isEqualTo(60.0);
+        assertThat(pti.has("next_poll_at")).isTrue();
+        assertThat(pti.path("items_24h").asInt()).isZero();
+        assertThat(get("/api/v1/sources").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> waitFor(String url) throws Exception {
