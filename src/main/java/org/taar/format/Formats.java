@@ -44,7 +44,8 @@ public final class Formats {
 
     /** Every parser Taar has, most specific first, with the given cap on a delivery's size. */
     public static Formats standard(long maxBytes) {
-        return new Formats(List.of(new NinjsParser(), new WireTextParser()), maxBytes);
+        return new Formats(List.of(new NinjsParser(), new NewsmlG2Parser(), new NewsmlParser(), new NitfParser(),
+                new WireTextParser()), maxBytes);
     }
 
     public List<String> names() {

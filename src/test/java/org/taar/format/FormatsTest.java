@@ -14,7 +14,7 @@ class FormatsTest {
 
     @Test
     void standardFormatsAskNinjsBeforeWiretext() {
-        assertThat(formats.names()).containsExactly("ninjs", "wiretext");
+        assertThat(formats.names()).containsExactly("ninjs", "newsmlg2", "newsml", "nitf", "wiretext");
     }
 
     @Test
@@ -36,9 +36,9 @@ class FormatsTest {
 
     @Test
     void unknownHintListsTheKnownFormats() {
-        assertThatThrownBy(() -> formats.parse(utf8("x"), "nitf", CTX))
+        assertThatThrownBy(() -> formats.parse(utf8("x"), "iptc7901", CTX))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown format 'nitf' (known: ninjs, wiretext)");
+                .hasMessage("unknown format 'iptc7901' (known: ninjs, newsmlg2, newsml, nitf, wiretext)");
     }
 
     @Test
