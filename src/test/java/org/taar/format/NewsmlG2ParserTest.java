@@ -142,6 +142,20 @@ class NewsmlG2ParserTest {
     }
 
     @Test
+    void packageWithItsOwnHeadlineAndSummaryIsPublishedAsThatText() throws Exception {
+        ParseResult r = parser.parse(utf8("<packageItem xmlns=\"" + NewsmlG2Parser.NAMESPACE + "\" guid=\"urn:x:p2\" xml:lang=\"hi\">"
+                + "<contentMeta><headline>आज की बड़ी खबरें</headline><description role=\"drol:summary\">दिन भर की दस खबरें।</description>"
+                + "</contentMeta><groupSet root=\"G1\"><group id=\"G1\"><itemRef residref=\"urn:x:a\"/></group></groupSet>"
+                + "</packageItem>"), CTX);
+        assertThat(r.items()).singleElement().satisfies(item -> {
+            assertThat(item.headline()).isEqualTo("आज की बड़ी खबरें");
+            assertThat(item.bodyHtml()).isEqualTo("<p>दिन भर की दस खबरें।</p>");
+            assertThat(item.type()).isEqualTo("composite");
+            assertThat(item.warnings()).anySatisfy(w -> assertThat(w).contains("1 item reference: urn:x:a"));
+        });
+    }
+
+    @Test
     void headlineInTheItemsLanguageWins() throws Exception {
         NewsItem item = parser.parse(utf8("<newsItem xmlns=\"" + NewsmlG2Parser.NAMESPACE + "\" guid=\"urn:x:l\" xml:lang=\"en\">"
                 + "<contentMeta><headline xml:lang=\"hi\">हिंदी</headline><headline xml:lang=\"en-IN\">English</headline>"
@@ -161,6 +175,22 @@ class NewsmlG2ParserTest {
         assertThatThrownBy(() -> parser.parse(bytes("newsmlg2/billion-laughs.xml"), CTX))
                 .isInstanceOf(ParseException.class)
                 .hasMessageContaining("declares entities");
+    }
+
+    @Test
+    void billionLaughsIsRefusedWhenSniffedToo() {
+        assertThatThrownBy(() -> Formats.standard().parse(bytes("newsmlg2/billion-laughs.xml"), null, CTX))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("declares entities");
+    }
+
+    @Test
+    void absurdNestingIsRefusedNotOverflowed() {
+        String deep = "<x>".repeat(5000) + "</x>".repeat(5000);
+        assertThatThrownBy(() -> parser.parse(utf8("<newsItem xmlns=\"" + NewsmlG2Parser.NAMESPACE + "\">"
+                + "<contentSet><inlineXML>" + deep + "</inlineXML></contentSet></newsItem>"), CTX))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("nests deeper than 256");
     }
 
     @Test
