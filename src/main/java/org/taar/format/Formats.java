@@ -47,8 +47,8 @@ public final class Formats {
      * before IPTC 7901 (both are framed by SOH/STX, ANPA adds its keyword line), and wiretext last.
      */
     public static Formats standard(long maxBytes) {
-        return new Formats(List.of(new NinjsParser(), new Anpa1312Parser(), new Iptc7901Parser(), new WireTextParser()),
-                maxBytes);
+        return new Formats(List.of(new NinjsParser(), new NewsmlG2Parser(), new NewsmlParser(), new NitfParser(),
+                new Anpa1312Parser(), new Iptc7901Parser(), new WireTextParser()), maxBytes);
     }
 
     public List<String> names() {

@@ -14,7 +14,7 @@ class FormatsTest {
 
     @Test
     void standardFormatsAskTheMostSpecificFirstAndWiretextLast() {
-        assertThat(formats.names()).containsExactly("ninjs", "anpa1312", "iptc7901", "wiretext");
+        assertThat(formats.names()).containsExactly("ninjs", "newsmlg2", "newsml", "nitf", "anpa1312", "iptc7901", "wiretext");
     }
 
     @Test
@@ -53,9 +53,9 @@ class FormatsTest {
 
     @Test
     void unknownHintListsTheKnownFormats() {
-        assertThatThrownBy(() -> formats.parse(utf8("x"), "nitf", CTX))
+        assertThatThrownBy(() -> formats.parse(utf8("x"), "klingon", CTX))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown format 'nitf' (known: ninjs, anpa1312, iptc7901, wiretext)");
+                .hasMessage("unknown format 'klingon' (known: ninjs, newsmlg2, newsml, nitf, anpa1312, iptc7901, wiretext)");
     }
 
     @Test

@@ -1,0 +1,200 @@
+package org.taar.format;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.taar.story.PubStatus;
+
+/**
+ * Reads IPTC NITF 3.x ({@code <nitf>}, with or without the NITF namespace): one story per
+ * document. The body's headline (hl1) wins over head/title, which is often a file name.
+ * NewsML-G2 and NewsML 1.2 carry NITF inside them and use {@link #fill} for it.
+ */
+public final class NitfParser implements FormatParser {
+    public static final String NAME = "nitf";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean accepts(byte[] content) {
+        return XmlSniff.root(content).map(r -> r.name().equals("nitf")).orElse(false);
+    }
+
+    @Override
+    public ParseResult parse(byte[] content, ParseContext ctx) throws ParseException {
+        List<String> warnings = new ArrayList<>();
+        NewsXml.Element root = NewsXml.read(content, warnings);
+        if (!root.name.equals("nitf")) throw new ParseException("not NITF: the root element is <" + root.name + ">");
+        NewsItem.Builder b = NewsItem.builder();
+        fill(root, b);
+        if (b.headline == null) {
+            warnings.add("nitf: no headline (hl1 or title); item dropped");
+            return new ParseResult(NAME, List.of(), warnings);
+        }
+        if (b.firstCreated == null && ctx != null) b.firstCreated = ctx.receivedAt();
+        if (b.uri == null) {
+            b.uri = Text.derivedUri(ctx == null ? null : ctx.source(), b.headline,
+                    b.firstCreated == null ? null : b.firstCreated.toString());
+            b.warn("no doc-id; derived uri " + b.uri);
+        }
+        return new ParseResult(NAME, List.of(b.build()), warnings);
+    }
+
+    /** Fills from an {@code <nitf>} element whatever the builder does not have yet. */
+    static void fill(NewsXml.Element nitf, NewsItem.Builder b) {
+        NewsXml.Element head = nitf.child("head");
+        NewsXml.Element body = nitf.child("body");
+        NewsXml.Element bodyHead = body == null ? null : body.child("body.head");
+        if (b.language == null) {
+            String lang = body != null && body.attr("xml:lang") != null ? body.lang() : nitf.lang();
+            b.language = lang;
+        }
+        if (bodyHead != null) {
+            NewsXml.Element hedline = bodyHead.child("hedline");
+            if (hedline != null) {
+                if (b.headline == null) b.headline = hedline.childText("hl1");
+                if (b.subheadline == null) b.subheadline = hedline.childText("hl2");
+            }
+            if (b.byline == null) b.byline = bodyHead.childText("byline");
+            if (b.summary == null) b.summary = bodyHead.childText("abstract");
+            NewsXml.Element dateline = bodyHead.child("dateline");
+            if (dateline != null) {
+                if (b.located == null) b.located = dateline.childText("location");
+                NewsXml.Element storyDate = dateline.child("story.date");
+                if (storyDate != null && b.contentCreated == null) {
+                    b.contentCreated = date(storyDate.attr("norm"), b, "story.date");
+                }
+            }
+            if (b.agency == null) {
+                NewsXml.Element distributor = bodyHead.child("distributor");
+                if (distributor != null) b.agency = NewsAgency.canonical(distributor.text());
+            }
+        }
+        if (head != null) {
+            if (b.headline == null) b.headline = head.childText("title");
+            docdata(head.child("docdata"), b);
+        }
+        if (body != null && b.bodyHtml == null) {
+            NewsXml.Element content = body.child("body.content");
+            StringBuilder html = new StringBuilder();
+            if (content != null) html.append(content.innerXml());
+            NewsXml.Element end = body.child("body.end");
+            if (end != null) {
+                for (NewsXml.Element tagline : end.children("tagline")) {
+                    String t = tagline.text();
+                    if (t != null) html.append("<p>").append(Text.escape(t)).append("</p>");
+                }
+            }
+            b.bodyHtml = NewsBodies.nitf(html.toString());
+        }
+    }
+
+    private static void docdata(NewsXml.Element docdata, NewsItem.Builder b) {
+        if (docdata == null) return;
+        String status = docdata.attr("management-status");
+        boolean embargoStatus = "embargoed".equalsIgnoreCase(status);
+        if (status != null && !embargoStatus) {
+            try {
+                b.pubstatus = PubStatus.parse(status);
+            } catch (IllegalArgumentException e) {
+                b.pubstatus = PubStatus.WITHHELD;
+                b.warn("unknown management-status '" + status + "'; item withheld");
+            }
+        }
+        NewsXml.Element docId = docdata.child("doc-id");
+        if (docId != null) {
+            String id = docId.attr("id-string");
+            if (b.uri == null && id != null) b.uri = Text.uriFor(id);
+            if (b.agency == null && docId.attr("regsrc") != null) b.agency = NewsAgency.canonical(docId.attr("regsrc"));
+        }
+        NewsXml.Element duKey = docdata.child("du-key");
+        if (duKey != null) {
+            if (b.uri == null && duKey.attr("key") != null) b.uri = Text.uriFor(duKey.attr("key"));
+            String v = duKey.attr("version");
+            if (v != null) {
+                try {
+                    int version = Integer.parseInt(v.strip());
+                    if (version >= 0) b.version = version;
+                } catch (NumberFormatException e) {
+                    b.warn("du-key version '" + v + "' is not a whole number; using " + b.version);
+                }
+            }
+        }
+        NewsXml.Element urgency = docdata.child("urgency");
+        if (urgency != null && b.urgency == null) {
+            String u = urgency.attr("ed-urg");
+            try {
+                int n = Integer.parseInt(u == null ? "" : u.strip());
+                if (n >= 1 && n <= 9) b.urgency = n;
+                else throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                b.warn("urgency '" + u + "' is not 1-9; ignored");
+            }
+        }
+        Instant issue = null;
+        NewsXml.Element dateIssue = docdata.child("date.issue");
+        if (dateIssue != null) {
+            issue = date(dateIssue.attr("norm"), b, "date.issue");
+            if (b.firstCreated == null) b.firstCreated = issue;
+        }
+        NewsXml.Element release = docdata.child("date.release");
+        if (release != null && b.embargoed == null) {
+            Instant r = date(release.attr("norm"), b, "date.release");
+            // A release time after the issue time is an embargo; equal or earlier means "on receipt".
+            if (r != null && (issue == null || r.isAfter(issue))) b.embargoed = r;
+        }
+        if (embargoStatus && b.embargoed == null) {
+            // Publishing too early breaks the embargo; holding the item is the safe mistake.
+            b.pubstatus = PubStatus.WITHHELD;
+            b.warn("embargoed without a readable date.release; item withheld");
+        }
+        NewsXml.Element copyright = docdata.child("doc.copyright");
+        if (copyright != null && b.agency == null && copyright.attr("holder") != null) {
+            b.agency = NewsAgency.canonical(copyright.attr("holder"));
+        }
+        NewsXml.Element edMsg = docdata.child("ed-msg");
+        if (edMsg != null && b.ednote == null) b.ednote = edMsg.attr("info");
+        if (docdata.child("correction") != null && !b.warnings.contains("correction")) b.warn("correction");
+        NewsXml.Element evloc = docdata.child("evloc");
+        if (evloc != null && b.located == null) b.located = firstNonNull(evloc.attr("city"), evloc.attr("state-prov"),
+                evloc.attr("country-code"), evloc.text());
+        Set<String> tags = new LinkedHashSet<>(b.tags);
+        NewsXml.Element keys = docdata.child("key-list");
+        if (keys != null) {
+            for (NewsXml.Element k : keys.children("keyword")) {
+                String key = k.attr("key");
+                if (key != null) tags.add(key.strip());
+            }
+        }
+        NewsXml.Element identified = docdata.child("identified-content");
+        if (identified != null) {
+            for (NewsXml.Element loc : identified.children("location")) {
+                String place = loc.text();
+                if (place != null && b.located == null) b.located = place;
+            }
+            for (NewsXml.Element c : identified.children("classifier")) {
+                String value = c.attr("value");
+                if (value != null) tags.add(value);
+            }
+        }
+        b.tags = new ArrayList<>(tags);
+    }
+
+    private static Instant date(String value, NewsItem.Builder b, String what) {
+        if (value == null) return null;
+        Optional<Instant> t = Dates.parse(value, Text.KOLKATA);
+        if (t.isEmpty()) b.warn(what + " '" + value + "' is not a readable date; ignored");
+        return t.orElse(null);
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) if (v != null) return v;
+        return null;
+    }
+}
