@@ -44,7 +44,9 @@ public final class Formats {
 
     /** Every parser Taar has, most specific first, with the given cap on a delivery's size. */
     public static Formats standard(long maxBytes) {
-        return new Formats(List.of(new NinjsParser(), new WireTextParser()), maxBytes);
+        // JSON Feed and ninjs, Atom and RSS sniff disjoint signatures; wiretext takes almost any text.
+        return new Formats(List.of(new JsonFeedParser(), new NinjsParser(), new AtomParser(), new RssParser(),
+                new WireTextParser()), maxBytes);
     }
 
     public List<String> names() {
@@ -89,7 +91,8 @@ public final class Formats {
             if (!m.find()) return "markup that is not well-formed XML";
             String root = m.group(1);
             if (root.equalsIgnoreCase("html")) return "an HTML page";
-            return "XML with root <" + root + "> (XML formats are not supported yet)";
+            if (root.equalsIgnoreCase("opml")) return "an OPML subscription list, not a feed";
+            return "XML with root <" + root + ">, which no parser reads";
         }
         if (startsWithUtf16Bom(b)) return "UTF-16 text (convert it to UTF-8)";
         long badUtf8 = Text.invalidUtf8Offset(b);
@@ -114,7 +117,7 @@ public final class Formats {
         List<String> keys = new ArrayList<>();
         Iterator<String> names = first.fieldNames();
         while (names.hasNext() && keys.size() < 8) keys.add(names.next());
-        return "JSON that is not ninjs (keys: " + String.join(", ", keys) + (names.hasNext() ? ", ..." : "") + ")";
+        return "JSON that is neither ninjs nor JSON Feed (keys: " + String.join(", ", keys) + (names.hasNext() ? ", ..." : "") + ")";
     }
 
     private static boolean startsWithUtf16Bom(byte[] b) {
