@@ -64,7 +64,10 @@ public final class HtmlContent {
             for (Attribute a : attributes) {
                 String key = a.getKey();
                 String k = key.toLowerCase(Locale.ROOT);
-                if (k.startsWith("on") || k.equals("srcdoc") || k.equals("formaction") || k.startsWith("xmlns")) {
+                String value = compact(a.getValue());
+                if (k.startsWith("on") || k.equals("srcdoc") || k.equals("formaction") || k.startsWith("xmlns")
+                        || value.contains("javascript:") || value.contains("vbscript:") || value.startsWith("data:")) {
+                    // Script URLs are dropped from any attribute, known or not: browsers disagree on which carry URLs.
                     e.removeAttr(key);
                 } else if (k.equals("style")) {
                     String v = compact(a.getValue());
@@ -164,7 +167,9 @@ public final class HtmlContent {
         Document holder = Document.createShell("");
         holder.outputSettings().prettyPrint(false);
         holder.body().appendChild(figure);
-        String fig = holder.body().html();
+        // The caption is the feed's text too: it passes the same cleaning as the body.
+        String fig = clean(holder.body().html(), null);
+        if (fig == null) return bodyHtml;
         return bodyHtml == null ? fig : fig + bodyHtml;
     }
 
