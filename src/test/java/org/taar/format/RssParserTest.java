@@ -42,6 +42,13 @@ class RssParserTest {
     }
 
     @Test
+    void htmlNamedEntitiesWrittenStraightIntoTheXmlAreRead() throws Exception {
+        NewsItem first = items("rss10-hindi.rdf").get(0);
+        assertThat(first.headline()).isEqualTo("संसद का मानसून सत्र");
+        assertThat(first.summary()).isEqualTo("सत्र — 21 जुलाई से।");
+    }
+
+    @Test
     void precomposedAndCombiningNuktaBothSurvive() throws Exception {
         NewsItem second = items("rss2-hindi.xml").get(1);
         assertThat(second.bodyHtml()).contains("\u0958ानून").contains("\u0915\u093Cानून");
