@@ -42,13 +42,13 @@ public final class Formats {
         return standard(DEFAULT_MAX_BYTES);
     }
 
-    /**
-     * Every parser Taar has, most specific first, with the given cap on a delivery's size: ANPA 1312
-     * before IPTC 7901 (both are framed by SOH/STX, ANPA adds its keyword line), and wiretext last.
-     */
+    /** Every parser Taar has, most specific first, with the given cap on a delivery's size. */
     public static Formats standard(long maxBytes) {
-        return new Formats(List.of(new NinjsParser(), new NewsmlG2Parser(), new NewsmlParser(), new NitfParser(),
-                new Anpa1312Parser(), new Iptc7901Parser(), new WireTextParser()), maxBytes);
+        // JSON Feed and ninjs, and the XML formats, sniff disjoint signatures; ANPA 1312 comes before
+        // IPTC 7901 (both framed by SOH/STX, ANPA adds its keyword line); wiretext takes almost any text.
+        return new Formats(List.of(new JsonFeedParser(), new NinjsParser(), new NewsmlG2Parser(), new NewsmlParser(),
+                new NitfParser(), new AtomParser(), new RssParser(), new Anpa1312Parser(), new Iptc7901Parser(),
+                new WireTextParser()), maxBytes);
     }
 
     public List<String> names() {
@@ -93,7 +93,8 @@ public final class Formats {
             if (!m.find()) return "markup that is not well-formed XML";
             String root = m.group(1);
             if (root.equalsIgnoreCase("html")) return "an HTML page";
-            return "XML with root <" + root + "> (XML formats are not supported yet)";
+            if (root.equalsIgnoreCase("opml")) return "an OPML subscription list, not a feed";
+            return "XML with root <" + root + ">, which no parser reads";
         }
         if (startsWithUtf16Bom(b)) return "UTF-16 text (convert it to UTF-8)";
         long badUtf8 = Text.invalidUtf8Offset(b);
@@ -118,7 +119,7 @@ public final class Formats {
         List<String> keys = new ArrayList<>();
         Iterator<String> names = first.fieldNames();
         while (names.hasNext() && keys.size() < 8) keys.add(names.next());
-        return "JSON that is not ninjs (keys: " + String.join(", ", keys) + (names.hasNext() ? ", ..." : "") + ")";
+        return "JSON that is neither ninjs nor JSON Feed (keys: " + String.join(", ", keys) + (names.hasNext() ? ", ..." : "") + ")";
     }
 
     private static boolean startsWithUtf16Bom(byte[] b) {

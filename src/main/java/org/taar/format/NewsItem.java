@@ -15,6 +15,7 @@ import org.taar.story.PubStatus;
  * @param agency the canonical agency code (IANS, PTI, ...) from the item or its dateline; null when unknown
  * @param section the section the source declared, as written; null when none
  * @param tags the keywords the source declared
+ * @param link the story's page on the source's own site (a feed item's link), absolute; null when none
  * @param warnings what a parser or normalizer noticed but could live with
  */
 public record NewsItem(
@@ -39,6 +40,7 @@ public record NewsItem(
         List<String> tags,
         String slugline,
         String ednote,
+        String link,
         List<String> warnings) {
 
     public NewsItem {
@@ -59,6 +61,7 @@ public record NewsItem(
         b.byline = byline; b.located = located; b.contentCreated = contentCreated; b.firstCreated = firstCreated;
         b.versionCreated = versionCreated; b.embargoed = embargoed; b.urgency = urgency; b.agency = agency;
         b.section = section; b.tags = new ArrayList<>(tags); b.slugline = slugline; b.ednote = ednote;
+        b.link = link;
         b.warnings = new ArrayList<>(warnings);
         return b;
     }
@@ -86,6 +89,7 @@ public record NewsItem(
         public List<String> tags = new ArrayList<>();
         public String slugline;
         public String ednote;
+        public String link;
         public List<String> warnings = new ArrayList<>();
 
         public Builder warn(String warning) {
@@ -96,7 +100,7 @@ public record NewsItem(
         public NewsItem build() {
             return new NewsItem(uri, version, pubstatus, type, language, headline, subheadline, summary, bodyHtml,
                     byline, located, contentCreated, firstCreated, versionCreated, embargoed, urgency, agency,
-                    section, tags, slugline, ednote, warnings);
+                    section, tags, slugline, ednote, link, warnings);
         }
     }
 }

@@ -51,6 +51,8 @@ public final class NinjsParser implements FormatParser {
         } catch (IOException e) {
             return false;
         }
+        // A JSON Feed has "version" and "title" too, and items that may carry a "type"-like key: it is never ninjs.
+        if (JsonFeedParser.isJsonFeed(root)) return false;
         JsonNode item = root.isArray() && root.size() > 0 ? root.get(0) : root;
         if (item == null || !item.isObject()) return false;
         for (String key : SIGNATURE) {

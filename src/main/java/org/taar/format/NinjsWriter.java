@@ -55,6 +55,14 @@ public final class NinjsWriter {
         }
         put(o, "slugline", item.slugline());
         put(o, "ednote", item.ednote());
+        if (!blank(item.link())) {
+            // ninjs 2.1 has no link property. A rendition (nar:remoteContent) is "where this content can be
+            // had", which is what a feed item's link is: the story as an HTML page on the source's site;
+            // its href is checked as a URI by the schema. altids would do too, but a link is a location,
+            // not an identifier, and associations need a whole ninjs object.
+            o.putArray("renditions").addObject()
+                    .put("name", "web").put("href", item.link()).put("contenttype", "text/html");
+        }
         return o;
     }
 

@@ -13,8 +13,31 @@ class FormatsTest {
     private final Formats formats = Formats.standard();
 
     @Test
-    void standardFormatsAskTheMostSpecificFirstAndWiretextLast() {
-        assertThat(formats.names()).containsExactly("ninjs", "newsmlg2", "newsml", "nitf", "anpa1312", "iptc7901", "wiretext");
+    void standardFormatsAskTheSpecificOnesBeforeWiretext() {
+        assertThat(formats.names()).containsExactly(
+                "jsonfeed", "ninjs", "newsmlg2", "newsml", "nitf", "atom", "rss", "anpa1312", "iptc7901", "wiretext");
+    }
+
+    @Test
+    void feedsAreSniffed() throws Exception {
+        assertThat(formats.parse(bytes("feeds/rss2-hindi.xml"), null, CTX).format()).isEqualTo("rss");
+        assertThat(formats.parse(bytes("feeds/rss10-hindi.rdf"), null, CTX).format()).isEqualTo("rss");
+        assertThat(formats.parse(bytes("feeds/atom10-hindi.xml"), null, CTX).format()).isEqualTo("atom");
+        assertThat(formats.parse(bytes("feeds/atom03.xml"), null, CTX).format()).isEqualTo("atom");
+        assertThat(formats.parse(bytes("feeds/jsonfeed-1.1.json"), null, CTX).format()).isEqualTo("jsonfeed");
+        assertThat(formats.parse(bytes("feeds/jsonfeed-1.0.json"), null, CTX).format()).isEqualTo("jsonfeed");
+    }
+
+    @Test
+    void ninjsAndJsonFeedDoNotClaimEachOther() {
+        NinjsParser ninjs = new NinjsParser();
+        JsonFeedParser jsonFeed = new JsonFeedParser();
+        assertThat(ninjs.accepts(bytes("feeds/jsonfeed-1.1.json"))).isFalse();
+        assertThat(ninjs.accepts(utf8("{\"version\": \"https://jsonfeed.org/version/1\", \"title\": \"t\", \"type\": \"x\", \"items\": []}")))
+                .isFalse();
+        assertThat(jsonFeed.accepts(bytes("ninjs/hindi-2x.json"))).isFalse();
+        assertThat(jsonFeed.accepts(bytes("ninjs/hindi-3x.json"))).isFalse();
+        assertThat(jsonFeed.accepts(utf8("{\"version\": \"2\", \"uri\": \"urn:x\"}"))).isFalse();
     }
 
     @Test
@@ -55,7 +78,8 @@ class FormatsTest {
     void unknownHintListsTheKnownFormats() {
         assertThatThrownBy(() -> formats.parse(utf8("x"), "klingon", CTX))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown format 'klingon' (known: ninjs, newsmlg2, newsml, nitf, anpa1312, iptc7901, wiretext)");
+                .hasMessage("unknown format 'klingon' (known: jsonfeed, ninjs, newsmlg2, newsml, nitf, atom, rss, anpa1312, "
+                        + "iptc7901, wiretext)");
     }
 
     @Test
@@ -73,11 +97,22 @@ class FormatsTest {
     }
 
     @Test
-    void xmlIsNotSupportedYet() {
+    void xmlNoParserReadsIsNamedByItsRoot() {
         assertThatThrownBy(() -> formats.parse(
-                utf8("<?xml version=\"1.0\"?>\n<!-- feed -->\n<!DOCTYPE rss>\n<rss version=\"2.0\"><channel/></rss>"), null, CTX))
+                utf8("<?xml version=\"1.0\"?>\n<!-- note -->\n<!DOCTYPE note>\n<note><to>x</to></note>"), null, CTX))
                 .isInstanceOf(ParseException.class)
-                .hasMessage("unknown format: XML with root <rss> (XML formats are not supported yet)");
+                .hasMessage("unknown format: XML with root <note>, which no parser reads");
+        assertThatThrownBy(() -> formats.parse(utf8("<opml version=\"2.0\"><body/></opml>"), null, CTX))
+                .hasMessage("unknown format: an OPML subscription list, not a feed");
+    }
+
+    @Test
+    void emptyRssIsAFeedWithoutItems() throws Exception {
+        ParseResult r = formats.parse(
+                utf8("<?xml version=\"1.0\"?>\n<!-- feed -->\n<!DOCTYPE rss>\n<rss version=\"2.0\"><channel/></rss>"), null, CTX);
+        assertThat(r.format()).isEqualTo("rss");
+        assertThat(r.items()).isEmpty();
+        assertThat(r.warnings()).containsExactly("the feed has no items");
     }
 
     @Test
@@ -97,8 +132,8 @@ class FormatsTest {
     @Test
     void jsonThatIsNotNinjsShowsItsKeys() {
         assertThatThrownBy(() -> formats.parse(
-                utf8("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\", \"items\": []}"), null, CTX))
-                .hasMessage("unknown format: JSON that is not ninjs (keys: version, title, items)");
+                utf8("{\"version\": \"https://example.com/version/1.1\", \"title\": \"t\", \"items\": []}"), null, CTX))
+                .hasMessage("unknown format: JSON that is neither ninjs nor JSON Feed (keys: version, title, items)");
     }
 
     @Test

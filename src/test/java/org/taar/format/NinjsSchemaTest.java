@@ -106,7 +106,9 @@ class NinjsSchemaTest {
                 "iptc7901/pti-election.txt", "iptc7901/bhasha-hindi.txt", "iptc7901/afp-latin1.txt",
                 "iptc7901/uni-kill.txt", "iptc7901/no-soh.txt",
                 "anpa1312/ap-election.txt", "anpa1312/ap-writethru.txt", "anpa1312/ap-takes.txt",
-                "anpa1312/ap-lone-take.txt", "anpa1312/ap-kill.txt", "anpa1312/ap-no-controls.txt")) {
+                "anpa1312/ap-lone-take.txt", "anpa1312/ap-kill.txt", "anpa1312/ap-no-controls.txt",
+                "feeds/rss2-hindi.xml", "feeds/rss10-hindi.rdf", "feeds/rss091-latin1.xml", "feeds/rss-truncated.xml",
+                "feeds/atom10-hindi.xml", "feeds/atom03.xml", "feeds/jsonfeed-1.1.json", "feeds/jsonfeed-1.0.json")) {
             problems.addAll(roundTrip(name, Fixtures.bytes(name), rejected));
         }
         if (!rejected.isEmpty()) fail("fixtures rejected: " + rejected);

@@ -75,4 +75,20 @@ class NinjsWriterTest {
         b.type = "event";
         assertThat(writer.toNinjs(b.build()).has("type")).isFalse();
     }
+
+    @Test
+    void linkIsWrittenAsTheWebRendition() {
+        NewsItem.Builder b = story();
+        b.link = "https://khabar.example.in/desh/1";
+        ObjectNode o = writer.toNinjs(b.build());
+        assertThat(o.get("renditions").toString())
+                .isEqualTo("[{\"name\":\"web\",\"href\":\"https://khabar.example.in/desh/1\",\"contenttype\":\"text/html\"}]");
+    }
+
+    @Test
+    void linkSurvivesToBuilder() {
+        NewsItem.Builder b = story();
+        b.link = "https://khabar.example.in/desh/1";
+        assertThat(b.build().toBuilder().build().link()).isEqualTo("https://khabar.example.in/desh/1");
+    }
 }

@@ -1,0 +1,204 @@
+package org.taar.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jsoup.nodes.Entities;
+
+/** Namespaces and cursor helpers the RSS and Atom parsers share. */
+final class FeedXml {
+    static final String XML = "http://www.w3.org/XML/1998/namespace";
+    static final String ATOM_10 = "http://www.w3.org/2005/Atom";
+    static final String ATOM_03 = "http://purl.org/atom/ns#";
+    static final String RSS_10 = "http://purl.org/rss/1.0/";
+    static final String RSS_09 = "http://my.netscape.com/rdf/simple/0.9/";
+    static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+    static final String DC = "http://purl.org/dc/elements/1.1/";
+    static final String DCTERMS = "http://purl.org/dc/terms/";
+    static final String XHTML = "http://www.w3.org/1999/xhtml";
+
+    private FeedXml() {}
+
+    /** Media RSS, under both spellings feeds use (with and without the trailing slash). */
+    static boolean isMedia(String ns) {
+        return ns != null && ns.startsWith("http://search.yahoo.com/mrss");
+    }
+
+    static boolean isAtom(String ns) {
+        return ATOM_10.equals(ns) || ATOM_03.equals(ns);
+    }
+
+    static String ns(XMLStreamReader r) {
+        String ns = r.getNamespaceURI();
+        return ns == null ? "" : ns;
+    }
+
+    /** An attribute by local name in any namespace or none (Atom feeds write both href and atom:href). */
+    static String attr(XMLStreamReader r, String localName) {
+        String plain = r.getAttributeValue(null, localName);
+        if (plain != null) return plain;
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            if (r.getAttributeLocalName(i).equals(localName) && !XML.equals(r.getAttributeNamespace(i))) {
+                return r.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
+    static String xmlBase(XMLStreamReader r) {
+        return Text.blankToNull(r.getAttributeValue(XML, "base"));
+    }
+
+    static String xmlLang(XMLStreamReader r) {
+        return Text.blankToNull(r.getAttributeValue(XML, "lang"));
+    }
+
+    /**
+     * The element's content as one HTML string, for RSS descriptions and other HTML carried as
+     * text: text and CDATA as they are (they hold the escaped HTML), and child elements (XHTML
+     * written unescaped, sometimes beside a CDATA section) written back as markup.
+     * Leaves the cursor on the element's end tag.
+     */
+    static String mixed(XMLStreamReader r) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        StringBuilder markup = null;
+        int depth = 1;
+        while (depth > 0 && r.hasNext()) {
+            int e = r.next();
+            switch (e) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (markup == null) markup = new StringBuilder(text);
+                    depth++;
+                    markup.append('<').append(r.getLocalName());
+                    for (int i = 0; i < r.getAttributeCount(); i++) {
+                        markup.append(' ').append(r.getAttributeLocalName(i)).append("=\"")
+                                .append(Entities.escape(r.getAttributeValue(i))).append('"');
+                    }
+                    markup.append('>');
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    if (depth > 0 && markup != null) markup.append("</").append(r.getLocalName()).append('>');
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (markup != null) markup.append(r.getText());
+                    else text.append(r.getText());
+                }
+                default -> { }
+            }
+        }
+        return markup != null ? markup.toString() : text.toString();
+    }
+
+    /** Calls {@code child} with the cursor on each child element; it must leave the cursor on that child's end tag. */
+    static void children(XMLStreamReader r, Child child) throws XMLStreamException {
+        while (r.hasNext()) {
+            int e = r.next();
+            if (e == XMLStreamConstants.START_ELEMENT) {
+                child.read(r);
+            } else if (e == XMLStreamConstants.END_ELEMENT) {
+                return;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Child {
+        void read(XMLStreamReader r) throws XMLStreamException;
+    }
+
+    /** Media RSS content, thumbnail and group children, to the entry's image (the first image wins). */
+    static void media(XMLStreamReader r, FeedEntry e) throws XMLStreamException {
+        String name = r.getLocalName();
+        switch (name) {
+            case "content" -> {
+                String url = attr(r, "url");
+                String medium = lower(attr(r, "medium"));
+                String type = lower(attr(r, "type"));
+                List<String> captions = new ArrayList<>();
+                String[] thumbnail = new String[1];
+                children(r, c -> {
+                    if (isMedia(ns(c)) && (c.getLocalName().equals("title") || c.getLocalName().equals("description"))) {
+                        captions.add(Stax.text(c));
+                    } else if (isMedia(ns(c)) && c.getLocalName().equals("thumbnail")) {
+                        if (thumbnail[0] == null) thumbnail[0] = attr(c, "url");
+                        Stax.skip(c);
+                    } else {
+                        Stax.skip(c);
+                    }
+                });
+                String caption = captions.isEmpty() ? null : captions.get(0);
+                if ("image".equals(medium) || (type != null && type.startsWith("image/"))
+                        || (medium == null && type == null && looksLikeImage(url))) {
+                    e.image(url, caption);
+                } else if (thumbnail[0] != null) {
+                    e.image(thumbnail[0], caption);
+                }
+            }
+            case "thumbnail" -> {
+                e.image(attr(r, "url"), null);
+                Stax.skip(r);
+            }
+            case "group" -> children(r, c -> {
+                if (isMedia(ns(c))) media(c, e);
+                else Stax.skip(c);
+            });
+            default -> Stax.skip(r);
+        }
+    }
+
+    static boolean looksLikeImage(String url) {
+        if (url == null) return false;
+        String u = url.toLowerCase(Locale.ROOT);
+        int q = u.indexOf('?');
+        if (q >= 0) u = u.substring(0, q);
+        return u.endsWith(".jpg") || u.endsWith(".jpeg") || u.endsWith(".png") || u.endsWith(".gif")
+                || u.endsWith(".webp") || u.endsWith(".avif");
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Runs the reading, turning the StAX parser's unchecked failures on broken input into XMLStreamException. */
+    static void guarded(Reading reading) throws XMLStreamException {
+        try {
+            reading.run();
+        } catch (RuntimeException e) {
+            XMLStreamException x = new XMLStreamException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            x.initCause(e);
+            throw x;
+        }
+    }
+
+    @FunctionalInterface
+    interface Reading {
+        void run() throws XMLStreamException;
+    }
+
+    /**
+     * The delivery warning for a feed that broke off after some entries were read:
+     * "feed truncated at line 512: ...; 30 items kept".
+     */
+    static String truncated(XMLStreamException e, int kept) {
+        String m = SafeXml.error(e).getMessage();
+        String prefix = "XML is malformed at ";
+        String what = m.startsWith(prefix) ? "feed truncated at " + m.substring(prefix.length()) : "feed truncated: " + m;
+        return what + "; " + kept + " item" + (kept == 1 ? "" : "s") + " kept";
+    }
+
+    /** The entries as news items, dropping (with a warning) those with neither title nor text. */
+    static List<NewsItem> items(List<FeedEntry> entries, ParseContext ctx, String feedLanguage, List<String> warnings) {
+        List<NewsItem> items = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            NewsItem item = entries.get(i).toItem(i + 1, ctx, feedLanguage, warnings);
+            if (item != null) items.add(item);
+        }
+        if (entries.isEmpty()) warnings.add("the feed has no items");
+        return items;
+    }
+}

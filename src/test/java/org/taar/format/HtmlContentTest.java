@@ -1,0 +1,87 @@
+package org.taar.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HtmlContentTest {
+    private static final String BASE = "https://news.example.in/desh/story.html";
+
+    @Test
+    void relativeLinksAndImagesBecomeAbsolute() {
+        assertThat(HtmlContent.clean("<p><a href=\"../khel/\">खेल</a><img src=\"img/a.jpg\" srcset=\"img/a2.jpg 2x\"></p>", BASE))
+                .isEqualTo("<p><a href=\"https://news.example.in/khel/\">खेल</a>"
+                        + "<img src=\"https://news.example.in/desh/img/a.jpg\" srcset=\"https://news.example.in/desh/img/a2.jpg 2x\"></p>");
+    }
+
+    @Test
+    void withoutABaseRelativeUrlsStayAsTheyAre() {
+        assertThat(HtmlContent.clean("<a href=\"/x\">x</a>", null)).isEqualTo("<a href=\"/x\">x</a>");
+    }
+
+    @Test
+    void scriptsFramesPluginsAndFormsAreRemoved() {
+        assertThat(HtmlContent.clean("<p>a</p><script>x()</script><iframe src=\"https://e.x/\"></iframe>"
+                + "<object data=\"a.swf\"></object><embed src=\"b.swf\"><style>p{}</style><form><input></form><p>b</p>", BASE))
+                .isEqualTo("<p>a</p><p>b</p>");
+    }
+
+    @Test
+    void eventHandlersAndDangerousUrlsAreDropped() {
+        String out = HtmlContent.clean("<p onclick=\"x()\" onMouseOver=\"y()\">a</p><a href=\" JaVa\tScript:alert(1)\">b</a>"
+                + "<a href=\"vbscript:x\">c</a><img src=\"data:image/png;base64,AA\" alt=\"d\"><p style=\"background:url(javascript:x)\">e</p>", BASE);
+        assertThat(out).isEqualTo("<p>a</p><a>b</a><a>c</a><p>e</p>");
+    }
+
+    @Test
+    void trackingPixelsAreDropped() {
+        String out = HtmlContent.clean("<p>a<img src=\"https://x.example/p.gif\" width=\"1\" height=\"1\">"
+                + "<img src=\"https://x.example/q.gif\" height=\"0\"><img src=\"https://pixel.wp.com/g.gif\">"
+                + "<img src=\"http://stats.wordpress.com/b.gif?x=1\"><img src=\"http://feeds.feedburner.com/~r/feed/~4/abc\">"
+                + "<a href=\"http://feeds.feedburner.com/~ff/feed?a=1\"><img src=\"http://feeds.feedburner.com/~ff/feed?d=1\"></a>"
+                + "<img src=\"https://ad.doubleclick.net/x\"><img src=\"https://x.example/real.jpg\" width=\"600\"></p>", BASE);
+        assertThat(out).isEqualTo("<p>a<img src=\"https://x.example/real.jpg\" width=\"600\"></p>");
+    }
+
+    @Test
+    void doubleEscapedMarkupIsDecodedOnceMoreButRealMarkupIsLeftAlone() {
+        assertThat(HtmlContent.decodeDoubleEscaped("&lt;p&gt;a &amp;amp; b&lt;/p&gt;")).isEqualTo("<p>a &amp; b</p>");
+        assertThat(HtmlContent.decodeDoubleEscaped("<p>x &lt;b&gt; y</p>")).isEqualTo("<p>x &lt;b&gt; y</p>");
+        assertThat(HtmlContent.decodeDoubleEscaped("5 &lt; 6")).isEqualTo("5 &lt; 6");
+    }
+
+    @Test
+    void plainTextBodiesBecomeParagraphs() {
+        assertThat(HtmlContent.body("पहला\n\nदूसरा & तीसरा", BASE)).isEqualTo("<p>पहला</p><p>दूसरा &amp; तीसरा</p>");
+    }
+
+    @Test
+    void textOfATitleDecodesEntitiesAndDropsTags() {
+        assertThat(HtmlContent.text("<b>भारत</b> &amp; &#2309;&#2350;&#2375;&#2352;&#2367;&#2325;&#2366;")).isEqualTo("भारत & अमेरिका");
+        assertThat(HtmlContent.text("AT&T")).isEqualTo("AT&T");
+    }
+
+    @Test
+    void leadImageIsAddedOnlyWhenTheBodyLacksIt() {
+        assertThat(HtmlContent.withLeadImage("<p>x</p>", "https://c.example/a.jpg", "चित्र"))
+                .isEqualTo("<figure><img src=\"https://c.example/a.jpg\" alt=\"चित्र\"><figcaption>चित्र</figcaption></figure><p>x</p>");
+        assertThat(HtmlContent.withLeadImage("<p><img src=\"https://c.example/a.jpg?w=300\"></p>", "https://c.example/a.jpg", null))
+                .isEqualTo("<p><img src=\"https://c.example/a.jpg?w=300\"></p>");
+    }
+
+    @Test
+    void absoluteUrlAcceptsOnlyHttpAndEncodesWhatUriRefuses() {
+        assertThat(HtmlContent.absoluteUrl("https://a.example/x/", "../समाचार/1 2")).isEqualTo(
+                "https://a.example/%E0%A4%B8%E0%A4%AE%E0%A4%BE%E0%A4%9A%E0%A4%BE%E0%A4%B0/1%202");
+        assertThat(HtmlContent.absoluteUrl(null, "javascript:alert(1)")).isNull();
+        assertThat(HtmlContent.absoluteUrl(null, "ftp://a.example/")).isNull();
+        assertThat(HtmlContent.absoluteUrl(null, "relative/only")).isNull();
+        assertThat(HtmlContent.absoluteUrl(null, "https://a.example/?q=100%")).isEqualTo("https://a.example/?q=100%25");
+    }
+
+    @Test
+    void excerptNeverSplitsAMatraFromItsLetter() {
+        String text = "क".repeat(10) + "ि" + "x".repeat(20);
+        assertThat(HtmlContent.excerpt(text, 10)).isEqualTo("क".repeat(9) + "…");
+    }
+}
