@@ -40,7 +40,7 @@ public class ParseBench {
         row("NewsML-G2", formats, ctx, g2, items, rounds, "newsmlg2");
 
         if (bigMb > 0) {
-            int perMb = Math.max(1, items * 1_000_000 / rss.length);
+            int perMb = (int) Math.max(1, items * 1_000_000L / rss.length);
             byte[] big = rss(perMb * bigMb, new Random(3));
             System.gc();
             long before = usedHeap();

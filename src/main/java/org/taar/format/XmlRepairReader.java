@@ -1,7 +1,6 @@
 package org.taar.format;
 
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
 import org.jsoup.nodes.Entities;
 
@@ -31,15 +30,20 @@ final class XmlRepairReader extends Reader {
     private static final int MAX_ENTITY_NAME = 40;
     private static final int MAX_DOCTYPE = 64 * 1024;
 
-    private final PushbackReader in;
-    private final StringBuilder out = new StringBuilder(256);
+    private final Reader src;
+    // Own buffer with look-ahead: the repair inspects a character at a time, the decoder must not.
+    private final char[] buf = new char[64 * 1024];
+    private int pos;
+    private int lim;
+    private boolean srcEof;
+    private final StringBuilder out = new StringBuilder(8192 + 256);
     private int outPos;
     private boolean started;
     private boolean eof;
     private int repairs;
 
     XmlRepairReader(Reader in) {
-        this.in = new PushbackReader(in, 64);
+        this.src = in;
     }
 
     /** How many characters or references were changed or dropped. */
@@ -53,7 +57,7 @@ final class XmlRepairReader extends Reader {
             if (eof) return -1;
             out.setLength(0);
             outPos = 0;
-            step();
+            while (out.length() < 8192 && !eof) step();
         }
         int n = Math.min(len, out.length() - outPos);
         out.getChars(outPos, outPos + n, buf, off);
@@ -62,7 +66,17 @@ final class XmlRepairReader extends Reader {
     }
 
     private void step() throws IOException {
-        int c = in.read();
+        if (started) {
+            // Fast path: a run of ordinary text goes straight through.
+            while (pos < lim && out.length() < 8192) {
+                char c = buf[pos];
+                if (c == '<' || c == '&' || !(c >= 0x20 && c < 0xD800 || c == '\n' || c == '\t' || c == '\r')) break;
+                out.append(c);
+                pos++;
+            }
+            if (pos < lim && out.length() >= 8192) return;
+        }
+        int c = next();
         if (c < 0) {
             eof = true;
             return;
@@ -102,7 +116,7 @@ final class XmlRepairReader extends Reader {
         int depth = 0;
         char quote = 0;
         int c;
-        while ((c = in.read()) >= 0) {
+        while ((c = next()) >= 0) {
             d.append((char) c);
             if (d.length() > MAX_DOCTYPE) throw new RefusedDoctype("DOCTYPE longer than " + MAX_DOCTYPE + " characters refused");
             if (quote != 0) {
@@ -127,7 +141,7 @@ final class XmlRepairReader extends Reader {
     private void processingInstruction() throws IOException {
         StringBuilder pi = new StringBuilder("<?");
         int c;
-        while ((c = in.read()) >= 0) {
+        while ((c = next()) >= 0) {
             pi.append((char) c);
             if (c == '>' && pi.charAt(pi.length() - 2) == '?') break;
         }
@@ -140,17 +154,17 @@ final class XmlRepairReader extends Reader {
     private void ampersand() throws IOException {
         StringBuilder name = new StringBuilder();
         int c;
-        while (name.length() < MAX_ENTITY_NAME && (c = in.read()) >= 0) {
+        while (name.length() < MAX_ENTITY_NAME && (c = next()) >= 0) {
             if (Character.isLetterOrDigit(c) || c == '#') {
                 name.append((char) c);
             } else {
-                in.unread(c);
+                pos--;
                 break;
             }
         }
-        int next = in.read();
+        int next = next();
         if (next != ';' || name.isEmpty()) {
-            if (next >= 0) in.unread(next);
+            if (next >= 0) pos--;
             repairs++;
             out.append("&amp;").append(name);
             return;
@@ -187,7 +201,7 @@ final class XmlRepairReader extends Reader {
     private void copyUntil(String end) throws IOException {
         int matched = 0;
         int c;
-        while ((c = in.read()) >= 0) {
+        while ((c = next()) >= 0) {
             emit(c);
             matched = c == end.charAt(matched) ? matched + 1 : (c == end.charAt(0) ? 1 : 0);
             if (matched == end.length()) return;
@@ -196,12 +210,12 @@ final class XmlRepairReader extends Reader {
 
     private void emit(int c) throws IOException {
         if (Character.isHighSurrogate((char) c)) {
-            int low = in.read();
+            int low = next();
             if (low >= 0 && Character.isLowSurrogate((char) low)) {
                 out.append((char) c).append((char) low);
                 return;
             }
-            if (low >= 0) in.unread(low);
+            if (low >= 0) pos--;
             repairs++;
             return;
         }
@@ -230,25 +244,49 @@ final class XmlRepairReader extends Reader {
         return lookingAt(s, true);
     }
 
-    // Reads ahead and consumes s if it is next; otherwise leaves the stream as it was.
+    // Consumes s if it is next; otherwise leaves the stream as it was.
     private boolean lookingAt(String s, boolean ignoreCase) throws IOException {
-        char[] got = new char[s.length()];
-        int n = 0;
-        while (n < got.length) {
-            int c = in.read();
-            if (c < 0) break;
-            got[n++] = (char) c;
-            char want = s.charAt(n - 1);
-            boolean same = ignoreCase ? Character.toUpperCase((char) c) == Character.toUpperCase(want) : c == want;
-            if (!same) break;
+        ensure(s.length());
+        if (lim - pos < s.length()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = buf[pos + i];
+            char want = s.charAt(i);
+            if (ignoreCase ? Character.toUpperCase(c) != Character.toUpperCase(want) : c != want) return false;
         }
-        if (n == got.length && (ignoreCase ? new String(got).equalsIgnoreCase(s) : new String(got).equals(s))) return true;
-        in.unread(got, 0, n);
-        return false;
+        pos += s.length();
+        return true;
+    }
+
+    /** The next character, or -1 at the end. A character just read can be given back with pos--. */
+    private int next() throws IOException {
+        if (pos == lim && !fill()) return -1;
+        return buf[pos++];
+    }
+
+    /** Makes at least n characters available to look at, unless the input ends first. */
+    private void ensure(int n) throws IOException {
+        while (lim - pos < n && fill()) { }
+    }
+
+    // Keeps one character before pos, so that the character just read can always be given back.
+    private boolean fill() throws IOException {
+        if (srcEof) return false;
+        int keep = Math.min(pos, 1);
+        int from = pos - keep;
+        System.arraycopy(buf, from, buf, 0, lim - from);
+        lim -= from;
+        pos = keep;
+        int n = src.read(buf, lim, buf.length - lim);
+        if (n < 0) {
+            srcEof = true;
+            return false;
+        }
+        lim += n;
+        return true;
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        src.close();
     }
 }
