@@ -34,9 +34,10 @@ public final class XmlSniff {
 
     public static Optional<Root> root(byte[] content) {
         if (content.length == 0) return Optional.empty();
-        Charsets.Decision d = Charsets.decide(content, null);
-        int len = Math.min(content.length - d.bomLength(), HEAD);
-        String head = new String(content, d.bomLength(), len, d.charset());
+        // Only the head is looked at: sniffing must not cost a pass over a large document.
+        byte[] start = content.length <= HEAD ? content : java.util.Arrays.copyOf(content, HEAD);
+        Charsets.Decision d = Charsets.decide(start, null);
+        String head = new String(start, d.bomLength(), start.length - d.bomLength(), d.charset());
         Matcher m = ROOT.matcher(head);
         if (!m.find()) return Optional.empty();
         String prefix = m.group(1) == null ? "" : m.group(1);
