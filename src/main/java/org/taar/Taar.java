@@ -136,7 +136,7 @@ public final class Taar implements Runnable {
     @Command(name = "parse", description = "parse files and print ninjs 2.1 items as JSON Lines")
     static final class Parse implements Callable<Integer> {
         @Mixin Common common;
-        @Option(names = "--format", description = "skip detection: wiretext, ninjs") String format;
+        @Option(names = "--format", description = "skip detection: rss, atom, jsonfeed, newsmlg2, newsml, nitf, iptc7901, anpa1312, ninjs, wiretext") String format;
         @Option(names = "--source", defaultValue = "local", description = "source name for derived uris") String source;
         @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
 
@@ -187,7 +187,7 @@ public final class Taar implements Runnable {
     static final class Ingest implements Callable<Integer> {
         @Mixin Common common;
         @Option(names = "--source", defaultValue = "local", description = "source name (default ${DEFAULT-VALUE})") String source;
-        @Option(names = "--format", description = "skip detection: wiretext, ninjs") String format;
+        @Option(names = "--format", description = "skip detection: rss, atom, jsonfeed, newsmlg2, newsml, nitf, iptc7901, anpa1312, ninjs, wiretext") String format;
         @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
 
         @Override
