@@ -64,7 +64,19 @@ public final class Pipeline {
     }
 
     /** The result of one delivery: the archive entry and one outcome per item (or one rejection). */
-    public record Result(Delivery delivery, List<Outcome> outcomes, List<String> warnings) {
+    public record Result(Delivery delivery, List<Outcome> outcomes, List<String> warnings, boolean empty) {
+        Result(Delivery delivery, List<Outcome> outcomes, List<String> warnings) {
+            this(delivery, outcomes, warnings, false);
+        }
+
+        /**
+         * True when the delivery was read but held no news item (an empty feed, a NewsML-G2
+         * planning item): reported as rejected, yet not a sign that the source is broken.
+         */
+        public boolean empty() {
+            return empty;
+        }
+
         public boolean rejected() {
             return outcomes.stream().anyMatch(Outcome::isRejected);
         }
@@ -96,7 +108,7 @@ public final class Pipeline {
             // A readable delivery with nothing to publish (a concept item, an empty feed) still says why.
             String why = parsed.warnings().isEmpty() ? "no news items in the delivery"
                     : "no news items: " + String.join("; ", parsed.warnings());
-            return new Result(delivery, List.of(Outcome.rejected(name, why)), parsed.warnings());
+            return new Result(delivery, List.of(Outcome.rejected(name, why)), parsed.warnings(), true);
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (NewsItem raw : parsed.items()) {

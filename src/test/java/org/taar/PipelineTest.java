@@ -161,4 +161,18 @@ class PipelineTest {
             assertThat(stories).isZero();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void readableDeliveryWithoutNewsIsRejectedAsEmptyNotBroken(String engine) {
+        try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
+            byte[] feed = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>खाली</title>"
+                    + "<link>https://example.in/</link><description>d</description></channel></rss>").getBytes(StandardCharsets.UTF_8);
+            Pipeline.Result r = app.pipeline.deliver("ians", "poll", "feed", feed, null);
+            assertThat(r.rejected()).isTrue();
+            assertThat(r.empty()).isTrue();
+            assertThat(r.error()).contains("no news items");
+            assertThat(app.archive.pathOf(r.delivery().sha256())).exists();
+        }
+    }
 }

@@ -219,7 +219,7 @@ public final class Poller implements AutoCloseable {
             }
             Pipeline.Result result = pipeline.deliver(name, "poll", redact(fetched.url()), fetched.body(), feed.format());
             warnings.addAll(result.warnings());
-            if (result.rejected()) {
+            if (result.rejected() && !result.empty()) {
                 // Archived but unusable: a failure for health, and no ETag kept, so it is fetched again.
                 return failed(source, interval, "the body could not be used: " + result.error(), null, warnings);
             }
