@@ -96,33 +96,36 @@ public final class Pipeline {
                     + " bytes, the limit is " + config.maxDeliveryBytes())), List.of());
         }
         Delivery delivery = archive.store(source, channel, name, content);
+        // Items are processed as the parser reads them, so a large feed never sits in memory whole.
+        List<Outcome> outcomes = new ArrayList<>();
         ParseResult parsed;
         try {
-            parsed = formats.parse(content, formatHint, new ParseContext(source, delivery.receivedAt()));
+            parsed = formats.parse(content, formatHint, new ParseContext(source, delivery.receivedAt()),
+                    raw -> outcomes.add(processOne(source, name, delivery, raw)));
         } catch (ParseException e) {
             log.info("delivery rejected source={} name={} sha256={} reason=\"{}\"", source, name, delivery.sha256(),
                     e.getMessage());
-            return new Result(delivery, List.of(Outcome.rejected(name, e.getMessage())), List.of());
+            outcomes.add(Outcome.rejected(name, e.getMessage()));
+            if (outcomes.size() > 1) onChange.run();
+            return new Result(delivery, outcomes, List.of());
         }
-        if (parsed.items().isEmpty()) {
+        if (outcomes.isEmpty()) {
             // A readable delivery with nothing to publish (a concept item, an empty feed) still says why.
             String why = parsed.warnings().isEmpty() ? "no news items in the delivery"
                     : "no news items: " + String.join("; ", parsed.warnings());
             return new Result(delivery, List.of(Outcome.rejected(name, why)), parsed.warnings(), true);
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        for (NewsItem raw : parsed.items()) {
-            NewsItem item = normalizer.normalize(raw);
-            // A headline made only of invisible characters is empty once cleaned: nothing to publish.
-            if (item.headline() == null || item.headline().isBlank()) {
-                outcomes.add(new Outcome(name, item.uri(), item.version(), "rejected", null,
-                        "no headline after normalization"));
-                continue;
-            }
-            outcomes.add(process(source, name, delivery, item));
-        }
         onChange.run();
         return new Result(delivery, outcomes, parsed.warnings());
+    }
+
+    private Outcome processOne(String source, String name, Delivery delivery, NewsItem raw) {
+        NewsItem item = normalizer.normalize(raw);
+        // A headline made only of invisible characters is empty once cleaned: nothing to publish.
+        if (item.headline() == null || item.headline().isBlank()) {
+            return new Outcome(name, item.uri(), item.version(), "rejected", null, "no headline after normalization");
+        }
+        return process(source, name, delivery, item);
     }
 
     private Outcome process(String source, String file, Delivery delivery, NewsItem item) {

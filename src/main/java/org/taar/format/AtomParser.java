@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -40,9 +41,15 @@ public final class AtomParser implements FormatParser {
 
     @Override
     public ParseResult parse(byte[] content, ParseContext ctx) throws ParseException {
+        return FeedXml.collect(NAME, sink -> parse(content, ctx, sink));
+    }
+
+    /** Streams: each entry goes to the sink when its element ends, with the feed as read so far. */
+    @Override
+    public ParseResult parse(byte[] content, ParseContext ctx, Consumer<NewsItem> sink) throws ParseException {
         List<String> warnings = new ArrayList<>();
-        List<FeedEntry> entries = new ArrayList<>();
         Feed feed = new Feed();
+        FeedXml.Emitter out = new FeedXml.Emitter(ctx, warnings, sink);
         try (SafeXml.Document doc = SafeXml.open(content, null, warnings)) {
             XMLStreamReader r = doc.reader();
             try {
@@ -59,7 +66,14 @@ public final class AtomParser implements FormatParser {
                         if (!isAtom(ns(c))) {
                             Stax.skip(c);
                         } else if (name.equals("entry")) {
-                            entries.add(entry(c, feed));
+                            FeedEntry e = entry(c, feed);
+                            // Without xml:base, the document's own address (its self link) is the
+                            // base URI (RFC 4287 section 4.2.7); feeds give it before their entries.
+                            String documentBase = feed.base != null ? feed.base : feed.self;
+                            feed.link = HtmlContent.absoluteUrl(documentBase, feed.rawLink);
+                            if (e.base == null) e.base = documentBase;
+                            e.feedLink = feed.link != null ? feed.link : documentBase;
+                            out.emit(e, feed.language);
                         } else if (name.equals("link")) {
                             String rel = attr(c, "rel");
                             if ((rel == null || rel.equals("alternate")) && feed.rawLink == null) {
@@ -76,20 +90,16 @@ public final class AtomParser implements FormatParser {
             } catch (NotAtom e) {
                 throw new ParseException("not Atom: " + e.getMessage());
             } catch (XMLStreamException e) {
-                if (entries.isEmpty()) throw SafeXml.error(e);
-                warnings.add(FeedXml.truncated(e, entries.size()));
+                if (out.entries() == 0) throw SafeXml.error(e);
+                warnings.add(FeedXml.truncated(e, out.entries()));
+            } catch (FeedXml.SinkFailure e) {
+                throw (RuntimeException) e.getCause();
             }
             String repaired = doc.repairWarning();
             if (repaired != null) warnings.add(repaired);
         }
-        // Without xml:base, the document's own address (its self link) is the base URI (RFC 4287 section 4.2.7).
-        String documentBase = feed.base != null ? feed.base : feed.self;
-        feed.link = HtmlContent.absoluteUrl(documentBase, feed.rawLink);
-        for (FeedEntry e : entries) {
-            if (e.base == null) e.base = documentBase;
-            e.feedLink = feed.link != null ? feed.link : documentBase;
-        }
-        return new ParseResult(NAME, FeedXml.items(entries, ctx, feed.language, warnings), warnings);
+        out.finish();
+        return new ParseResult(NAME, List.of(), warnings);
     }
 
     private static final class NotAtom extends XMLStreamException {

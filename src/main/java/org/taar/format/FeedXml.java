@@ -3,6 +3,7 @@ package org.taar.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -168,6 +169,8 @@ final class FeedXml {
     static void guarded(Reading reading) throws XMLStreamException {
         try {
             reading.run();
+        } catch (SinkFailure e) {
+            throw e;
         } catch (RuntimeException e) {
             XMLStreamException x = new XMLStreamException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             x.initCause(e);
@@ -191,14 +194,61 @@ final class FeedXml {
         return what + "; " + kept + " item" + (kept == 1 ? "" : "s") + " kept";
     }
 
-    /** The entries as news items, dropping (with a warning) those with neither title nor text. */
-    static List<NewsItem> items(List<FeedEntry> entries, ParseContext ctx, String feedLanguage, List<String> warnings) {
-        List<NewsItem> items = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            NewsItem item = entries.get(i).toItem(i + 1, ctx, feedLanguage, warnings);
-            if (item != null) items.add(item);
+    /**
+     * A failure of whoever takes the items (the pipeline's store, say): it must pass through the
+     * reading untouched, not be mistaken for a broken feed.
+     */
+    static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
         }
-        if (entries.isEmpty()) warnings.add("the feed has no items");
-        return items;
+    }
+
+    /**
+     * Turns entries into news items as they are read and hands them on, dropping (with a
+     * warning) those with neither title nor text.
+     */
+    static final class Emitter {
+        private final ParseContext ctx;
+        private final List<String> warnings;
+        private final Consumer<NewsItem> sink;
+        private int entries;
+
+        Emitter(ParseContext ctx, List<String> warnings, Consumer<NewsItem> sink) {
+            this.ctx = ctx;
+            this.warnings = warnings;
+            this.sink = sink;
+        }
+
+        void emit(FeedEntry entry, String feedLanguage) {
+            entries++;
+            NewsItem item = entry.toItem(entries, ctx, feedLanguage, warnings);
+            if (item == null) return;
+            try {
+                sink.accept(item);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        }
+
+        int entries() {
+            return entries;
+        }
+
+        void finish() {
+            if (entries == 0) warnings.add("the feed has no items");
+        }
+    }
+
+    /** Collects what a streaming parse emits, for the parse that returns all items at once. */
+    static ParseResult collect(String format, StreamingParse parse) throws ParseException {
+        List<NewsItem> items = new ArrayList<>();
+        ParseResult r = parse.run(items::add);
+        return new ParseResult(format, items, r.warnings());
+    }
+
+    @FunctionalInterface
+    interface StreamingParse {
+        ParseResult run(Consumer<NewsItem> sink) throws ParseException;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,13 +61,21 @@ public final class Formats {
      * @throws IllegalArgumentException when the hint names no known format
      */
     public ParseResult parse(byte[] content, String formatHint, ParseContext ctx) throws ParseException {
+        List<NewsItem> items = new ArrayList<>();
+        ParseResult r = parse(content, formatHint, ctx, items::add);
+        return new ParseResult(r.format(), items, r.warnings());
+    }
+
+    /** As {@link #parse(byte[], String, ParseContext)}, handing items to {@code sink} as they are read. */
+    public ParseResult parse(byte[] content, String formatHint, ParseContext ctx, Consumer<NewsItem> sink)
+            throws ParseException {
         if (content.length > maxBytes) {
             throw new ParseException("file too large (" + content.length + " bytes, limit " + maxBytes + ")");
         }
         if (Text.firstNonSpace(content) < 0) throw new ParseException("empty file");
-        if (formatHint != null) return parser(formatHint).parse(content, ctx);
+        if (formatHint != null) return parser(formatHint).parse(content, ctx, sink);
         for (FormatParser p : parsers) {
-            if (p.accepts(content)) return p.parse(content, ctx);
+            if (p.accepts(content)) return p.parse(content, ctx, sink);
         }
         throw new ParseException("unknown format: " + describe(content));
     }

@@ -71,13 +71,15 @@ public final class JsonFeedParser implements FormatParser {
         String home = HtmlContent.absoluteUrl(null, text(root, "home_page_url"));
         String feedAuthor = author(root);
         JsonNode list = root.get("items");
-        List<FeedEntry> entries = new ArrayList<>();
+        List<NewsItem> items = new ArrayList<>();
+        FeedXml.Emitter out = new FeedXml.Emitter(ctx, warnings, items::add);
         if (list == null || !list.isArray()) {
             warnings.add("no \"items\" array");
         } else {
-            for (JsonNode n : list) entries.add(entry(n, home, feedAuthor, entries.size() + 1));
+            for (JsonNode n : list) out.emit(entry(n, home, feedAuthor, out.entries() + 1), feedLanguage);
+            out.finish();
         }
-        return new ParseResult(NAME, FeedXml.items(entries, ctx, feedLanguage, warnings), warnings);
+        return new ParseResult(NAME, items, warnings);
     }
 
     private static FeedEntry entry(JsonNode n, String home, String feedAuthor, int index) {

@@ -5,6 +5,7 @@ import static org.taar.format.FeedXml.ns;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -38,9 +39,15 @@ public final class RssParser implements FormatParser {
 
     @Override
     public ParseResult parse(byte[] content, ParseContext ctx) throws ParseException {
+        return FeedXml.collect(NAME, sink -> parse(content, ctx, sink));
+    }
+
+    /** Streams: each item goes to the sink when its element ends, with the channel as read so far. */
+    @Override
+    public ParseResult parse(byte[] content, ParseContext ctx, Consumer<NewsItem> sink) throws ParseException {
         List<String> warnings = new ArrayList<>();
-        List<FeedEntry> entries = new ArrayList<>();
         Channel channel = new Channel();
+        FeedXml.Emitter out = new FeedXml.Emitter(ctx, warnings, sink);
         try (SafeXml.Document doc = SafeXml.open(content, null, warnings)) {
             XMLStreamReader r = doc.reader();
             try {
@@ -52,9 +59,9 @@ public final class RssParser implements FormatParser {
                     channel.language = FeedXml.xmlLang(r);
                     FeedXml.children(r, c -> {
                         if (c.getLocalName().equals("channel")) {
-                            readChannel(c, channel, entries);
+                            readChannel(c, channel, out);
                         } else if (c.getLocalName().equals("item")) {
-                            entries.add(item(c, channel));
+                            out.emit(item(c, channel), channel.language);
                         } else {
                             Stax.skip(c);
                         }
@@ -63,17 +70,16 @@ public final class RssParser implements FormatParser {
             } catch (NotRss e) {
                 throw new ParseException("not RSS: the root element is <" + e.getMessage() + ">");
             } catch (XMLStreamException e) {
-                if (entries.isEmpty()) throw SafeXml.error(e);
-                warnings.add(FeedXml.truncated(e, entries.size()));
+                if (out.entries() == 0) throw SafeXml.error(e);
+                warnings.add(FeedXml.truncated(e, out.entries()));
+            } catch (FeedXml.SinkFailure e) {
+                throw (RuntimeException) e.getCause();
             }
             String repaired = doc.repairWarning();
             if (repaired != null) warnings.add(repaired);
         }
-        for (FeedEntry e : entries) {
-            if (e.feedLink == null) e.feedLink = channel.link;
-        }
-        List<NewsItem> items = FeedXml.items(entries, ctx, channel.language, warnings);
-        return new ParseResult(NAME, items, warnings);
+        out.finish();
+        return new ParseResult(NAME, List.of(), warnings);
     }
 
     /** Thrown inside the reading when the document is XML but not RSS. */
@@ -83,14 +89,14 @@ public final class RssParser implements FormatParser {
         }
     }
 
-    private static void readChannel(XMLStreamReader r, Channel ch, List<FeedEntry> entries) throws XMLStreamException {
+    private static void readChannel(XMLStreamReader r, Channel ch, FeedXml.Emitter out) throws XMLStreamException {
         ch.base = HtmlContent.resolveBase(ch.base, FeedXml.xmlBase(r));
         if (FeedXml.xmlLang(r) != null) ch.language = FeedXml.xmlLang(r);
         FeedXml.children(r, c -> {
             String name = c.getLocalName();
             String ns = ns(c);
             if (name.equals("item")) {
-                entries.add(item(c, ch));
+                out.emit(item(c, ch), ch.language);
             } else if (name.equals("link") && isRss(ns) && ch.link == null) {
                 ch.link = HtmlContent.absoluteUrl(ch.base, Stax.text(c));
             } else if (name.equals("language") && (isRss(ns) || FeedXml.DC.equals(ns))) {
