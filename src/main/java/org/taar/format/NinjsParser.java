@@ -100,11 +100,7 @@ public final class NinjsParser implements FormatParser {
                 items.add(item);
             }
         }
-        if (items.isEmpty()) {
-            String why = warnings.size() <= 3 ? String.join("; ", warnings)
-                    : String.join("; ", warnings.subList(0, 3)) + "; and " + (warnings.size() - 3) + " more";
-            throw new ParseException("no usable item: " + why);
-        }
+        // Readable ninjs without a story (an event, a planning item) is no error: it says why in its warnings.
         return new ParseResult(NAME, items, warnings);
     }
 

@@ -132,10 +132,10 @@ class NinjsParserTest {
     }
 
     @Test
-    void fileWithoutAnyUsableItemIsRejected() {
-        assertThatThrownBy(() -> parser.parse(bytes("ninjs/no-headline.json"), CTX))
-                .isInstanceOf(ParseException.class)
-                .hasMessageContaining("no headline");
+    void fileWithoutAnyStoryGivesNoItemAndSaysWhy() throws Exception {
+        ParseResult r = parser.parse(bytes("ninjs/no-headline.json"), CTX);
+        assertThat(r.items()).isEmpty();
+        assertThat(r.warnings()).anyMatch(w -> w.contains("no headline"));
         assertThatThrownBy(() -> parser.parse(utf8("[]"), CTX)).hasMessageContaining("no items");
     }
 
