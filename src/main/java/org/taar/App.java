@@ -1,11 +1,17 @@
 package org.taar;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Random;
+import org.slf4j.LoggerFactory;
 import org.taar.api.IngestEndpoint;
 import org.taar.api.SourcesEndpoint;
 import org.taar.config.Config;
 import org.taar.enrich.Enricher;
+import org.taar.enrich.SectionModel;
 import org.taar.format.Formats;
 import org.taar.intake.Archive;
 import org.taar.intake.DemoContent;
@@ -60,9 +66,26 @@ public final class App implements AutoCloseable {
         this.pages = new PageCache();
         this.renderer = new Renderer(config);
         this.publisher = new Publisher(stories, renderer, pages, config.site(), clock);
-        Enricher enricher = new Enricher(config.site(), new Slugger());
+        Enricher enricher = new Enricher(config.site(), new Slugger(), sectionModel(config));
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 new Rules(clock), stories, clock, publisher::nudge);
+    }
+
+    /** Where {@code taar classify --train} writes the section model and where the enrich stage looks for it. */
+    public static Path sectionModelFile(Config config) {
+        return config.dataDir().resolve("models").resolve("section.model");
+    }
+
+    /** The section model if one was trained; a model that cannot be read is logged and left out. */
+    static Optional<SectionModel> sectionModel(Config config) {
+        Path file = sectionModelFile(config);
+        if (!Files.exists(file)) return Optional.empty();
+        try {
+            return Optional.of(SectionModel.load(file));
+        } catch (IOException e) {
+            LoggerFactory.getLogger(App.class).warn("section model not used: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The parse stage: every format parser, with the delivery size cap. */

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 /** The command line. Exit codes follow sysexits: 64 usage, 65 bad data, 69 unavailable, 70 internal. */
 @Command(name = "taar", mixinStandardHelpOptions = true, version = "taar 0.1.0",
         description = "Wire-to-web news publisher.",
-        subcommands = {Taar.Serve.class, Taar.Parse.class, Taar.Ingest.class, Taar.Key.class})
+        subcommands = {Taar.Serve.class, Taar.Parse.class, Taar.Ingest.class, Taar.Key.class, Taar.Classify.class})
 public final class Taar implements Runnable {
     static final int EX_OK = 0, EX_USAGE = 64, EX_DATAERR = 65, EX_UNAVAILABLE = 69, EX_SOFTWARE = 70;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -246,6 +246,55 @@ public final class Taar implements Runnable {
                 }
                 return EX_OK;
             }
+        }
+    }
+
+    @Command(name = "classify", description = "train the section model from CSV (--train), or classify stdin lines: label<TAB>confidence")
+    static final class Classify implements Callable<Integer> {
+        @Mixin Common common;
+        @Option(names = "--train", paramLabel = "CSV", description = "CSV with a header text,label (or labels)") Path train;
+
+        @Override
+        public Integer call() throws IOException {
+            common.quietLogs(true);
+            Path modelFile = App.sectionModelFile(common.load());
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+            if (train != null) {
+                List<org.taar.enrich.Example> examples;
+                try (java.io.Reader r = Files.newBufferedReader(train, StandardCharsets.UTF_8)) {
+                    examples = org.taar.enrich.ExamplesCsv.read(r);
+                } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+                    System.err.println("taar: " + train + ": " + message(e));
+                    return EX_DATAERR;
+                } catch (IOException e) {
+                    System.err.println("taar: cannot read " + train + ": " + message(e));
+                    return EX_DATAERR;
+                }
+                if (examples.isEmpty()) {
+                    System.err.println("taar: " + train + ": no examples");
+                    return EX_DATAERR;
+                }
+                org.taar.enrich.SectionModel model = org.taar.enrich.SectionModel.train(examples);
+                model.save(modelFile);
+                long right = examples.stream().filter(e -> model.predict(e.text()).label().equals(e.label())).count();
+                out.printf(java.util.Locale.ROOT, "trained on %d examples, %d labels; training accuracy %.4f; model: %s%n",
+                        examples.size(), model.labels().size(), (double) right / examples.size(), modelFile);
+                out.flush();
+                return EX_OK;
+            }
+            if (!Files.exists(modelFile)) {
+                System.err.println("taar: no section model at " + modelFile + "; train one with taar classify --train CSV");
+                return EX_UNAVAILABLE;
+            }
+            org.taar.enrich.SectionModel model = org.taar.enrich.SectionModel.load(modelFile);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null) {
+                org.taar.enrich.Prediction p = model.predict(line);
+                out.printf(java.util.Locale.ROOT, "%s\t%.4f%n", p.label(), p.confidence());
+            }
+            out.flush();
+            return EX_OK;
         }
     }
 }

@@ -128,4 +128,60 @@ class TaarCliTest {
         assertThat(r.exit()).isEqualTo(69);
         assertThat(r.stderr()).contains("taar:").doesNotContain("\tat ");
     }
+
+    private record Piped(int exit, String stdout, String stderr) {}
+
+    private Piped piped(String stdin, String... args) {
+        PrintStream out = System.out, err = System.err;
+        java.io.InputStream in = System.in;
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            exit = Taar.run(args);
+        } finally {
+            System.setIn(in);
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new Piped(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void classifyTrainsFromCsvThenLabelsStdinLines() throws Exception {
+        String data = dir.resolve("data").toString();
+        Piped none = piped("क्रिकेट\n", "classify", "--data", data);
+        assertThat(none.exit()).isEqualTo(69);
+        assertThat(none.stderr()).contains("no section model").contains("classify --train");
+
+        StringBuilder csv = new StringBuilder("text,labels\n");
+        for (int i = 0; i < 3; i++) {
+            csv.append("\"भारत ने क्रिकेट मैच जीता, कोहली का शतक\",sports\n");
+            csv.append("\"खिलाड़ी ने ओलंपिक में पदक जीता\",sports\n");
+            csv.append("\"सेंसेक्स चढ़ा, शेयर बाजार में तेजी\",business\n");
+            csv.append("\"Sensex and Nifty rally; bank shares up\",business\n");
+        }
+        Path file = file("train.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        Piped trained = piped("", "classify", "--train", file.toString(), "--data", data);
+        assertThat(trained.exit()).as(trained.stderr()).isZero();
+        assertThat(trained.stdout()).contains("trained on 12 examples, 2 labels; training accuracy 1.0000");
+        assertThat(dir.resolve("data/models/section.model")).exists();
+
+        Piped r = piped("क्रिकेट मैच में जीत\nशेयर बाजार\n", "classify", "--data", data);
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        String[] lines = r.stdout().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).matches("sports\t0\\.\\d{4}|sports\t1\\.0000");
+        assertThat(lines[1]).startsWith("business\t");
+    }
+
+    @Test
+    void classifyTrainRejectsABadCsv() throws Exception {
+        Path file = file("bad.csv", "headline,section\na,b\n".getBytes(StandardCharsets.UTF_8));
+        Piped r = piped("", "classify", "--train", file.toString(), "--data", dir.resolve("data").toString());
+        assertThat(r.exit()).isEqualTo(65);
+        assertThat(r.stderr()).contains("text and label");
+    }
 }

@@ -26,7 +26,16 @@ public record Config(
 
     /** The public site: its name, address, language, time zone and sections in display order. */
     public record Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
-                       String defaultSection, int homeStories, int sectionStories) {
+                       String defaultSection, int homeStories, int sectionStories, double classifierThreshold) {
+        /** The section model's confidence at or above which its section is used ({@code site.classifier_threshold}). */
+        public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.6;
+
+        public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
+                    String defaultSection, int homeStories, int sectionStories) {
+            this(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    DEFAULT_CLASSIFIER_THRESHOLD);
+        }
+
         public Optional<Section> section(String slug) {
             return sections.stream().filter(s -> s.slug().equals(slug)).findFirst();
         }

@@ -101,7 +101,17 @@ public final class ConfigLoader {
                 List.copyOf(sections),
                 defaultSection,
                 s.path("home_stories").asInt(30),
-                s.path("section_stories").asInt(20));
+                s.path("section_stories").asInt(20),
+                classifierThreshold(s));
+    }
+
+    private static double classifierThreshold(JsonNode s) {
+        JsonNode n = s.path("classifier_threshold");
+        if (n.isMissingNode() || n.isNull()) return Config.Site.DEFAULT_CLASSIFIER_THRESHOLD;
+        if (!n.isNumber() || n.asDouble() < 0 || n.asDouble() > 1) {
+            throw new ConfigException("site.classifier_threshold: a number from 0 to 1, not '" + n.asText() + "'");
+        }
+        return n.asDouble();
     }
 
     private static Map<String, Config.Source> sources(JsonNode s, long maxDeliveryBytes) {
