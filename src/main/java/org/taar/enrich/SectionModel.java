@@ -36,7 +36,7 @@ public final class SectionModel {
     /** Training settings; {@link #defaults()} were chosen on a split of the training file only (bench/classify). */
     public record Options(int bits, int epochs, double learningRate, double l2, long seed) {
         public static Options defaults() {
-            return new Options(18, 10, 0.5, 1e-5, 42);
+            return new Options(18, 10, 0.1, 1e-3, 42);
         }
 
         public Options withEpochs(int e) {
