@@ -89,6 +89,18 @@ public class ClassifyBench {
         System.out.printf(Locale.ROOT, "%-46s %9.4f %9.4f %10.2f%n", "baseline: NB, char 3-grams", b[0], b[1], nbSecs);
         System.out.printf(Locale.ROOT, "%-46s %8.3fx %8.3fx%n", "ratio (section model / baseline)", a[0] / b[0], a[1] / b[1]);
         System.out.printf(Locale.ROOT, "%-46s %+8.1f %+8.1f  points%n", "difference", 100 * (a[0] - b[0]), 100 * (a[1] - b[1]));
+        System.out.printf(Locale.ROOT, "%nsection model confidence on the test set (what site.classifier_threshold trades):%n");
+        for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
+            int kept = 0, right = 0;
+            for (Example e : test) {
+                Prediction p = model.predict(e.text());
+                if (p.confidence() < t) continue;
+                kept++;
+                if (p.label().equals(e.label())) right++;
+            }
+            System.out.printf(Locale.ROOT, "  threshold %.1f: %5.1f%% of headlines classified, accuracy among them %.4f%n",
+                    t, 100.0 * kept / test.size(), kept == 0 ? 0 : (double) right / kept);
+        }
     }
 
     static List<Example> read(Path p) throws Exception {
