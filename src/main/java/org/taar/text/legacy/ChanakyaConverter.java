@@ -27,7 +27,7 @@ public final class ChanakyaConverter extends LegacyConverter {
                 // half forms; a half form plus the aa-stem "æ" is the full letter (see joinHalves)
                 "S", "स्", "ˆ", "त्", "à", "श्", "ÿ", "क्ष्", "˜", "त्र्", "™", "ज्ञ्",
                 // vowel signs, the pre-base i-matra and nasalisation
-                "æ", "ा", "ç", i, "è", "ी", "ð", "े", "ñ", "ै", "¢", "ं");
+                "æ", "ा", "ç", i, "è", "ी", "ð", "े", "ñ", "ै", "¢", "ं", "´", "ं");
         return t;
     }
 }

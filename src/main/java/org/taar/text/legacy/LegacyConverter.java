@@ -70,6 +70,7 @@ public abstract class LegacyConverter {
     static String joinHalves(String s) {
         s = s.replace("\u094D\u093E", "");
         return s.replace("\u0905\u093E", "\u0906") // अ + ा = आ
+                .replace("\u093E\u0949", "\u0949") // ा + ॉ = ॉ (the candra glyph typed after the stem)
                 .replace("\u093E\u0947", "\u094B") // ा + े = ो
                 .replace("\u093E\u0948", "\u094C") // ा + ै = ौ
                 .replace("\u0906\u0947", "\u0913") // आ + े = ओ
