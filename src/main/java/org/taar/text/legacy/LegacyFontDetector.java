@@ -76,6 +76,28 @@ public final class LegacyFontDetector {
         return Optional.of(walkman > krutiOnly ? LegacyFont.WALKMAN : LegacyFont.KRUTIDEV);
     }
 
+    /**
+     * A weaker test for a short field (a headline) of an item already found to be legacy: no English word, not
+     * Unicode, and the look of the font (a lower-case letter followed by a capital, or Chanakya's high bytes).
+     */
+    public boolean couldBe(String text) {
+        if (text == null || text.isBlank()) return false;
+        int high = 0, letters = 0;
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String raw = m.group();
+            if (URLISH.matcher(raw).find()) return false;
+            if (ENGLISH_WORDS.contains(trimPunctuation(raw).toLowerCase(java.util.Locale.ROOT))) return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0900' && c <= '\u097F') return false;
+            if (Character.isLetter(c) || c >= 0x80) letters++;
+            if (c >= 0x80) high++;
+        }
+        return INNER_CAPITAL.matcher(text).find() || (letters > 0 && high * 2 > letters);
+    }
+
     private static Optional<LegacyFont> chanakya(String text, int high) {
         int mojibake = 0;
         Matcher m = MOJIBAKE.matcher(text);
