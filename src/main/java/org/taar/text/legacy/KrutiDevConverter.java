@@ -40,7 +40,7 @@ public final class KrutiDevConverter extends LegacyConverter {
         put(t, "+", "़", "Q+Z", "फ़" + R, "[+k", "ख़", "[+", "ख़्", "T+", "ज़्", "¶+", "फ़्");
         // Vowel signs, nasalisation, and the two reordered marks.
         put(t, "k", "ा", "h", "ी", "q", "ु", "w", "ू", "`", "ृ", "s", "े", "S", "ै", "a", "ं", "¡", "ँ",
-                "%", "ः", "W", "ॅ", "‚", "ॉ", "È", "ीं", "f", I, "Z", R, "±", R + "ं", "•", "ऽ", "·", "ऽ");
+                "%", "ः", "W", "ॅ", "‚", "ॉ", "È", "ीं", "f", I, "Z", R, "±", R + "ं", "•", "ऽ", "·", "ऽ", "∙", "ऽ");
         // Devanagari digits on high keys; ASCII digits stay ASCII as typed.
         put(t, "å", "०", "ƒ", "१", "„", "२", "…", "३", "†", "४", "‡", "५", "ˆ", "६", "‰", "७", "Š", "८", "‹", "९");
         // Punctuation moved off the keys the letters took.

@@ -69,6 +69,9 @@ public abstract class LegacyConverter {
      */
     static String joinHalves(String s) {
         s = s.replace("\u094D\u093E", "");
+        // Typists strike a sign twice when the first did not show on their screen (aa, sas, ZZ): one is meant.
+        s = s.replace("\u0947\u0902\u0947", "\u0947\u0902").replace("\u0902\u0902", "\u0902")
+                .replace("" + REPH + REPH, String.valueOf(REPH));
         return s.replace("\u0905\u093E", "\u0906") // अ + ा = आ
                 .replace("\u093E\u0949", "\u0949") // ा + ॉ = ॉ (the candra glyph typed after the stem)
                 .replace("\u093E\u0947", "\u094B") // ा + े = ो

@@ -34,6 +34,9 @@ class LegacyConvertersTest {
             "Mk‚DVj | डॉक्टर",
             "fØdsV | क्रिकेट",
             "jk\"Vªifr | राष्ट्रपति",
+            "esasa | में",
+            "/keZZ | धर्म",
+            "lks∙ge~ | सोऽहम्",
     })
     void krutiDev(String legacy, String unicode) {
         assertThat(LegacyFont.KRUTIDEV.converter().toUnicode(legacy)).isEqualTo(unicode);
