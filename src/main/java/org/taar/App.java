@@ -96,7 +96,7 @@ public final class App implements AutoCloseable {
     /** The normalize stage, composed in the order its steps must run. */
     public static Normalizer normalizer(Config config, Clock clock) {
         return new Normalizer(new UnicodeCleaner(), new HtmlSanitizer(), new DatelineParser(), new Agencies(),
-                config.site().zone(), clock);
+                config.site().zone(), clock, new org.taar.text.legacy.LegacyFontDetector());
     }
 
     /**

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
 /** The command line. Exit codes follow sysexits: 64 usage, 65 bad data, 69 unavailable, 70 internal. */
 @Command(name = "taar", mixinStandardHelpOptions = true, version = "taar 0.1.0",
         description = "Wire-to-web news publisher.",
-        subcommands = {Taar.Serve.class, Taar.Parse.class, Taar.Ingest.class, Taar.Key.class, Taar.Classify.class})
+        subcommands = {Taar.Serve.class, Taar.Parse.class, Taar.Ingest.class, Taar.ConvertFont.class,
+                Taar.Classify.class, Taar.Key.class})
 public final class Taar implements Runnable {
     static final int EX_OK = 0, EX_USAGE = 64, EX_DATAERR = 65, EX_UNAVAILABLE = 69, EX_SOFTWARE = 70;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -180,6 +181,25 @@ public final class Taar implements Runnable {
                 out.println(line);
             }
             return exit;
+        }
+    }
+
+    @Command(name = "convert-font", description = "legacy Hindi font text (stdin) to Unicode NFC (stdout), line by line")
+    static final class ConvertFont implements Callable<Integer> {
+        @Option(names = "--from", required = true, description = "krutidev, walkman or chanakya") String from;
+
+        @Override
+        public Integer call() throws IOException {
+            var font = org.taar.text.legacy.LegacyFont.byName(from);
+            if (font.isEmpty()) {
+                System.err.println("taar: --from must be krutidev, walkman or chanakya, not " + from);
+                return EX_USAGE;
+            }
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) out.print(font.get().converter().toUnicode(line) + "\n");
+            out.flush();
+            return EX_OK;
         }
     }
 

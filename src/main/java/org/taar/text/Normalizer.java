@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
 import org.taar.format.NewsItem;
+import org.taar.text.legacy.LegacyFont;
+import org.taar.text.legacy.LegacyFontDetector;
 
 /**
  * The normalize stage in one place: Unicode cleanup of every text field, body sanitizing, then what the
@@ -26,6 +31,7 @@ public final class Normalizer {
     private final Agencies agencies;
     private final ZoneId siteZone;
     private final Clock clock;
+    private final LegacyFontDetector legacyFonts;
 
     public Normalizer(UnicodeCleaner cleaner, HtmlSanitizer sanitizer, DatelineParser datelines, Agencies agencies,
             ZoneId siteZone) {
@@ -35,6 +41,13 @@ public final class Normalizer {
     /** As the other constructor, with the clock that supplies the year when the item carries no time at all. */
     public Normalizer(UnicodeCleaner cleaner, HtmlSanitizer sanitizer, DatelineParser datelines, Agencies agencies,
             ZoneId siteZone, Clock clock) {
+        this(cleaner, sanitizer, datelines, agencies, siteZone, clock, new LegacyFontDetector());
+    }
+
+    /** As the other constructors, with the detector that finds Kruti Dev / Chanakya text to convert. */
+    public Normalizer(UnicodeCleaner cleaner, HtmlSanitizer sanitizer, DatelineParser datelines, Agencies agencies,
+            ZoneId siteZone, Clock clock, LegacyFontDetector legacyFonts) {
+        this.legacyFonts = legacyFonts;
         this.cleaner = cleaner;
         this.sanitizer = sanitizer;
         this.datelines = datelines;
@@ -61,8 +74,12 @@ public final class Normalizer {
             if (t != null && !t.isEmpty()) tags.add(t);
         }
         b.tags = new ArrayList<>(tags);
-        b.bodyHtml = item.bodyHtml() == null ? null : sanitizer.sanitize(tally.clean(item.bodyHtml()));
+        String body = tally.clean(item.bodyHtml());
         tally.report(b);
+        if (item.language() == null || item.language().isBlank() || item.language().equals("hi")) {
+            body = convertLegacyFont(b, body);
+        }
+        b.bodyHtml = body == null ? null : sanitizer.sanitize(body);
 
         if (b.agency != null && !b.agency.isEmpty()) b.agency = agencies.code(b.agency).orElse(b.agency);
         String bodyText = b.bodyHtml == null ? "" : sanitizer.toPlainText(b.bodyHtml);
@@ -71,6 +88,39 @@ public final class Normalizer {
             b.language = language((b.headline == null ? "" : b.headline) + " " + bodyText);
         }
         return b.build();
+    }
+
+    /**
+     * Hindi wire copy still arrives typed in Kruti Dev or Chanakya. The font is decided on headline, summary and
+     * body together (more text, surer answer); each field is converted only if it holds legacy text itself, and
+     * in the body only text nodes, so tags, attributes and links keep their bytes. Returns the body to sanitize.
+     */
+    private String convertLegacyFont(NewsItem.Builder b, String body) {
+        Document doc = body == null ? null : Jsoup.parseBodyFragment(body);
+        String bodyText = doc == null ? "" : doc.body().text();
+        String all = String.join("\n", b.headline == null ? "" : b.headline, b.summary == null ? "" : b.summary, bodyText);
+        Optional<LegacyFont> font = legacyFonts.detect(all);
+        if (font.isEmpty()) return body;
+        LegacyFont f = font.get();
+        b.headline = convertField(b.headline, f);
+        b.subheadline = convertField(b.subheadline, f);
+        b.summary = convertField(b.summary, f);
+        if (doc != null && legacyFonts.detect(bodyText).isPresent()) {
+            for (var e : doc.body().select("*")) {
+                for (TextNode t : e.textNodes()) t.text(LegacyFontDetector.convertSpans(t.getWholeText(), f));
+            }
+            body = doc.body().html();
+        }
+        b.warn("legacy font " + f.displayName() + " converted");
+        return body;
+    }
+
+    // A headline of four words may be too short to judge alone, but it shares the item's font when it is legacy
+    // at all: it must not look like real Latin text (no English words), which the detector's verdict says.
+    private String convertField(String s, LegacyFont f) {
+        if (s == null || s.isBlank()) return s;
+        if (legacyFonts.detect(s).isEmpty() && !legacyFonts.couldBe(s)) return s;
+        return LegacyFontDetector.convertSpans(s, f);
     }
 
     private void applyDateline(NewsItem.Builder b, String firstParagraph) {
