@@ -6,6 +6,7 @@ import org.taar.api.IngestEndpoint;
 import org.taar.api.SourcesEndpoint;
 import org.taar.config.Config;
 import org.taar.enrich.Enricher;
+import org.taar.enrich.Gazetteer;
 import org.taar.format.Formats;
 import org.taar.intake.Archive;
 import org.taar.intake.DemoContent;
@@ -20,6 +21,7 @@ import org.taar.store.PushKeys;
 import org.taar.store.SourceStore;
 import org.taar.store.Store;
 import org.taar.store.StoryStore;
+import org.taar.store.TagStore;
 import org.taar.rules.EmbargoClock;
 import org.taar.text.Agencies;
 import org.taar.text.DatelineParser;
@@ -37,6 +39,7 @@ public final class App implements AutoCloseable {
     public final Clock clock;
     public final Store store;
     public final StoryStore stories;
+    public final TagStore tags;
     public final PushKeys pushKeys;
     public final SourceStore sources;
     public final Archive archive;
@@ -60,7 +63,11 @@ public final class App implements AutoCloseable {
         this.pages = new PageCache();
         this.renderer = new Renderer(config);
         this.publisher = new Publisher(stories, renderer, pages, config.site(), clock);
-        Enricher enricher = new Enricher(config.site(), new Slugger());
+        this.tags = new TagStore(store, clock);
+        // Names already used as tags in the archive become spellings the tagger recognizes.
+        Gazetteer gazetteer = Gazetteer.standard();
+        tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
+        Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 new Rules(clock), stories, clock, publisher::nudge);
     }
