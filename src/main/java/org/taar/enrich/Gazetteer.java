@@ -31,6 +31,7 @@ public final class Gazetteer {
 
     private final Node root = new Node();
     private final java.util.Set<Entity> entities = new java.util.LinkedHashSet<>();
+    private final List<String> conflicts = new ArrayList<>();
 
     /** The gazetteer that ships with Taar. */
     public static Gazetteer standard() {
@@ -89,6 +90,11 @@ public final class Gazetteer {
         return List.copyOf(entities);
     }
 
+    /** Shipped names claimed by two entities (the first keeps them); the shipped list should have none. */
+    List<String> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
     /** The entity a whole name stands for, if the gazetteer knows it (मोदी → Narendra Modi). */
     public Optional<Entity> lookup(String name) {
         List<TagText.Token> tokens = TagText.tokens(name);
@@ -132,6 +138,8 @@ public final class Gazetteer {
         if (node.entity == null) {
             node.entity = e;
             entities.add(e);
+        } else if (!node.entity.equals(e) && e.english() != null) {
+            conflicts.add(alias + ": " + node.entity.english() + " / " + e.english());
         }
     }
 }

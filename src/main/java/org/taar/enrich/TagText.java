@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * (नरेन्द्र = नरेंद्र), zero-width joiners removed, Latin lowercased.
  */
 final class TagText {
-    /** A word as written, its key, and whether it is a short all-capitals Latin word (an acronym such as US). */
-    record Token(String surface, String key, boolean acronym) {}
+    /**
+     * A word as written, its key, whether it is a short all-capitals Latin word (an acronym such
+     * as US), and whether only spaces (or an abbreviation's dot) part it from the word before.
+     */
+    record Token(String surface, String key, boolean acronym, boolean joined) {}
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:['’][\\p{L}\\p{M}\\p{N}]+)*");
     private static final Pattern LATIN_CAPS = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}]*");
@@ -26,12 +29,17 @@ final class TagText {
     static List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>();
         if (text == null) return out;
-        Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u200C", "").replace("\u200D", ""));
+        String clean = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u200C", "").replace("\u200D", "");
+        Matcher m = WORD.matcher(clean);
+        int previousEnd = -1;
         while (m.find()) {
+            String gap = previousEnd < 0 ? "" : clean.substring(previousEnd, m.start()).strip();
+            boolean joined = previousEnd >= 0 && (gap.isEmpty() || gap.equals("."));
+            previousEnd = m.end();
             String w = m.group();
             // Modi's is looked up as Modi; other apostrophes (don't) are just dropped.
             String bare = w.replaceAll("['’][sS]$", "").replaceAll("['’]", "");
-            out.add(new Token(w, key(bare), bare.length() <= 5 && LATIN_CAPS.matcher(bare).matches()));
+            out.add(new Token(w, key(bare), bare.length() <= 5 && LATIN_CAPS.matcher(bare).matches(), joined));
         }
         return out;
     }

@@ -34,7 +34,8 @@ public final class Tagger {
             "कार्यालय", "आवास", "निवास", "पद", "भवन", "सचिवालय", "चुनाव", "उम्मीदवार", "शासन", "परिषद",
             "समिति", "मंडल", "स्तर", "राहत", "कोष", "योजना", "पुरस्कार", "सम्मान", "शपथ", "बनने", "बने", "रहे",
             "रह", "रहते", "पहले", "बाद", "खुद", "स्वयं", "जी", "ने", "जब", "यह", "वह", "इस", "उस", "एक", "नए", "नई",
-            "नया", "पूर्व", "केंद्रीय", "राज्य", "अपने", "अपनी", "तथा", "एवं", "व", "श्री", "डॉ");
+            "नया", "पूर्व", "केंद्रीय", "राज्य", "अपने", "अपनी", "तथा", "एवं", "व", "श्री", "डॉ", "बोले", "बोली", "बोलीं",
+            "कहा", "सहित", "समेत", "समर्थक", "पत्नी", "पति", "बेटे", "बेटी", "परिवार", "दफ्तर", "काफिले", "काफिला");
 
     private final Gazetteer gazetteer;
     private final Slugger slugger;
@@ -132,7 +133,7 @@ public final class Tagger {
         boolean latin = start < tokens.size() && !TagText.devanagari(tokens.get(start).surface());
         while (end < tokens.size() && end - start < 3) {
             TagText.Token t = tokens.get(end);
-            if (TITLES.contains(t.key()) || Character.isDigit(t.surface().codePointAt(0))) break;
+            if (!t.joined() || TITLES.contains(t.key()) || Character.isDigit(t.surface().codePointAt(0))) break;
             if (latin ? !TagText.capitalizedLatin(t.surface()) : (POSTPOSITIONS.contains(t.key()) || NOT_NAMES.contains(t.key()))) break;
             end++;
         }

@@ -71,6 +71,11 @@ class TaggerTest {
     }
 
     @Test
+    void aTitleDoesNotReachAcrossPunctuationOrTakeAVerb() {
+        assertThat(tagger.tags(item("सीएम… जोड़-तोड़ के खेल में", null, "<p>सांसद बोले- सेना ने काम किया</p>"))).isEmpty();
+    }
+
+    @Test
     void anEnglishTitleTakesTheCapitalisedNameAfterIt() {
         assertThat(slugs(item("Dr. Anjali Rao said the trial works", null, null))).containsExactly("anjali-rao");
     }
