@@ -79,10 +79,12 @@ public final class Tagger {
     public List<Tag> found(NewsItem item) {
         Map<String, Mention> mentions = new LinkedHashMap<>();
         int[] position = {0};
-        scan(item.headline(), true, mentions, position);
-        scan(item.subheadline(), false, mentions, position);
-        scan(item.summary(), false, mentions, position);
-        scan(TagText.plain(item.bodyHtml()), false, mentions, position);
+        scan(item.headline(), true, null, mentions, position);
+        scan(item.subheadline(), false, null, mentions, position);
+        scan(item.summary(), false, null, mentions, position);
+        // The dateline stays in the body (नई दिल्ली, 5 जून (भाषा)।) but says where the agency filed, not what the story is about.
+        Entity dateline = item.located() == null ? null : gazetteer.lookup(item.located()).orElse(null);
+        scan(TagText.plain(item.bodyHtml()), false, dateline, mentions, position);
         return mentions.values().stream()
                 .sorted(Comparator.comparing((Mention m) -> !m.inHeadline)
                         .thenComparing(m -> -m.count)
@@ -103,12 +105,16 @@ public final class Tagger {
         }
     }
 
-    private void scan(String text, boolean headline, Map<String, Mention> mentions, int[] position) {
+    private void scan(String text, boolean headline, Entity dateline, Map<String, Mention> mentions, int[] position) {
         List<TagText.Token> tokens = TagText.tokens(text);
         int i = 0;
         while (i < tokens.size()) {
             var match = gazetteer.find(tokens, i);
             if (match.isPresent()) {
+                if (i == 0 && match.get().entity().equals(dateline)) {
+                    i += match.get().length();
+                    continue;
+                }
                 note(match.get().entity().tag(), headline, mentions, position[0] + i);
                 i += match.get().length();
                 continue;

@@ -115,6 +115,16 @@ class TaggerTest {
     }
 
     @Test
+    void theDatelineIsNotATag() {
+        NewsItem.Builder b = NewsItem.builder();
+        b.uri = "urn:test:dateline";
+        b.headline = "बारिश से राहत";
+        b.located = "नई दिल्ली";
+        b.bodyHtml = "<p>नई दिल्ली, 5 जून (भाषा)। मुंबई में बारिश हुई।</p>";
+        assertThat(tagger.tags(b.build())).extracting(Tag::slug).containsExactly("mumbai");
+    }
+
+    @Test
     void noTextNoTags() {
         assertThat(tagger.tags(item(null, null, null))).isEmpty();
     }
