@@ -11,6 +11,7 @@ import org.taar.api.IngestEndpoint;
 import org.taar.api.SourcesEndpoint;
 import org.taar.config.Config;
 import org.taar.enrich.Enricher;
+import org.taar.enrich.Gazetteer;
 import org.taar.enrich.SectionModel;
 import org.taar.format.Formats;
 import org.taar.intake.Archive;
@@ -26,6 +27,7 @@ import org.taar.store.PushKeys;
 import org.taar.store.SourceStore;
 import org.taar.store.Store;
 import org.taar.store.StoryStore;
+import org.taar.store.TagStore;
 import org.taar.rules.EmbargoClock;
 import org.taar.text.Agencies;
 import org.taar.text.DatelineParser;
@@ -43,6 +45,7 @@ public final class App implements AutoCloseable {
     public final Clock clock;
     public final Store store;
     public final StoryStore stories;
+    public final TagStore tags;
     public final PushKeys pushKeys;
     public final SourceStore sources;
     public final Archive archive;
@@ -66,7 +69,11 @@ public final class App implements AutoCloseable {
         this.pages = new PageCache();
         this.renderer = new Renderer(config);
         this.publisher = new Publisher(stories, renderer, pages, config.site(), clock);
-        Enricher enricher = new Enricher(config.site(), new Slugger(), sectionModel(config));
+        this.tags = new TagStore(store, clock);
+        // Names already used as tags in the archive become spellings the tagger recognizes.
+        Gazetteer gazetteer = Gazetteer.standard();
+        tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
+        Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 new Rules(clock), stories, clock, publisher::nudge);
     }

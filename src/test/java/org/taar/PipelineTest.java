@@ -87,7 +87,7 @@ class PipelineTest {
             assertThat(kill.status()).isEqualTo("killed");
             assertThat(kill.url()).isEqualTo(live.url());
             assertThat(app.pages.get(live.url()).orElseThrow().status()).isEqualTo(410);
-            for (String listing : new String[] {"/", "/sports/", "/tag/" + new org.taar.text.Slugger().slug("केरल") + "/"}) {
+            for (String listing : new String[] {"/", "/sports/", "/tag/" + "kerala" + "/"}) {
                 assertThat(app.pages.get(listing)).as(listing).isPresent();
                 assertThat(html(app, listing)).as(listing).doesNotContain(live.url()).contains(other.url());
             }

@@ -1,7 +1,6 @@
 package org.taar.enrich;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,8 @@ import org.taar.text.Slugger;
 
 /**
  * The enrich stage: maps the section a source declared onto the site's sections, turns the
- * declared keywords into tags and makes the URL slug. Pure: same item, same answer.
+ * declared keywords and the entities the {@link Tagger} finds into tags and makes the URL slug
+ * ({@link HeadlineSlugger}). Pure: same item, same answer.
  *
  * <p>When the declared section does not map and a {@link SectionModel} is given, the model's label
  * for the headline is used if its confidence reaches {@code site.classifier_threshold} and the label
@@ -23,22 +23,35 @@ import org.taar.text.Slugger;
  * "खेल"). Otherwise the source's default section, then the site's.
  */
 public final class Enricher {
-    static final int MAX_TAGS = 8;
+    static final int MAX_TAGS = Tagger.MAX_TAGS;
 
     private final Config.Site site;
     private final Slugger slugger;
+    private final Tagger tagger;
+    private final HeadlineSlugger headlineSlugger;
     private final Map<String, String> sectionByAlias = new LinkedHashMap<>();
     private final Map<String, String> sectionBySlug = new LinkedHashMap<>();
     private final Optional<SectionModel> model;
 
+    /** With the gazetteer that ships with Taar. */
     public Enricher(Config.Site site, Slugger slugger) {
-        this(site, slugger, Optional.empty());
+        this(site, slugger, Gazetteer.standard(), Optional.empty());
     }
 
     public Enricher(Config.Site site, Slugger slugger, Optional<SectionModel> model) {
+        this(site, slugger, Gazetteer.standard(), model);
+    }
+
+    public Enricher(Config.Site site, Slugger slugger, Gazetteer gazetteer) {
+        this(site, slugger, gazetteer, Optional.empty());
+    }
+
+    public Enricher(Config.Site site, Slugger slugger, Gazetteer gazetteer, Optional<SectionModel> model) {
         this.site = site;
         this.slugger = slugger;
         this.model = model;
+        this.tagger = new Tagger(gazetteer, slugger);
+        this.headlineSlugger = new HeadlineSlugger(gazetteer, slugger);
         for (Config.Section s : site.sections()) {
             sectionByAlias.put(key(s.slug()), s.slug());
             sectionByAlias.put(key(s.name()), s.slug());
@@ -51,7 +64,7 @@ public final class Enricher {
     }
 
     public Enrichment enrich(NewsItem item, Config.Source source) {
-        return new Enrichment(section(item, source), slugger.slug(item.headline()), tags(item));
+        return new Enrichment(section(item, source), headlineSlugger.slug(item.headline()), tags(item));
     }
 
     String section(NewsItem item, Config.Source source) {
@@ -86,15 +99,7 @@ public final class Enricher {
     }
 
     List<Tag> tags(NewsItem item) {
-        Map<String, Tag> bySlug = new LinkedHashMap<>();
-        for (String name : item.tags()) {
-            String clean = name.strip();
-            if (clean.isEmpty()) continue;
-            String slug = slugger.slug(clean);
-            bySlug.putIfAbsent(slug, new Tag(slug, clean));
-            if (bySlug.size() == MAX_TAGS) break;
-        }
-        return new ArrayList<>(bySlug.values());
+        return tagger.tags(item);
     }
 
     private static String key(String s) {

@@ -89,10 +89,14 @@ public final class StoryStore {
         h.createUpdate("DELETE FROM story_tags WHERE story_id = :id").bind("id", storyId).execute();
         int position = 0;
         for (Tag tag : tags) {
+            // A slug an editor merged away is an alias: the story gets the canonical tag (TagStore).
+            String slug = TagStore.aliasTarget(h, tag.slug()).orElse(tag.slug());
             h.createUpdate("INSERT INTO tags (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO NOTHING")
-                    .bind("slug", tag.slug()).bind("name", tag.name()).execute();
-            h.createUpdate("INSERT INTO story_tags (story_id, tag, position) VALUES (:id, :tag, :pos)")
-                    .bind("id", storyId).bind("tag", tag.slug()).bind("pos", position++).execute();
+                    .bind("slug", slug).bind("name", tag.name()).execute();
+            h.createUpdate("""
+                            INSERT INTO story_tags (story_id, tag, position) VALUES (:id, :tag, :pos)
+                            ON CONFLICT (story_id, tag) DO NOTHING""")
+                    .bind("id", storyId).bind("tag", slug).bind("pos", position++).execute();
         }
     }
 

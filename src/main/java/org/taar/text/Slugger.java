@@ -6,12 +6,14 @@ import java.util.Locale;
 public final class Slugger {
 
     static final int MAX_LENGTH = 80;
+    /** The slug of a headline with nothing readable in it. */
+    public static final String FALLBACK = "story";
 
     private final HindiRomanizer romanizer = new HindiRomanizer();
 
     /** The headline's slug; "story" when nothing readable is left. */
     public String slug(String headline) {
-        if (headline == null || headline.isBlank()) return "story";
+        if (headline == null || headline.isBlank()) return FALLBACK;
         String latin = romanizer.romanize(headline).toLowerCase(Locale.ROOT);
         // "Modi's" reads better as "modis" than as "modi-s".
         String slug = latin.replaceAll("['’`]", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
@@ -19,6 +21,6 @@ public final class Slugger {
             int cut = slug.lastIndexOf('-', MAX_LENGTH);
             slug = slug.substring(0, cut > 0 ? cut : MAX_LENGTH).replaceAll("-+$", "");
         }
-        return slug.isEmpty() ? "story" : slug;
+        return slug.isEmpty() ? FALLBACK : slug;
     }
 }

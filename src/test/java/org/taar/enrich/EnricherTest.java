@@ -54,4 +54,18 @@ class EnricherTest {
         String slug = enricher.enrich(item(null, List.of()), config.source("x")).slug();
         assertThat(slug).matches("[a-z0-9-]+").doesNotContain("rusa-ke-sirsa");
     }
+
+    @Test
+    void foundEntitiesFollowDeclaredTagsAndTheSlugUsesEnglishNames() {
+        NewsItem.Builder b = NewsItem.builder();
+        b.uri = "urn:x";
+        b.headline = "उत्तर कोरिया के नेता किम जोंग उन से मिले पुतिन";
+        b.bodyHtml = "<p>मॉस्को में रूस के राष्ट्रपति व्लादिमीर पुतिन ने कहा...</p>";
+        b.tags = new java.util.ArrayList<>(List.of("कूटनीति"));
+        Enrichment e = enricher.enrich(b.build(), config.source("x"));
+        assertThat(e.slug()).isEqualTo("north-korea-neta-kim-jong-un-mile-vladimir-putin");
+        assertThat(e.tags()).extracting(Tag::slug)
+                // All three are in the headline; Putin is named again in the body, so he leads.
+                .containsExactly("kutniti", "vladimir-putin", "north-korea", "kim-jong-un", "moscow", "russia");
+    }
 }

@@ -1,0 +1,81 @@
+package org.taar.enrich;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits text into words and gives each the key the gazetteer is looked up by, so that the
+ * spellings Hindi copy varies between meet: NFC, nukta dropped (ज़ = ज), chandrabindu written as
+ * anusvara (गाँधी = गांधी), a nasal consonant before a consonant of its class as anusvara
+ * (नरेन्द्र = नरेंद्र), zero-width joiners removed, Latin lowercased.
+ */
+final class TagText {
+    /**
+     * A word as written, its key, whether it is a short all-capitals Latin word (an acronym such
+     * as US), and whether only spaces (or an abbreviation's dot) part it from the word before.
+     */
+    record Token(String surface, String key, boolean acronym, boolean joined) {}
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:['’][\\p{L}\\p{M}\\p{N}]+)*");
+    private static final Pattern LATIN_CAPS = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}]*");
+    private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
+
+    private TagText() {}
+
+    static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        if (text == null) return out;
+        String clean = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u200C", "").replace("\u200D", "");
+        Matcher m = WORD.matcher(clean);
+        int previousEnd = -1;
+        while (m.find()) {
+            String gap = previousEnd < 0 ? "" : clean.substring(previousEnd, m.start()).strip();
+            boolean joined = previousEnd >= 0 && (gap.isEmpty() || gap.equals("."));
+            previousEnd = m.end();
+            String w = m.group();
+            // Modi's is looked up as Modi; other apostrophes (don't) are just dropped.
+            String bare = w.replaceAll("['’][sS]$", "").replaceAll("['’]", "");
+            out.add(new Token(w, key(bare), bare.length() <= 5 && LATIN_CAPS.matcher(bare).matches(), joined));
+        }
+        return out;
+    }
+
+    /** Body HTML as plain text for tagging; entities that matter to word boundaries become spaces. */
+    static String plain(String html) {
+        if (html == null) return "";
+        return HTML_TAG.matcher(html).replaceAll(" ").replace("&nbsp;", " ").replace("&amp;", "&");
+    }
+
+    static String key(String word) {
+        String s = Normalizer.normalize(word, Normalizer.Form.NFD); // splits क़ into क + nukta
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u093C' || c == '\u200C' || c == '\u200D') continue;
+            if (c == '\u0901') c = '\u0902';
+            // न्द → ंद: a class nasal with virama before a stop (क..म) is the same sound as the anusvara.
+            if ("ङञणनम".indexOf(c) >= 0 && i + 2 < s.length() && s.charAt(i + 1) == '\u094D'
+                    && s.charAt(i + 2) >= '\u0915' && s.charAt(i + 2) <= '\u092E' && b.length() > 0) {
+                b.append('\u0902');
+                i++;
+                continue;
+            }
+            b.append(c);
+        }
+        return Normalizer.normalize(b.toString(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the word is written in Latin letters starting with a capital (a name in English copy). */
+    static boolean capitalizedLatin(String surface) {
+        int c = surface.codePointAt(0);
+        return Character.isUpperCase(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+
+    static boolean devanagari(String surface) {
+        return Character.UnicodeScript.of(surface.codePointAt(0)) == Character.UnicodeScript.DEVANAGARI;
+    }
+}
