@@ -17,6 +17,9 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -69,13 +72,22 @@ public final class SearchIndex implements Closeable {
     static final Duration RECENCY_HALF_LIFE = Duration.ofDays(3);
     static final double RECENCY_WEIGHT = 1.0;
     private static final int SNIPPET_CHARS = 180;
+    private static final FieldType WITH_OFFSETS = offsets(false);
+    private static final FieldType STORED_WITH_OFFSETS = offsets(true);
+
+    private static FieldType offsets(boolean stored) {
+        FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+        t.setStored(stored);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
 
     private final Directory dir;
     private final Analyzer analyzer = HindiAnalysis.perField(HEADLINE, TEXT);
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final UnifiedHighlighter highlighter;
-    private final UnifiedHighlighter headlineHighlighter;
+    private final DefaultPassageFormatter escaping = new DefaultPassageFormatter("<mark>", "</mark>", "… ", true);
     private final Clock clock;
     private final boolean fresh;
     private volatile long lastSeq;
@@ -90,16 +102,6 @@ public final class SearchIndex implements Closeable {
         if (fresh) writer.commit();
         this.lastSeq = seqOf(writer);
         this.searchers = new SearcherManager(writer, null);
-        DefaultPassageFormatter escaping = new DefaultPassageFormatter("<mark>", "</mark>", "… ", true);
-        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
-                .withFormatter(escaping)
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
-                .withMaxNoHighlightPassages(0)
-                .build();
-        this.headlineHighlighter = UnifiedHighlighter.builderWithoutSearcher(analyzer)
-                .withFormatter(escaping).withBreakIterator(WholeBreakIterator::new).withMaxNoHighlightPassages(0)
-                .build();
     }
 
     /** Opens (or creates) the index in {@code dir}. */
@@ -127,12 +129,14 @@ public final class SearchIndex implements Closeable {
         String id = Long.toString(s.id());
         d.add(new StringField(ID, id, Field.Store.YES));
         d.add(new StoredField(PATH, s.path()));
-        d.add(new StoredField(HEADLINE, s.headline()));
         if (s.summary() != null) d.add(new StoredField(SUMMARY, s.summary()));
-        d.add(new StoredField(TEXT, s.text() == null ? "" : s.text()));
-        for (String variant : List.of(".hi", ".exact", ".en")) {
-            d.add(new TextField(HEADLINE + variant, s.headline(), Field.Store.NO));
-            d.add(new TextField(TEXT + variant, s.text() == null ? "" : s.text(), Field.Store.NO));
+        String text = s.text() == null ? "" : s.text();
+        // The .hi fields hold the stored text; all three keep offsets, so highlighting reads them from postings.
+        d.add(new Field(HEADLINE + ".hi", s.headline(), STORED_WITH_OFFSETS));
+        d.add(new Field(TEXT + ".hi", text, STORED_WITH_OFFSETS));
+        for (String variant : List.of(".exact", ".en")) {
+            d.add(new Field(HEADLINE + variant, s.headline(), WITH_OFFSETS));
+            d.add(new Field(TEXT + variant, text, WITH_OFFSETS));
         }
         d.add(new StringField(SECTION, s.section(), Field.Store.YES));
         for (String tag : s.tags()) d.add(new StringField(TAG, tag, Field.Store.NO));
@@ -241,9 +245,13 @@ public final class SearchIndex implements Closeable {
             List<SearchResults.Hit> hits = new ArrayList<>();
             StoredFields stored = s.storedFields();
             int start = (sq.page() - 1) * SearchQuery.PER_PAGE;
-            for (int i = start; i < Math.min(docs.length, want); i++) {
+            int end = Math.min(docs.length, want);
+            int[] ids = new int[Math.max(0, end - start)];
+            for (int i = start; i < end; i++) ids[i - start] = docs[i].doc;
+            Map<String, String[]> marked = ids.length == 0 ? Map.of() : highlights(s, text, ids);
+            for (int i = start; i < end; i++) {
                 Document d = stored.document(docs[i].doc);
-                hits.add(hit(d, text));
+                hits.add(hit(d, marked.get(HEADLINE + ".hi")[i - start], marked.get(TEXT + ".hi")[i - start]));
             }
             boolean lowerBound = top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
             return new SearchResults(top.totalHits.value, lowerBound, hits, sq.page(), docs.length > want);
@@ -254,29 +262,44 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    private SearchResults.Hit hit(Document d, Query text) throws IOException {
-        String headline = d.get(HEADLINE);
-        String body = d.get(TEXT);
-        String headlineHtml = highlight(headlineHighlighter, HEADLINE, text, headline, 1);
-        String snippet = highlight(highlighter, TEXT, text, body, 2);
+    /**
+     * Highlighted headline and snippet per hit, from the offsets in the postings: each .hi field is
+     * highlighted with the matches of its .exact and .en twins too (same text, other analysis).
+     */
+    private Map<String, String[]> highlights(IndexSearcher s, Query text, int[] ids) throws IOException {
+        UnifiedHighlighter.Builder b = UnifiedHighlighter.builder(s, analyzer)
+                .withFormatter(escaping)
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                .withMaxNoHighlightPassages(0)
+                .withMaskedFieldsFunc(f -> {
+                    String base = f.substring(0, f.indexOf('.'));
+                    return Set.of(base + ".hi", base + ".exact", base + ".en");
+                });
+        UnifiedHighlighter h = new UnifiedHighlighter(b) {
+            @Override
+            protected BreakIterator getBreakIterator(String field) {
+                // A headline is shown whole, marked where it matched.
+                return field.startsWith(HEADLINE) ? new WholeBreakIterator() : super.getBreakIterator(field);
+            }
+        };
+        Map<String, String[]> out = h.highlightFields(new String[] {HEADLINE + ".hi", TEXT + ".hi"}, text, ids,
+                new int[] {1, 2});
+        return out;
+    }
+
+    private SearchResults.Hit hit(Document d, String headlineHtml, String snippet) {
+        String headline = d.get(HEADLINE + ".hi");
+        String body = d.get(TEXT + ".hi");
         if (headlineHtml == null) headlineHtml = escape(headline);
+        else headlineHtml = headlineHtml.strip();
+        if (snippet != null) snippet = snippet.strip();
         if (snippet == null) {
             String summary = d.get(SUMMARY) != null ? d.get(SUMMARY) : body;
             snippet = escape(summary.length() > SNIPPET_CHARS ? summary.substring(0, SNIPPET_CHARS) + "…" : summary);
         }
         return new SearchResults.Hit(Long.parseLong(d.get(ID)), d.get(PATH), headlineHtml, snippet, d.get(SECTION),
                 Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue()));
-    }
-
-    /** Highlights {@code content} as the stemmed field, then as the exact field; null when neither matches. */
-    private static String highlight(UnifiedHighlighter h, String field, Query q, String content, int passages)
-            throws IOException {
-        if (content == null || content.isEmpty()) return null;
-        for (String variant : new String[] {".hi", ".exact", ".en"}) {
-            Object out = h.highlightWithoutSearcher(field + variant, q, content, passages);
-            if (out != null && out.toString().contains("<mark>")) return out.toString().strip();
-        }
-        return null;
     }
 
     /**
@@ -289,9 +312,7 @@ public final class SearchIndex implements Closeable {
             TopDocs self = s.search(new TermQuery(new Term(ID, Long.toString(id))), 1);
             if (self.scoreDocs.length == 0) return List.of();
             Document d = s.storedFields().document(self.scoreDocs[0].doc);
-            String headline = d.get(HEADLINE);
-            String text = d.get(TEXT);
-            return related(s, id, headline, text, n);
+            return related(s, id, d.get(HEADLINE + ".hi"), d.get(TEXT + ".hi"), n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -333,7 +354,7 @@ public final class SearchIndex implements Closeable {
         StoredFields stored = s.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
             Document d = stored.document(sd.doc);
-            out.add(new SearchResults.Hit(Long.parseLong(d.get(ID)), d.get(PATH), escape(d.get(HEADLINE)), null,
+            out.add(new SearchResults.Hit(Long.parseLong(d.get(ID)), d.get(PATH), escape(d.get(HEADLINE + ".hi")), null,
                     d.get(SECTION), Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue())));
         }
         return out;
