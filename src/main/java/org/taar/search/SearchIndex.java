@@ -341,7 +341,8 @@ public final class SearchIndex implements Closeable {
         mlt.setMinDocFreq(1);
         // Words in a fifth of all stories say nothing about the subject (on a large enough index).
         mlt.setMaxDocFreq(Math.max(10, s.getIndexReader().numDocs() / 5));
-        mlt.setMaxQueryTerms(25);
+        mlt.setMaxQueryTerms(15);
+        mlt.setMaxNumTokensParsed(400);
         Map<String, Collection<Object>> like = Map.of(
                 HEADLINE + ".hi", List.of(headline == null ? "" : headline),
                 TEXT + ".hi", List.of(text == null ? "" : text));
