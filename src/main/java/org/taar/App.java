@@ -57,6 +57,8 @@ public final class App implements AutoCloseable {
     private Poller poller;
     private EmbargoClock embargoClock;
     private SiteServer server;
+    private org.taar.search.SearchIndex searchIndex;
+    private org.taar.search.Indexer indexer;
 
     public App(Config config, Clock clock) {
         this.config = config;
@@ -75,7 +77,29 @@ public final class App implements AutoCloseable {
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
         Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
-                new Rules(clock), stories, clock, publisher::nudge);
+                new Rules(clock), stories, clock, this::nudge);
+    }
+
+    private void nudge() {
+        publisher.nudge();
+        if (indexer != null) indexer.nudge();
+    }
+
+    /**
+     * The search index in DATA/search/, opened on first use (only serve and reindex use it: it
+     * holds a write lock), with the indexer that keeps it in step with the store.
+     */
+    public synchronized org.taar.search.Indexer indexer() {
+        if (indexer == null) {
+            searchIndex = org.taar.search.SearchIndex.open(config.dataDir().resolve("search"), clock);
+            indexer = new org.taar.search.Indexer(stories, searchIndex);
+        }
+        return indexer;
+    }
+
+    public org.taar.search.SearchIndex searchIndex() {
+        indexer();
+        return searchIndex;
     }
 
     /** Where {@code taar classify --train} writes the section model and where the enrich stage looks for it. */
@@ -112,10 +136,15 @@ public final class App implements AutoCloseable {
      */
     public int serve(String host, int port, boolean demo) throws Exception {
         if (demo) new DemoContent(pipeline, stories).loadIfEmpty();
+        // The index first: article pages ask it for related stories.
+        indexer().startUp();
+        indexer.start();
+        publisher.related(new org.taar.search.RelatedStories(searchIndex, 4));
         publisher.rebuildAll();
         publisher.start();
         server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()),
                 new SourcesEndpoint(sources, clock), store);
+        server.search(new org.taar.search.SearchEndpoint(searchIndex, renderer, config.site().zone()));
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);
@@ -140,6 +169,8 @@ public final class App implements AutoCloseable {
             }
         }
         publisher.close();
+        if (indexer != null) indexer.close();
+        if (searchIndex != null) searchIndex.close();
         store.close();
     }
 }

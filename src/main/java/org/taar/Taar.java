@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "taar", mixinStandardHelpOptions = true, version = "taar 0.1.0",
         description = "Wire-to-web news publisher.",
         subcommands = {Taar.Serve.class, Taar.Parse.class, Taar.Ingest.class, Taar.ConvertFont.class,
-                Taar.Classify.class, Taar.Key.class})
+                Taar.Classify.class, Taar.Key.class, Taar.Reindex.class})
 public final class Taar implements Runnable {
     static final int EX_OK = 0, EX_USAGE = 64, EX_DATAERR = 65, EX_UNAVAILABLE = 69, EX_SOFTWARE = 70;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -238,6 +238,29 @@ public final class Taar implements Runnable {
                 }
             }
             return exit;
+        }
+    }
+
+    @Command(name = "reindex", description = "rebuild the search index from the store")
+    static final class Reindex implements Callable<Integer> {
+        @Mixin Common common;
+
+        @Override
+        public Integer call() {
+            common.quietLogs(true);
+            try (App app = new App(common.load(), Clock.systemUTC())) {
+                int n;
+                try {
+                    n = app.indexer().rebuild();
+                } catch (RuntimeException e) {
+                    if (e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException) {
+                        throw new IllegalStateException("the search index is in use by a running server; stop it first");
+                    }
+                    throw e;
+                }
+                System.out.println("reindexed " + n + " stories");
+            }
+            return EX_OK;
         }
     }
 

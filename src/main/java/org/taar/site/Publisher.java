@@ -65,6 +65,7 @@ public final class Publisher implements AutoCloseable {
     private final Set<String> staleTags = new LinkedHashSet<>();
     private long deepPagesNanos = System.nanoTime();
     private volatile boolean running;
+    private volatile Related related = Related.NONE;
     private Thread articles;
     private Thread listings;
 
@@ -74,6 +75,11 @@ public final class Publisher implements AutoCloseable {
         this.cache = cache;
         this.site = site;
         this.clock = clock;
+    }
+
+    /** Where article pages get their related stories from (none unless set). */
+    public void related(Related related) {
+        this.related = related;
     }
 
     /** Renders every page from the store; called once at start, before the port opens. */
@@ -248,7 +254,7 @@ public final class Publisher implements AutoCloseable {
 
     private void renderStory(Story s) {
         switch (s.status()) {
-            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s))));
+            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s), related.of(s))));
             case KILLED -> cache.put(s.path(), Page.html(410, renderer.message("यह ख़बर हटा दी गई है (This story has been removed)",
                     "एजेंसी ने यह ख़बर वापस ले ली है, इसलिए इसे हटा दिया गया है। (The agency withdrew this story.)")));
             case HELD, EMBARGOED -> cache.remove(s.path());

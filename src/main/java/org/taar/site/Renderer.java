@@ -44,6 +44,10 @@ public final class Renderer {
     }
 
     public String article(Story s, Optional<Story> next) {
+        return article(s, next, List.of());
+    }
+
+    public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related) {
         NewsItem item = s.item();
         String sectionName = sectionName(s.section());
         String canonical = site.baseUrl() + s.path();
@@ -62,7 +66,7 @@ public final class Renderer {
                 item.summary(), lead, more, disclaimer(s), shown.format(created), created.toString(),
                 updated == null ? null : shown.format(updated), updated == null ? null : updated.toString(),
                 s.tags(), next.map(Story::path).orElse(null), next.map(Story::headline).orElse(null), item.byline());
-        return render("article.jte", Map.of("a", view));
+        return render("article.jte", Map.of("a", view, "related", related));
     }
 
     public String home(List<Story> latest, Map<Config.Section, List<Story>> bySection) {
@@ -92,6 +96,26 @@ public final class Renderer {
         Views.Frame frame = new Views.Frame(site.name(), site.language(), nav, heading + " | " + site.name(), null,
                 null, "", "<meta name=\"robots\" content=\"noindex\">");
         return render("message.jte", Map.of("m", new Views.Message(frame, heading, text)));
+    }
+
+    /**
+     * The search page for query {@code q}: results, or an error message (status decided by the caller).
+     * {@code pageHref} gives the link of another page of the same search.
+     */
+    public String search(String q, org.taar.search.SearchResults results, String error,
+                         java.util.function.IntFunction<String> pageHref) {
+        String title = (q.isEmpty() ? "खोज" : "खोज: " + q) + " | " + site.name();
+        Views.Frame frame = new Views.Frame(site.name(), site.language(), nav, title, null, null, "",
+                "<meta name=\"robots\" content=\"noindex\">");
+        List<Views.SearchHit> hits = results.hits().stream().map(h -> new Views.SearchHit(h.path(), h.headlineHtml(),
+                h.snippetHtml(), sectionName(h.section()), shown.format(h.published()), h.published().toString())).toList();
+        String summary = q.isEmpty() || error != null ? null
+                : results.total() == 0 ? "“" + q + "” से कोई ख़बर नहीं मिली।"
+                : (results.totalIsLowerBound() ? "कम से कम " : "") + results.total() + " ख़बरें मिलीं (पृष्ठ "
+                        + results.page() + ")";
+        String prev = results.page() > 1 ? pageHref.apply(results.page() - 1) : null;
+        String next = results.hasMore() ? pageHref.apply(results.page() + 1) : null;
+        return render("search.jte", Map.of("s", new Views.Search(frame, q, summary, hits, prev, next, error)));
     }
 
     public String sectionName(String slug) {

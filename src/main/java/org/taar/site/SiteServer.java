@@ -43,6 +43,7 @@ public final class SiteServer implements AutoCloseable {
     private final IngestEndpoint ingest;
     private final SourcesEndpoint sources;
     private final Store store;
+    private volatile org.taar.search.SearchEndpoint search;
 
     public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, SourcesEndpoint sources,
                       Store store) {
@@ -84,6 +85,11 @@ public final class SiteServer implements AutoCloseable {
         server.setStopAtShutdown(false);
     }
 
+    /** Serves /search from this endpoint (rendered per request, from the search index only). */
+    public void search(org.taar.search.SearchEndpoint search) {
+        this.search = search;
+    }
+
     public void start() throws Exception {
         server.start();
         log.info("listening on http://{}:{}/", connector.getHost() == null ? "0.0.0.0" : connector.getHost(), port());
@@ -109,6 +115,10 @@ public final class SiteServer implements AutoCloseable {
         if (path.equals("/healthz")) {
             boolean ok = store.healthy();
             text(response, callback, ok ? 200 : 503, ok ? "ok\n" : "store unavailable\n");
+            return;
+        }
+        if (path.equals("/search") && search != null) {
+            serve(request, response, callback, search.page(request.getHttpURI().getQuery()));
             return;
         }
         if (path.equals("/api/v1/sources")) {

@@ -27,4 +27,14 @@ public final class Views {
                           String prevHref, String nextHref, int page) {}
 
     public record Message(Frame frame, String heading, String text) {}
+
+    /** A story suggested under an article. */
+    public record RelatedLink(String href, String headline) {}
+
+    /** One search result; headline and snippet are already-escaped HTML with {@code <mark>} around matches. */
+    public record SearchHit(String href, String headlineHtml, String snippetHtml, String sectionName, String time,
+                            String timeIso) {}
+
+    public record Search(Frame frame, String q, String summary, List<SearchHit> hits, String prevHref,
+                         String nextHref, String error) {}
 }

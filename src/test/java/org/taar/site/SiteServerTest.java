@@ -137,6 +137,40 @@ class SiteServerTest {
         assertThat(get("/api/v1/sources").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void searchFindsPublishedStoriesAndRejectsBadInput() throws Exception {
+        String url = new ObjectMapper().readTree(push(Fixtures.wire("urn:t:s1", 1, null, "सिंह ने <b>शतक</b> जड़ा", "खेल"),
+                "Bearer " + key).body()).path("url").asText();
+        waitFor(url);
+        HttpResponse<String> found = null;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        do {
+            found = get("/search?q=" + java.net.URLEncoder.encode("सिँह", StandardCharsets.UTF_8));
+            if (found.body().contains(url)) break;
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains("href=\"" + url + "\"").contains("<mark>").doesNotContain("<b>शतक")
+                .contains("noindex");
+        assertThat(get("/").body()).contains("action=\"/search\"");
+        assertThat(get("/search").statusCode()).isEqualTo(200);
+        assertThat(get("/search?q=" + "क".repeat(201)).statusCode()).isEqualTo(400);
+        assertThat(get("/search?q=x&page=abc").statusCode()).isEqualTo(400);
+        assertThat(get("/search?q=x&page=0").statusCode()).isEqualTo(400);
+        assertThat(get("/search?q=x&from=2025-13-01").statusCode()).isEqualTo(400);
+        // A malformed escape, which java.net.http refuses to send: a raw request.
+        try (var socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.getOutputStream().write("GET /search?q=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 400");
+        }
+        assertThat(get("/search?q=" + java.net.URLEncoder.encode("\"(( * ~ -", StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(200);
+        assertThat(get("/search?q=x&section=" + "a".repeat(101)).statusCode()).isEqualTo(400);
+    }
+
     private HttpResponse<String> waitFor(String url) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
         HttpResponse<String> r;

@@ -1,0 +1,132 @@
+package org.taar.search;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taar.store.Event;
+import org.taar.store.StoryStore;
+import org.taar.story.Story;
+import org.taar.story.Tag;
+
+/**
+ * Keeps the search index in step with the store by following the event table, like the
+ * Publisher: a published or updated story is (re)indexed, a killed, held or embargoed one is
+ * deleted. The last applied event sequence is committed with the index, so a restart resumes
+ * there; a fresh index is built from the store first.
+ */
+public final class Indexer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+    static final long POLL_MILLIS = 200;
+    private static final int BATCH = 500;
+
+    private final StoryStore stories;
+    private final SearchIndex index;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public Indexer(StoryStore stories, SearchIndex index) {
+        this.stories = stories;
+        this.index = index;
+    }
+
+    /** Builds the index from the store when it is new; then applies events written since. */
+    public void startUp() {
+        if (index.isFresh() && index.lastSeq() == 0) rebuild();
+        catchUp();
+    }
+
+    /** Drops everything and indexes every published story; returns how many. */
+    public int rebuild() {
+        synchronized (this) {
+            long seq = stories.lastEventSeq();
+            index.clear();
+            int n = 0;
+            for (long id : stories.visibleOrKilledIds()) {
+                Optional<Story> s = stories.byId(id);
+                if (s.isPresent() && s.get().isPublished()) {
+                    index.put(toIndexed(s.get()));
+                    n++;
+                }
+            }
+            index.commit(seq);
+            log.info("search index rebuilt stories={} events_up_to={}", n, seq);
+            return n;
+        }
+    }
+
+    /** Applies every event since the index's last sequence, in the caller's thread. */
+    public int catchUp() {
+        int applied = 0, n;
+        while ((n = applyBatch()) > 0) applied += n;
+        return applied;
+    }
+
+    int applyBatch() {
+        synchronized (this) {
+            List<Event> events = stories.eventsAfter(index.lastSeq(), BATCH);
+            if (events.isEmpty()) return 0;
+            Set<Long> ids = new LinkedHashSet<>();
+            events.forEach(e -> ids.add(e.storyId()));
+            for (long id : ids) {
+                Optional<Story> s = stories.byId(id);
+                if (s.isPresent() && s.get().isPublished()) index.put(toIndexed(s.get()));
+                else index.delete(id);
+            }
+            index.commit(events.get(events.size() - 1).seq());
+            return events.size();
+        }
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(() -> {
+            while (running) {
+                try {
+                    wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                    catchUp();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    log.error("indexing failed, will retry: {}", e.toString(), e);
+                }
+            }
+        }, "search-indexer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Tells the indexer that events were just written. */
+    public void nudge() {
+        wake.release();
+    }
+
+    public static IndexedStory toIndexed(Story s) {
+        var item = s.item();
+        String body = item.bodyHtml() == null ? "" : Jsoup.parseBodyFragment(item.bodyHtml()).text();
+        String text = item.summary() == null ? body : item.summary() + "\n" + body;
+        return new IndexedStory(s.id(), s.path(), s.headline(), item.summary(), text, s.section(),
+                s.tags().stream().map(Tag::slug).toList(),
+                s.publishedAt() != null ? s.publishedAt() : s.createdAt(), item.language());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
