@@ -68,4 +68,12 @@ class EnricherTest {
                 // All three are in the headline; Putin is named again in the body, so he leads.
                 .containsExactly("kutniti", "vladimir-putin", "north-korea", "kim-jong-un", "moscow", "russia");
     }
+
+    @Test
+    void agencyCategoryCodesAndMediaTopicsMapToSections() {
+        Config.Source none = config.source("x");
+        assertThat(enricher.enrich(item("SPO", List.of()), none).section()).isEqualTo("sports");
+        assertThat(enricher.enrich(item("FGN", List.of()), none).section()).isEqualTo("world");
+        assertThat(enricher.enrich(item("medtop:04000000", List.of()), none).section()).isEqualTo("business");
+    }
 }
