@@ -4,9 +4,7 @@ import static org.taar.format.FeedXml.attr;
 import static org.taar.format.FeedXml.ns;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
@@ -47,65 +45,43 @@ public final class AtomParser implements FormatParser {
     /** Streams: each entry goes to the sink when its element ends, with the feed as read so far. */
     @Override
     public ParseResult parse(byte[] content, ParseContext ctx, Consumer<NewsItem> sink) throws ParseException {
-        List<String> warnings = new ArrayList<>();
         Feed feed = new Feed();
-        FeedXml.Emitter out = new FeedXml.Emitter(ctx, warnings, sink);
-        try (SafeXml.Document doc = SafeXml.open(content, null, warnings)) {
-            XMLStreamReader r = doc.reader();
-            try {
-                FeedXml.guarded(() -> {
-                    String root = Stax.rootName(r);
-                    if (root == null) throw new XMLStreamException("no XML element");
-                    if (!root.equals("feed")) throw new NotAtom("the root element is <" + root + ">");
-                    String rootNs = ns(r);
-                    if (!rootNs.isEmpty() && !FeedXml.isAtom(rootNs)) throw new NotAtom("<feed> in namespace " + rootNs);
-                    feed.base = HtmlContent.resolveBase(null, FeedXml.xmlBase(r));
-                    feed.language = FeedXml.xmlLang(r);
-                    FeedXml.children(r, c -> {
-                        String name = c.getLocalName();
-                        if (!isAtom(ns(c))) {
-                            Stax.skip(c);
-                        } else if (name.equals("entry")) {
-                            FeedEntry e = entry(c, feed);
-                            // Without xml:base, the document's own address (its self link) is the
-                            // base URI (RFC 4287 section 4.2.7); feeds give it before their entries.
-                            String documentBase = feed.base != null ? feed.base : feed.self;
-                            feed.link = HtmlContent.absoluteUrl(documentBase, feed.rawLink);
-                            if (e.base == null) e.base = documentBase;
-                            e.feedLink = feed.link != null ? feed.link : documentBase;
-                            out.emit(e, feed.language);
-                        } else if (name.equals("link")) {
-                            String rel = attr(c, "rel");
-                            if ((rel == null || rel.equals("alternate")) && feed.rawLink == null) {
-                                feed.rawLink = Text.blankToNull(attr(c, "href"));
-                            } else if ("self".equals(rel) && feed.self == null) {
-                                feed.self = HtmlContent.absoluteUrl(feed.base, attr(c, "href"));
-                            }
-                            Stax.skip(c);
-                        } else {
-                            Stax.skip(c);
-                        }
-                    });
-                });
-            } catch (NotAtom e) {
-                throw new ParseException("not Atom: " + e.getMessage());
-            } catch (XMLStreamException e) {
-                if (out.entries() == 0) throw SafeXml.error(e);
-                warnings.add(FeedXml.truncated(e, out.entries()));
-            } catch (FeedXml.SinkFailure e) {
-                throw (RuntimeException) e.getCause();
+        return FeedXml.stream(NAME, content, ctx, sink, (r, out) -> {
+            String root = Stax.rootName(r);
+            if (root == null) throw new XMLStreamException("no XML element");
+            if (!root.equals("feed")) throw new FeedXml.WrongFormat("not Atom: the root element is <" + root + ">");
+            String rootNs = ns(r);
+            if (!rootNs.isEmpty() && !FeedXml.isAtom(rootNs)) {
+                throw new FeedXml.WrongFormat("not Atom: <feed> in namespace " + rootNs);
             }
-            String repaired = doc.repairWarning();
-            if (repaired != null) warnings.add(repaired);
-        }
-        out.finish();
-        return new ParseResult(NAME, List.of(), warnings);
-    }
-
-    private static final class NotAtom extends XMLStreamException {
-        NotAtom(String message) {
-            super(message);
-        }
+            feed.base = HtmlContent.resolveBase(null, FeedXml.xmlBase(r));
+            feed.language = FeedXml.xmlLang(r);
+            FeedXml.children(r, c -> {
+                String name = c.getLocalName();
+                if (!isAtom(ns(c))) {
+                    Stax.skip(c);
+                } else if (name.equals("entry")) {
+                    FeedEntry e = entry(c, feed);
+                    // Without xml:base, the document's own address (its self link) is the
+                    // base URI (RFC 4287 section 4.2.7); feeds give it before their entries.
+                    String documentBase = feed.base != null ? feed.base : feed.self;
+                    feed.link = HtmlContent.absoluteUrl(documentBase, feed.rawLink);
+                    if (e.base == null) e.base = documentBase;
+                    e.feedLink = feed.link != null ? feed.link : documentBase;
+                    out.emit(e, feed.language);
+                } else if (name.equals("link")) {
+                    String rel = attr(c, "rel");
+                    if ((rel == null || rel.equals("alternate")) && feed.rawLink == null) {
+                        feed.rawLink = Text.blankToNull(attr(c, "href"));
+                    } else if ("self".equals(rel) && feed.self == null) {
+                        feed.self = HtmlContent.absoluteUrl(feed.base, attr(c, "href"));
+                    }
+                    Stax.skip(c);
+                } else {
+                    Stax.skip(c);
+                }
+            });
+        });
     }
 
     /** Atom's own elements; feeds without a namespace have them in none. */

@@ -240,6 +240,47 @@ final class FeedXml {
         }
     }
 
+    /** Thrown inside the reading when the document is XML but not of the parser's format. */
+    static final class WrongFormat extends XMLStreamException {
+        WrongFormat(String message) {
+            super(message);
+        }
+    }
+
+    /** The part of a streaming feed parse that differs between formats: reading the root element. */
+    @FunctionalInterface
+    interface Document {
+        void read(XMLStreamReader r, Emitter out) throws XMLStreamException;
+    }
+
+    /**
+     * Opens the document safely and runs the format's reading over it, streaming items to the
+     * sink. A feed that breaks off after some items keeps them, with a warning naming the line;
+     * a failure of the sink passes through unchanged.
+     */
+    static ParseResult stream(String format, byte[] content, ParseContext ctx, Consumer<NewsItem> sink, Document document)
+            throws ParseException {
+        List<String> warnings = new ArrayList<>();
+        Emitter out = new Emitter(ctx, warnings, sink);
+        try (SafeXml.Document doc = SafeXml.open(content, null, warnings)) {
+            XMLStreamReader r = doc.reader();
+            try {
+                guarded(() -> document.read(r, out));
+            } catch (WrongFormat e) {
+                throw new ParseException(e.getMessage());
+            } catch (XMLStreamException e) {
+                if (out.entries() == 0) throw SafeXml.error(e);
+                warnings.add(truncated(e, out.entries()));
+            } catch (SinkFailure e) {
+                throw (RuntimeException) e.getCause();
+            }
+            String repaired = doc.repairWarning();
+            if (repaired != null) warnings.add(repaired);
+        }
+        out.finish();
+        return new ParseResult(format, List.of(), warnings);
+    }
+
     /** Collects what a streaming parse emits, for the parse that returns all items at once. */
     static ParseResult collect(String format, StreamingParse parse) throws ParseException {
         List<NewsItem> items = new ArrayList<>();

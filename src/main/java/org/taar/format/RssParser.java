@@ -3,8 +3,6 @@ package org.taar.format;
 import static org.taar.format.FeedXml.attr;
 import static org.taar.format.FeedXml.ns;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
@@ -45,48 +43,25 @@ public final class RssParser implements FormatParser {
     /** Streams: each item goes to the sink when its element ends, with the channel as read so far. */
     @Override
     public ParseResult parse(byte[] content, ParseContext ctx, Consumer<NewsItem> sink) throws ParseException {
-        List<String> warnings = new ArrayList<>();
         Channel channel = new Channel();
-        FeedXml.Emitter out = new FeedXml.Emitter(ctx, warnings, sink);
-        try (SafeXml.Document doc = SafeXml.open(content, null, warnings)) {
-            XMLStreamReader r = doc.reader();
-            try {
-                FeedXml.guarded(() -> {
-                    String root = Stax.rootName(r);
-                    if (root == null) throw new XMLStreamException("no XML element");
-                    if (!root.equals("rss") && !root.equals("RDF")) throw new NotRss(root);
-                    channel.base = HtmlContent.resolveBase(null, FeedXml.xmlBase(r));
-                    channel.language = FeedXml.xmlLang(r);
-                    FeedXml.children(r, c -> {
-                        if (c.getLocalName().equals("channel")) {
-                            readChannel(c, channel, out);
-                        } else if (c.getLocalName().equals("item")) {
-                            out.emit(item(c, channel), channel.language);
-                        } else {
-                            Stax.skip(c);
-                        }
-                    });
-                });
-            } catch (NotRss e) {
-                throw new ParseException("not RSS: the root element is <" + e.getMessage() + ">");
-            } catch (XMLStreamException e) {
-                if (out.entries() == 0) throw SafeXml.error(e);
-                warnings.add(FeedXml.truncated(e, out.entries()));
-            } catch (FeedXml.SinkFailure e) {
-                throw (RuntimeException) e.getCause();
+        return FeedXml.stream(NAME, content, ctx, sink, (r, out) -> {
+            String root = Stax.rootName(r);
+            if (root == null) throw new XMLStreamException("no XML element");
+            if (!root.equals("rss") && !root.equals("RDF")) {
+                throw new FeedXml.WrongFormat("not RSS: the root element is <" + root + ">");
             }
-            String repaired = doc.repairWarning();
-            if (repaired != null) warnings.add(repaired);
-        }
-        out.finish();
-        return new ParseResult(NAME, List.of(), warnings);
-    }
-
-    /** Thrown inside the reading when the document is XML but not RSS. */
-    private static final class NotRss extends XMLStreamException {
-        NotRss(String root) {
-            super(root);
-        }
+            channel.base = HtmlContent.resolveBase(null, FeedXml.xmlBase(r));
+            channel.language = FeedXml.xmlLang(r);
+            FeedXml.children(r, c -> {
+                if (c.getLocalName().equals("channel")) {
+                    readChannel(c, channel, out);
+                } else if (c.getLocalName().equals("item")) {
+                    out.emit(item(c, channel), channel.language);
+                } else {
+                    Stax.skip(c);
+                }
+            });
+        });
     }
 
     private static void readChannel(XMLStreamReader r, Channel ch, FeedXml.Emitter out) throws XMLStreamException {
