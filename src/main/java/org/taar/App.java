@@ -19,6 +19,8 @@ import org.taar.intake.DemoContent;
 import org.taar.intake.DropFolder;
 import org.taar.intake.Poller;
 import org.taar.rules.Rules;
+import org.taar.search.RelatedStories;
+import org.taar.search.SearchEndpoint;
 import org.taar.site.PageCache;
 import org.taar.site.Publisher;
 import org.taar.site.Renderer;
@@ -139,18 +141,18 @@ public final class App implements AutoCloseable {
         // The index first: article pages ask it for related stories.
         indexer().startUp();
         indexer.start();
-        publisher.related(new org.taar.search.RelatedStories(searchIndex, 4));
+        publisher.related(new RelatedStories(searchIndex, 4));
         publisher.rebuildAll();
         publisher.start();
         server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()),
                 new SourcesEndpoint(sources, clock), store);
-        server.search(new org.taar.search.SearchEndpoint(searchIndex, renderer, config.site().zone()));
+        server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);
         poller = new Poller(config.polledSources(), pipeline, sources, clock, Poller.Settings.defaults(), new Random());
         poller.start();
-        embargoClock = new EmbargoClock(stories, clock, publisher::nudge);
+        embargoClock = new EmbargoClock(stories, clock, this::nudge);
         embargoClock.start();
         return server.port();
     }
