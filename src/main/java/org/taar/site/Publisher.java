@@ -3,12 +3,14 @@ package org.taar.site;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.store.Event;
 import org.taar.store.StoryStore;
+import org.taar.store.StoryStore.Listed;
 import org.taar.story.Story;
 import org.taar.story.Tag;
 
@@ -66,6 +69,15 @@ public final class Publisher implements AutoCloseable {
     private long deepPagesNanos = System.nanoTime();
     private volatile boolean running;
     private volatile Related related = Related.NONE;
+    private final Feeds feeds;
+    /** Months whose sitemap is materialized, i.e. that have published stories; newest first. */
+    private final Set<YearMonth> sitemapMonths = new TreeSet<>(java.util.Comparator.reverseOrder());
+    /** When the oldest story in the news sitemap leaves its 48-hour window; null when it is empty. */
+    private Instant newsExpiresAt;
+    /** Months whose sitemap waits for the next refresh: a new story is listed there within {@link #DEEP_PAGES_EVERY}. */
+    private final Set<YearMonth> staleMonths = new LinkedHashSet<>();
+    private long monthsNanos;
+    private boolean monthsRendered;
     private Thread articles;
     private Thread listings;
 
@@ -75,6 +87,7 @@ public final class Publisher implements AutoCloseable {
         this.cache = cache;
         this.site = site;
         this.clock = clock;
+        this.feeds = new Feeds(site);
     }
 
     /** Where article pages get their related stories from (none unless set). */
@@ -90,6 +103,7 @@ public final class Publisher implements AutoCloseable {
                 for (long id : stories.visibleOrKilledIds()) stories.byId(id).ifPresent(this::renderStory);
                 renderHome();
                 for (Config.Section s : site.sections()) renderSection(s.slug(), true);
+                renderAllFeeds();
                 cache.put("/404", Page.html(404, renderer.message("पेज नहीं मिला (Page not found)",
                         "आप जो पेज खोज रहे हैं वह मौजूद नहीं है।")));
                 lastSeq = seq;
@@ -166,6 +180,7 @@ public final class Publisher implements AutoCloseable {
             batch.forEach(e -> ids.add(e.storyId()));
             Set<String> sections = new LinkedHashSet<>();
             Set<String> tags = new LinkedHashSet<>();
+            Set<YearMonth> months = new LinkedHashSet<>();
             for (long id : ids) {
                 Optional<Story> story = stories.byId(id);
                 if (story.isEmpty()) continue;
@@ -174,6 +189,7 @@ public final class Publisher implements AutoCloseable {
                 // The story published just after this one links to it as "next"; keep that link true.
                 stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(this::renderStory);
                 sections.add(s.section());
+                if (s.publishedAt() != null) months.add(month(s.publishedAt()));
                 s.tags().forEach(t -> tags.add(t.slug()));
             }
             // A brand-new story is the newest, so no "next" link can point at it; anything else
@@ -191,6 +207,7 @@ public final class Publisher implements AutoCloseable {
                 dirty.deep |= change;
                 dirty.sections.addAll(sections);
                 dirty.tags.addAll(tags);
+                dirty.months.addAll(months);
             }
             lastSeq = batch.get(batch.size() - 1).seq();
             return batch.size();
@@ -208,6 +225,16 @@ public final class Publisher implements AutoCloseable {
             staleSections.addAll(d.sections);
             staleTags.addAll(d.tags);
             if (d.home) renderHome();
+            // Feeds and sitemaps hold published stories only, so a kill drops out of them here.
+            if (d.home) renderFeeds(d.deep ? allSections() : d.sections);
+            staleMonths.addAll(d.months);
+            // A month's sitemap can be long: re-render it at once after a kill or update, else at most every few seconds.
+            if (!staleMonths.isEmpty() && (d.deep || !monthsRendered
+                    || System.nanoTime() - monthsNanos >= DEEP_PAGES_EVERY.toNanos())) {
+                renderMonths(Set.copyOf(staleMonths));
+                staleMonths.clear();
+            }
+            if (d.home || (newsExpiresAt != null && !clock.instant().isBefore(newsExpiresAt))) renderNewsSitemap();
             if (d.deep) {
                 // A kill or update must leave every page now, whatever it costs.
                 renderDeep(Integer.MAX_VALUE);
@@ -293,6 +320,67 @@ public final class Publisher implements AutoCloseable {
         if (deep) for (int page = pages + 1; page <= LISTING_PAGES; page++) cache.remove(listingKey(path, page));
     }
 
+    private Set<String> allSections() {
+        Set<String> all = new LinkedHashSet<>();
+        site.sections().forEach(s -> all.add(s.slug()));
+        return all;
+    }
+
+    private void renderAllFeeds() {
+        Set<YearMonth> months = new LinkedHashSet<>();
+        Optional<Instant> first = stories.firstPublishedAt();
+        if (first.isPresent()) {
+            YearMonth last = month(clock.instant());
+            for (YearMonth m = month(first.get()); !m.isAfter(last); m = m.plusMonths(1)) months.add(m);
+        }
+        // Months that lost their last story since the previous render must go too.
+        months.addAll(sitemapMonths);
+        renderFeeds(allSections());
+        renderMonths(months);
+        renderNewsSitemap();
+        cache.put("/robots.txt", feeds.robots());
+    }
+
+    /** The site feed and the given section feeds. */
+    private void renderFeeds(Set<String> sections) {
+        cache.put(Feeds.feedPath(null), feeds.rss(null, stories.latest(Feeds.FEED_STORIES, 0)));
+        for (String section : sections) {
+            cache.put(Feeds.feedPath(section), feeds.rss(section, stories.inSection(section, Feeds.FEED_STORIES, 0)));
+        }
+    }
+
+    /** The given months' sitemaps and, when the set of months changed, the sitemap index. */
+    private void renderMonths(Set<YearMonth> months) {
+        boolean indexChanged = cache.get("/sitemap.xml").isEmpty();
+        monthsNanos = System.nanoTime();
+        monthsRendered = true;
+        for (YearMonth m : months) {
+            Instant from = m.atDay(1).atStartOfDay(site.zone()).toInstant();
+            Instant to = m.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant();
+            List<Listed> list = stories.publishedBetween(from, to, Feeds.SITEMAP_MAX);
+            if (list.isEmpty()) {
+                cache.remove(Feeds.monthPath(m));
+                indexChanged |= sitemapMonths.remove(m);
+            } else {
+                cache.put(Feeds.monthPath(m), feeds.monthSitemap(list));
+                indexChanged |= sitemapMonths.add(m);
+            }
+        }
+        if (indexChanged) cache.put("/sitemap.xml", feeds.sitemapIndex(List.copyOf(sitemapMonths)));
+    }
+
+    private void renderNewsSitemap() {
+        Instant now = clock.instant();
+        List<Listed> news = stories.publishedBetween(now.minus(Feeds.NEWS_WINDOW), Instant.ofEpochMilli(Long.MAX_VALUE),
+                Feeds.NEWS_MAX);
+        cache.put("/sitemap-news.xml", feeds.newsSitemap(news));
+        newsExpiresAt = news.isEmpty() ? null : news.get(news.size() - 1).publishedAt().plus(Feeds.NEWS_WINDOW);
+    }
+
+    private YearMonth month(Instant i) {
+        return YearMonth.from(i.atZone(site.zone()));
+    }
+
     public static String listingKey(String path, int page) {
         return page <= 1 ? path : path + "?page=" + page;
     }
@@ -304,6 +392,8 @@ public final class Publisher implements AutoCloseable {
         boolean deep;
         final Set<String> sections = new LinkedHashSet<>();
         final Set<String> tags = new LinkedHashSet<>();
+        /** months (in the site's zone) of the changed stories' publication: their sitemaps */
+        final Set<YearMonth> months = new LinkedHashSet<>();
     }
 
     @Override

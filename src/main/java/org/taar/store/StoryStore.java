@@ -163,6 +163,36 @@ public final class StoryStore {
                 .map((rs, ctx) -> story(rs, List.of())).list());
     }
 
+    /** What a sitemap needs of a story, read without its item. */
+    public record Listed(long id, String section, String slug, String headline, Instant publishedAt,
+                         Instant updatedAt) {
+        public String path() {
+            return Story.path(section, slug, id);
+        }
+    }
+
+    /**
+     * Published stories with {@code from <= published_at < to}, newest first: the news sitemap
+     * and the monthly sitemaps.
+     */
+    public List<Listed> publishedBetween(Instant from, Instant to, int limit) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT id, section, slug, headline, published_at, updated_at
+                          FROM stories WHERE status = 'published' AND published_at >= :from AND published_at < :to
+                        ORDER BY published_at DESC, id DESC LIMIT :limit""")
+                .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli()).bind("limit", limit)
+                .map((rs, ctx) -> new Listed(rs.getLong("id"), rs.getString("section"), rs.getString("slug"),
+                        rs.getString("headline"), instant(rs, "published_at"), instant(rs, "updated_at")))
+                .list());
+    }
+
+    /** When the oldest published story appeared, if any: where the monthly sitemaps begin. */
+    public Optional<Instant> firstPublishedAt() {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT MIN(published_at) FROM stories WHERE status = 'published'")
+                .map((rs, ctx) -> Optional.ofNullable(instant(rs, 1))).one());
+    }
+
     public int countInSection(String section) {
         return store.jdbi().withHandle(h -> h.createQuery(
                         "SELECT COUNT(*) FROM stories WHERE section = :section AND status = 'published'")
@@ -250,6 +280,11 @@ public final class StoryStore {
                 Status.of(rs.getString("status")), rs.getString("reason"), rs.getString("section"),
                 rs.getString("slug"), item, tags, instant(rs, "created_at"), instant(rs, "published_at"),
                 instant(rs, "updated_at"), instant(rs, "embargo_until"));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,175 @@
+package org.taar.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.taar.App;
+import org.taar.Fixtures;
+import org.taar.MutableClock;
+import org.taar.Pipeline;
+import org.taar.TestEngines;
+import org.taar.format.Formats;
+import org.taar.format.NewsItem;
+import org.taar.format.ParseContext;
+import org.taar.format.ParseResult;
+import org.taar.story.Outcome;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Feeds, sitemaps and robots.txt as the publisher materializes them. The sitemaps are checked
+ * for well-formedness and namespaces; validating them against the sitemap and sitemap-news
+ * XSDs is a later step.
+ */
+class FeedsTest {
+    @TempDir Path dir;
+
+    private App open(String engine, MutableClock clock) {
+        return new App(TestEngines.config(engine, dir), clock);
+    }
+
+    private static Outcome deliver(App app, byte[] content) {
+        Pipeline.Result r = app.pipeline.deliver("ians", "file", "story.txt", content, null);
+        assertThat(r.outcomes()).hasSize(1);
+        app.publisher.catchUp();
+        return r.outcomes().get(0);
+    }
+
+    private static byte[] bytes(App app, String path) {
+        return app.pages.get(path).orElseThrow(() -> new AssertionError("not cached: " + path)).body();
+    }
+
+    private static String text(App app, String path) {
+        return new String(bytes(app, path), StandardCharsets.UTF_8);
+    }
+
+    private static ParseResult rss(App app, String path) throws Exception {
+        assertThat(app.pages.get(path).orElseThrow().contentType()).isEqualTo("application/rss+xml; charset=utf-8");
+        return Formats.standard().parse(bytes(app, path), "rss", new ParseContext("taar", Instant.now()));
+    }
+
+    static Document xml(byte[] body) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setExpandEntityReferences(false);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void feedsCarryPublishedStoriesAndLoseKilledOnes(String engine) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2025-07-12T05:49:00Z"));
+        try (App app = open(engine, clock)) {
+            app.publisher.rebuildAll();
+            Outcome killed = deliver(app, Fixtures.wire("urn:feed:1", 1, null, "वापस ली जाने वाली ख़बर & <सूचना>", "खेल"));
+            clock.advance(Duration.ofMinutes(5));
+            Outcome kept = deliver(app, Fixtures.wire("urn:feed:2", 1, null, "भारत ने मैच जीता", "खेल"));
+            String base = app.config.site().baseUrl();
+
+            ParseResult site = rss(app, "/feed.xml");
+            assertThat(site.items()).extracting(NewsItem::headline)
+                    .containsExactly("भारत ने मैच जीता", "वापस ली जाने वाली ख़बर & <सूचना>");
+            assertThat(site.items()).extracting(NewsItem::link).containsExactly(base + kept.url(), base + killed.url());
+            assertThat(text(app, "/feed.xml")).contains("<pubDate>Sat, 12 Jul 2025 05:54:00 GMT</pubDate>")
+                    .contains("<guid isPermaLink=\"true\">" + base + kept.url() + "</guid>")
+                    .contains("<dc:creator>IANS</dc:creator>")
+                    .contains("rel=\"self\"").contains("<language>" + app.config.site().language() + "</language>");
+            assertThat(rss(app, "/sports/feed.xml").items()).extracting(NewsItem::headline).hasSize(2);
+            assertThat(app.pages.get("/india/feed.xml")).as("every section has a feed").isPresent();
+
+            app.publisher.rebuildAll(); // months are refreshed every few seconds; a restart lists them at once
+            String month = "/sitemap-2025-07.xml";
+            assertThat(text(app, month)).contains(base + killed.url()).contains(base + kept.url());
+            assertThat(text(app, "/sitemap-news.xml")).contains(base + killed.url());
+
+            deliver(app, Fixtures.wire("urn:feed:1", 1, "canceled", "वापस ली जाने वाली ख़बर", "खेल"));
+            for (String path : new String[] {"/feed.xml", "/sports/feed.xml", "/sitemap-news.xml", month}) {
+                assertThat(text(app, path)).as(path).doesNotContain(killed.url()).contains(kept.url());
+            }
+            assertThat(rss(app, "/feed.xml").items()).extracting(NewsItem::headline).containsExactly("भारत ने मैच जीता");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void newsSitemapHoldsOnlyTheLast48Hours(String engine) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2025-07-12T05:49:00Z"));
+        try (App app = open(engine, clock)) {
+            app.publisher.rebuildAll();
+            Outcome old = deliver(app, Fixtures.wire("urn:news:1", 1, null, "पुरानी ख़बर", "देश"));
+            clock.advance(Duration.ofHours(47));
+            Outcome fresh = deliver(app, Fixtures.wire("urn:news:2", 1, null, "ताज़ा ख़बर", "देश"));
+            assertThat(text(app, "/sitemap-news.xml")).contains(old.url()).contains(fresh.url());
+
+            clock.advance(Duration.ofHours(2)); // the first story is now 49 hours old; nothing else happened
+            app.publisher.catchUp();
+            String news = text(app, "/sitemap-news.xml");
+            assertThat(news).doesNotContain(old.url()).contains(fresh.url())
+                    .contains("<news:title>ताज़ा ख़बर</news:title>")
+                    .contains("<news:name>" + app.config.site().name() + "</news:name>")
+                    .contains("<news:publication_date>2025-07-14T10:19:00+05:30</news:publication_date>");
+
+            Document doc = xml(bytes(app, "/sitemap-news.xml"));
+            Element root = doc.getDocumentElement();
+            assertThat(root.getLocalName()).isEqualTo("urlset");
+            assertThat(root.getNamespaceURI()).isEqualTo(Feeds.SITEMAP_NS);
+            assertThat(doc.getElementsByTagNameNS(Feeds.NEWS_NS, "news").getLength()).isEqualTo(1);
+            assertThat(doc.getElementsByTagNameNS(Feeds.NEWS_NS, "language").item(0).getTextContent())
+                    .isEqualTo(app.config.site().language());
+            // The older story still lives in its monthly sitemap.
+            app.publisher.rebuildAll();
+            assertThat(text(app, "/sitemap-2025-07.xml")).contains(old.url()).contains(fresh.url());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void sitemapIndexAndRobotsAreWellFormed(String engine) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2025-06-30T20:00:00Z")); // 1 July 01:30 in Kolkata
+        try (App app = open(engine, clock)) {
+            app.publisher.rebuildAll();
+            assertThat(text(app, "/sitemap.xml")).contains("/sitemap-news.xml").doesNotContain("/sitemap-2025");
+            deliver(app, Fixtures.wire("urn:idx:1", 1, null, "जुलाई की ख़बर", "देश"));
+            app.publisher.rebuildAll();
+            String base = app.config.site().baseUrl();
+
+            Document index = xml(bytes(app, "/sitemap.xml"));
+            assertThat(index.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
+            assertThat(index.getDocumentElement().getNamespaceURI()).isEqualTo(Feeds.SITEMAP_NS);
+            var locs = index.getElementsByTagNameNS(Feeds.SITEMAP_NS, "loc");
+            assertThat(locs.getLength()).isEqualTo(2);
+            assertThat(locs.item(0).getTextContent()).isEqualTo(base + "/sitemap-news.xml");
+            assertThat(locs.item(1).getTextContent()).as("months are in the site's zone")
+                    .isEqualTo(base + "/sitemap-2025-07.xml");
+
+            Document month = xml(bytes(app, "/sitemap-2025-07.xml"));
+            assertThat(month.getDocumentElement().getNamespaceURI()).isEqualTo(Feeds.SITEMAP_NS);
+            assertThat(month.getElementsByTagNameNS(Feeds.SITEMAP_NS, "lastmod").item(0).getTextContent())
+                    .isEqualTo("2025-07-01T01:30:00+05:30");
+            xml(bytes(app, "/feed.xml"));
+
+            String robots = text(app, "/robots.txt");
+            assertThat(robots).contains("Sitemap: " + base + "/sitemap.xml").contains("Disallow: /desk/")
+                    .contains("Disallow: /api/").contains("User-agent: *");
+        }
+    }
+
+    @Test
+    void escapingDropsWhatXmlCannotCarry() {
+        assertThat(Feeds.escape("a & b <c> \"d\" 'e'\u0001\u000b\ud800 ख़")).isEqualTo(
+                "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; ख़");
+    }
+}
