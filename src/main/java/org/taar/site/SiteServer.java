@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.api.IngestEndpoint;
 import org.taar.api.SourcesEndpoint;
+import org.taar.api.StoriesEndpoint;
 import org.taar.store.Store;
 
 /**
@@ -44,6 +45,7 @@ public final class SiteServer implements AutoCloseable {
     private final SourcesEndpoint sources;
     private final Store store;
     private volatile org.taar.search.SearchEndpoint search;
+    private volatile StoriesEndpoint storiesApi;
 
     public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, SourcesEndpoint sources,
                       Store store) {
@@ -90,6 +92,11 @@ public final class SiteServer implements AutoCloseable {
         this.search = search;
     }
 
+    /** Serves /api/v1/stories from this endpoint (read per request from the store). */
+    public void stories(StoriesEndpoint stories) {
+        this.storiesApi = stories;
+    }
+
     public void start() throws Exception {
         server.start();
         log.info("listening on http://{}:{}/", connector.getHost() == null ? "0.0.0.0" : connector.getHost(), port());
@@ -119,6 +126,10 @@ public final class SiteServer implements AutoCloseable {
         }
         if (path.equals("/search") && search != null) {
             serve(request, response, callback, search.page(request.getHttpURI().getQuery()));
+            return;
+        }
+        if (storiesApi != null && StoriesEndpoint.matches(path)) {
+            storiesApi.handle(request, response, callback, path);
             return;
         }
         if (path.equals("/api/v1/sources")) {
