@@ -38,6 +38,8 @@ public final class SiteServer implements AutoCloseable {
     private static final HttpField GONE_CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
             "public, max-age=30");
 
+    private static final String SURROGATE_KEY = "Surrogate-Key";
+
     private final Server server;
     private final ServerConnector connector;
     private final PageCache cache;
@@ -173,6 +175,7 @@ public final class SiteServer implements AutoCloseable {
         h.put(HttpHeader.ETAG, etag);
         h.put(page.status() == 200 ? PAGE_CACHE_CONTROL : GONE_CACHE_CONTROL);
         h.put(VARY);
+        if (!page.surrogateKeys().isEmpty()) h.put(SURROGATE_KEY, page.surrogateKeys());
         if (page.status() == 200 && etag.equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
             response.setStatus(304);
             callback.succeeded();

@@ -171,6 +171,48 @@ class SiteServerTest {
         assertThat(get("/search?q=x&section=" + "a".repeat(101)).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void cachedPagesNameWhatTheyShowInSurrogateKey() throws Exception {
+        String url = new ObjectMapper().readTree(push(Fixtures.wire("urn:t:k1", 1, null, "सरोगेट कुंजी वाली ख़बर", "खेल"),
+                "Bearer " + key).body()).path("url").asText();
+        String id = url.substring(url.lastIndexOf('-') + 1);
+        HttpResponse<String> article = waitFor(url);
+        assertThat(article.statusCode()).isEqualTo(200);
+        assertThat(article.headers().firstValue("Surrogate-Key").orElse("").split(" "))
+                .startsWith("story-" + id, "section-sports").contains("tag-kerala");
+        assertThat(waitForKey("/", "home")).isEqualTo("home");
+        assertThat(waitForKey("/sports/", "section-sports")).isEqualTo("section-sports");
+        assertThat(waitForKey("/tag/kerala/", "tag-kerala")).isEqualTo("tag-kerala");
+        for (String feed : new String[] {"/feed.xml", "/sports/feed.xml", "/sitemap.xml", "/sitemap-news.xml", "/robots.txt"}) {
+            assertThat(get(feed).headers().firstValue("Surrogate-Key")).as(feed).hasValue("feeds");
+        }
+        // A conditional hit still says what it is.
+        String etag = article.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(url, "If-None-Match", etag).headers().firstValue("Surrogate-Key")).hasValueSatisfying(
+                k -> assertThat(k).startsWith("story-" + id));
+
+        push(Fixtures.wire("urn:t:k1", 1, "canceled", "सरोगेट कुंजी वाली ख़बर", "खेल"), "Bearer " + key);
+        HttpResponse<String> gone;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        do {
+            gone = get(url);
+            Thread.sleep(10);
+        } while (gone.statusCode() != 410 && System.nanoTime() < deadline);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.headers().firstValue("Surrogate-Key")).hasValue("story-" + id);
+    }
+
+    private String waitForKey(String path, String expected) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String k;
+        do {
+            k = get(path).headers().firstValue("Surrogate-Key").orElse("");
+            if (k.equals(expected)) return k;
+            Thread.sleep(10);
+        } while (System.nanoTime() < deadline);
+        return k;
+    }
+
     private HttpResponse<String> waitFor(String url) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
         HttpResponse<String> r;
