@@ -67,7 +67,13 @@ public final class StoriesEndpoint {
     }
 
     private void list(Request request, Response response, Callback callback) {
-        Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        Fields query;
+        try {
+            query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            error(response, callback, 400, "the query string is not valid percent-encoded UTF-8");
+            return;
+        }
         Instant since = null;
         String s = query.getValue("since");
         if (s != null) {
