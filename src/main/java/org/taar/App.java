@@ -147,6 +147,7 @@ public final class App implements AutoCloseable {
         server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()),
                 new SourcesEndpoint(sources, clock), store);
         server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
+        server.stories(new org.taar.api.StoriesEndpoint(stories, config.site()));
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);

@@ -18,6 +18,8 @@ import org.taar.story.Story;
  * Every text goes through {@link #escape}, which also drops characters XML 1.0 forbids.
  */
 public final class Feeds {
+    /** The Surrogate-Key of every feed, sitemap and robots.txt: a CDN purges them together. */
+    public static final String SURROGATE_KEY = "feeds";
     public static final String RSS_TYPE = "application/rss+xml; charset=utf-8";
     public static final String XML_TYPE = "application/xml; charset=utf-8";
     public static final String TEXT_TYPE = "text/plain; charset=utf-8";
@@ -82,7 +84,7 @@ public final class Feeds {
             x.append("</item>\n");
         }
         x.append("</channel>\n</rss>\n");
-        return Page.of(200, RSS_TYPE, bytes(x));
+        return Page.of(200, RSS_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
     }
 
     // Validating these against the sitemap and sitemap-news XSDs is a later step; tests check
@@ -97,7 +99,7 @@ public final class Feeds {
             x.append("<sitemap><loc>").append(escape(base + monthPath(m))).append("</loc></sitemap>\n");
         }
         x.append("</sitemapindex>\n");
-        return Page.of(200, XML_TYPE, bytes(x));
+        return Page.of(200, XML_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
     }
 
     /** One month's published stories: loc and lastmod. */
@@ -109,7 +111,7 @@ public final class Feeds {
                     .append(w3c(changed(s.publishedAt(), s.updatedAt()))).append("</lastmod></url>\n");
         }
         x.append("</urlset>\n");
-        return Page.of(200, XML_TYPE, bytes(x));
+        return Page.of(200, XML_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
     }
 
     /** The Google News sitemap of {@code stories} (the caller keeps to the last 48 hours and 1,000). */
@@ -129,12 +131,12 @@ public final class Feeds {
             x.append("</news:news>\n</url>\n");
         }
         x.append("</urlset>\n");
-        return Page.of(200, XML_TYPE, bytes(x));
+        return Page.of(200, XML_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
     }
 
     public Page robots() {
         String text = "User-agent: *\nAllow: /\nDisallow: /desk/\nDisallow: /api/\n\nSitemap: " + base + "/sitemap.xml\n";
-        return Page.of(200, TEXT_TYPE, text.getBytes(StandardCharsets.UTF_8));
+        return Page.of(200, TEXT_TYPE, text.getBytes(StandardCharsets.UTF_8)).withSurrogateKeys(SURROGATE_KEY);
     }
 
     static Instant changed(Story s) {

@@ -12,8 +12,21 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A rendered response kept as bytes: the body, its gzip form and its ETag, computed once when
  * the page is materialized so that serving it is a memory copy.
+ *
+ * @param surrogateKeys what the page shows, space-separated (e.g. {@code story-12 section-sports tag-kerala}),
+ *     sent as {@code Surrogate-Key} so a CDN can purge exactly the pages a change touches; "" for none
  */
-public record Page(int status, String contentType, byte[] body, byte[] gzipped, String etag, String gzipEtag) {
+public record Page(int status, String contentType, byte[] body, byte[] gzipped, String etag, String gzipEtag,
+                   String surrogateKeys) {
+
+    public Page {
+        surrogateKeys = surrogateKeys == null ? "" : surrogateKeys.trim();
+    }
+
+    /** This page with these surrogate keys (the bytes are shared, not copied). */
+    public Page withSurrogateKeys(String keys) {
+        return new Page(status, contentType, body, gzipped, etag, gzipEtag, keys);
+    }
 
     public static Page html(int status, String html) {
         return of(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
@@ -22,7 +35,7 @@ public record Page(int status, String contentType, byte[] body, byte[] gzipped, 
     public static Page of(int status, String contentType, byte[] body) {
         String etag = etag(body);
         // Each encoding is its own representation, so the gzip bytes get their own ETag.
-        return new Page(status, contentType, body, gzip(body), etag, etag.substring(0, etag.length() - 1) + "-gz\"");
+        return new Page(status, contentType, body, gzip(body), etag, etag.substring(0, etag.length() - 1) + "-gz\"", "");
     }
 
     private static byte[] gzip(byte[] body) {

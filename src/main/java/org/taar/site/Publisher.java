@@ -281,9 +281,11 @@ public final class Publisher implements AutoCloseable {
 
     private void renderStory(Story s) {
         switch (s.status()) {
-            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s), related.of(s))));
+            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s), related.of(s)))
+                    .withSurrogateKeys(articleKeys(s)));
             case KILLED -> cache.put(s.path(), Page.html(410, renderer.message("यह ख़बर हटा दी गई है (This story has been removed)",
-                    "एजेंसी ने यह ख़बर वापस ले ली है, इसलिए इसे हटा दिया गया है। (The agency withdrew this story.)")));
+                    "एजेंसी ने यह ख़बर वापस ले ली है, इसलिए इसे हटा दिया गया है। (The agency withdrew this story.)"))
+                    .withSurrogateKeys("story-" + s.id()));
             case HELD, EMBARGOED -> cache.remove(s.path());
         }
     }
@@ -291,12 +293,13 @@ public final class Publisher implements AutoCloseable {
     private void renderHome() {
         Map<Config.Section, List<Story>> blocks = new LinkedHashMap<>();
         for (Config.Section s : site.sections()) blocks.put(s, stories.inSection(s.slug(), 5, 0));
-        cache.put("/", Page.html(200, renderer.home(stories.latest(site.homeStories(), 0), blocks)));
+        cache.put("/", Page.html(200, renderer.home(stories.latest(site.homeStories(), 0), blocks))
+                .withSurrogateKeys("home"));
     }
 
     private void renderSection(String slug, boolean deep) {
         int per = site.sectionStories();
-        renderPages("/" + slug + "/", renderer.sectionName(slug), slug, deep, stories.countInSection(slug), per,
+        renderPages("/" + slug + "/", "section-" + slug, renderer.sectionName(slug), slug, deep, stories.countInSection(slug), per,
                 offset -> stories.inSection(slug, per, offset));
     }
 
@@ -304,17 +307,18 @@ public final class Publisher implements AutoCloseable {
         Optional<Tag> tag = stories.tag(slug);
         if (tag.isEmpty()) return;
         int per = site.sectionStories();
-        renderPages("/tag/" + slug + "/", tag.get().name(), "", deep, stories.countWithTag(slug), per,
+        renderPages("/tag/" + slug + "/", "tag-" + slug, tag.get().name(), "", deep, stories.countWithTag(slug), per,
                 offset -> stories.withTag(slug, per, offset));
     }
 
-    private void renderPages(String path, String heading, String section, boolean deep, int total, int per,
+    private void renderPages(String path, String keys, String heading, String section, boolean deep, int total, int per,
                              IntFunction<List<Story>> fetch) {
         int pages = Math.max(1, Math.min(LISTING_PAGES, (total + per - 1) / per));
         for (int page = 1; page <= (deep ? pages : 1); page++) {
             List<Story> list = fetch.apply((page - 1) * per);
             cache.put(listingKey(path, page),
-                    Page.html(200, renderer.listing(path, heading, section, list, page, page < pages)));
+                    Page.html(200, renderer.listing(path, heading, section, list, page, page < pages))
+                            .withSurrogateKeys(keys));
         }
         // Pages that no longer have stories (after kills) must not linger.
         if (deep) for (int page = pages + 1; page <= LISTING_PAGES; page++) cache.remove(listingKey(path, page));
@@ -379,6 +383,13 @@ public final class Publisher implements AutoCloseable {
 
     private YearMonth month(Instant i) {
         return YearMonth.from(i.atZone(site.zone()));
+    }
+
+    /** An article's Surrogate-Key: the story, its section and each of its tags. */
+    static String articleKeys(Story s) {
+        StringBuilder keys = new StringBuilder("story-").append(s.id()).append(" section-").append(s.section());
+        for (Tag t : s.tags()) keys.append(" tag-").append(t.slug());
+        return keys.toString();
     }
 
     public static String listingKey(String path, int page) {

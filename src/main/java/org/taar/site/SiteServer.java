@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.api.IngestEndpoint;
 import org.taar.api.SourcesEndpoint;
+import org.taar.api.StoriesEndpoint;
 import org.taar.store.Store;
 
 /**
@@ -37,6 +38,11 @@ public final class SiteServer implements AutoCloseable {
     private static final HttpField GONE_CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
             "public, max-age=30");
 
+    private static final String SURROGATE_KEY = "Surrogate-Key";
+    /** Longer request paths answer 414; no page of the site comes near. */
+    static final int MAX_PATH = 1_000;
+    private static final String BAD_REQUEST = "\0bad-request";
+
     private final Server server;
     private final ServerConnector connector;
     private final PageCache cache;
@@ -44,6 +50,7 @@ public final class SiteServer implements AutoCloseable {
     private final SourcesEndpoint sources;
     private final Store store;
     private volatile org.taar.search.SearchEndpoint search;
+    private volatile StoriesEndpoint storiesApi;
 
     public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, SourcesEndpoint sources,
                       Store store) {
@@ -81,6 +88,9 @@ public final class SiteServer implements AutoCloseable {
                 return true;
             }
         }));
+        // Requests Jetty refuses before any handler (a malformed URI, headers too large) get a
+        // short HTML page too, never the default page with a stack.
+        server.setErrorHandler(new PlainErrorHandler());
         server.setStopTimeout(10_000);
         server.setStopAtShutdown(false);
     }
@@ -88,6 +98,11 @@ public final class SiteServer implements AutoCloseable {
     /** Serves /search from this endpoint (rendered per request, from the search index only). */
     public void search(org.taar.search.SearchEndpoint search) {
         this.search = search;
+    }
+
+    /** Serves /api/v1/stories from this endpoint (read per request from the store). */
+    public void stories(StoriesEndpoint stories) {
+        this.storiesApi = stories;
     }
 
     public void start() throws Exception {
@@ -100,6 +115,11 @@ public final class SiteServer implements AutoCloseable {
     }
 
     private void route(Request request, Response response, Callback callback) throws Exception {
+        String raw = request.getHttpURI().getPath();
+        if (raw != null && raw.length() > MAX_PATH) {
+            serve(request, response, callback, errorPage(414));
+            return;
+        }
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         boolean read = method.equals("GET") || method.equals("HEAD");
@@ -121,11 +141,20 @@ public final class SiteServer implements AutoCloseable {
             serve(request, response, callback, search.page(request.getHttpURI().getQuery()));
             return;
         }
+        if (storiesApi != null && StoriesEndpoint.matches(path)) {
+            storiesApi.handle(request, response, callback, path);
+            return;
+        }
         if (path.equals("/api/v1/sources")) {
             sources.handle(response, callback);
             return;
         }
-        Optional<Page> page = cache.get(cacheKey(request, path));
+        String key = cacheKey(request, path);
+        if (key.equals(BAD_REQUEST)) {
+            serve(request, response, callback, errorPage(400));
+            return;
+        }
+        Optional<Page> page = cache.get(key);
         if (page.isPresent()) {
             serve(request, response, callback, page.get());
             return;
@@ -140,16 +169,24 @@ public final class SiteServer implements AutoCloseable {
         serve(request, response, callback, cache.get("/404").orElseGet(() -> Page.html(404, "Not found")));
     }
 
-    private static String cacheKey(Request request, String path) {
-        if (request.getHttpURI().getQuery() == null) return path;
-        Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+    /**
+     * The page cache key of a request. Only listings (paths ending in "/") take {@code ?page=N},
+     * N a whole number from 1; any other value of page is the 404 page, not page 1. Every other
+     * query string, and any on an article, is ignored.
+     */
+    static String cacheKey(Request request, String path) {
+        if (request.getHttpURI().getQuery() == null || !path.endsWith("/")) return path;
+        Fields query;
+        try {
+            query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return BAD_REQUEST;  // broken percent-encoding or bad UTF-8 in the query
+        }
         String page = query.getValue("page");
         if (page == null) return path;
-        try {
-            return Publisher.listingKey(path, Integer.parseInt(page));
-        } catch (NumberFormatException e) {
-            return "/404";
-        }
+        if (!page.matches("[0-9]{1,9}")) return "/404";
+        int n = Integer.parseInt(page);
+        return n < 1 ? "/404" : Publisher.listingKey(path, n);
     }
 
     private static void serve(Request request, Response response, Callback callback, Page page) {
@@ -162,6 +199,7 @@ public final class SiteServer implements AutoCloseable {
         h.put(HttpHeader.ETAG, etag);
         h.put(page.status() == 200 ? PAGE_CACHE_CONTROL : GONE_CACHE_CONTROL);
         h.put(VARY);
+        if (!page.surrogateKeys().isEmpty()) h.put(SURROGATE_KEY, page.surrogateKeys());
         if (page.status() == 200 && etag.equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
             response.setStatus(304);
             callback.succeeded();
@@ -178,6 +216,37 @@ public final class SiteServer implements AutoCloseable {
             return;
         }
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** A short HTML page for an error status: no request data echoed, no internals. */
+    static String errorHtml(int status) {
+        String reason = org.eclipse.jetty.http.HttpStatus.getMessage(status);
+        String title = status + " " + (reason == null ? "Error" : reason);
+        return "<!doctype html>\n<html lang=\"hi\"><head><meta charset=\"utf-8\"><title>" + title
+                + "</title><meta name=\"robots\" content=\"noindex\"></head>\n<body><h1>" + title
+                + "</h1><p><a href=\"/\">मुखपृष्ठ (Home)</a></p></body></html>\n";
+    }
+
+    private static Page errorPage(int status) {
+        return Page.html(status, errorHtml(status));
+    }
+
+    /** Jetty's error handler, answering every error it generates with {@link #errorHtml}. */
+    static final class PlainErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+        PlainErrorHandler() {
+            setShowStacks(false);
+            setShowMessageInTitle(false);
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            byte[] body = errorHtml(code).getBytes(StandardCharsets.UTF_8);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
     }
 
     private static void text(Response response, Callback callback, int status, String body) {

@@ -163,6 +163,23 @@ public final class StoryStore {
                 .map((rs, ctx) -> story(rs, List.of())).list());
     }
 
+    /**
+     * The stories API: published stories oldest first by (published_at, id), from {@code since}
+     * (inclusive), strictly after the keyset position (afterAt, afterId) when one is given.
+     * Plain SQL that SQLite and PostgreSQL read alike; tags come from the item.
+     */
+    public List<Story> publishedAfter(Instant since, Instant afterAt, long afterId, int limit) {
+        String sql = "SELECT " + COLUMNS + """
+                 FROM stories s WHERE s.status = 'published' AND s.published_at >= :since
+                   AND (s.published_at > :at OR (s.published_at = :at AND s.id > :id))
+                ORDER BY s.published_at ASC, s.id ASC LIMIT :limit""";
+        return store.jdbi().withHandle(h -> h.createQuery(sql)
+                .bind("since", since == null ? Long.MIN_VALUE : since.toEpochMilli())
+                .bind("at", afterAt == null ? Long.MIN_VALUE : afterAt.toEpochMilli())
+                .bind("id", afterId).bind("limit", limit)
+                .map((rs, ctx) -> story(rs, List.of())).list());
+    }
+
     /** What a sitemap needs of a story, read without its item. */
     public record Listed(long id, String section, String slug, String headline, Instant publishedAt,
                          Instant updatedAt) {

@@ -171,6 +171,94 @@ class SiteServerTest {
         assertThat(get("/search?q=x&section=" + "a".repeat(101)).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void cachedPagesNameWhatTheyShowInSurrogateKey() throws Exception {
+        String url = new ObjectMapper().readTree(push(Fixtures.wire("urn:t:k1", 1, null, "सरोगेट कुंजी वाली ख़बर", "खेल"),
+                "Bearer " + key).body()).path("url").asText();
+        String id = url.substring(url.lastIndexOf('-') + 1);
+        HttpResponse<String> article = waitFor(url);
+        assertThat(article.statusCode()).isEqualTo(200);
+        assertThat(article.headers().firstValue("Surrogate-Key").orElse("").split(" "))
+                .startsWith("story-" + id, "section-sports").contains("tag-kerala");
+        assertThat(waitForKey("/", "home")).isEqualTo("home");
+        assertThat(waitForKey("/sports/", "section-sports")).isEqualTo("section-sports");
+        assertThat(waitForKey("/tag/kerala/", "tag-kerala")).isEqualTo("tag-kerala");
+        for (String feed : new String[] {"/feed.xml", "/sports/feed.xml", "/sitemap.xml", "/sitemap-news.xml", "/robots.txt"}) {
+            assertThat(get(feed).headers().firstValue("Surrogate-Key")).as(feed).hasValue("feeds");
+        }
+        // A conditional hit still says what it is.
+        String etag = article.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(url, "If-None-Match", etag).headers().firstValue("Surrogate-Key")).hasValueSatisfying(
+                k -> assertThat(k).startsWith("story-" + id));
+
+        push(Fixtures.wire("urn:t:k1", 1, "canceled", "सरोगेट कुंजी वाली ख़बर", "खेल"), "Bearer " + key);
+        HttpResponse<String> gone;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        do {
+            gone = get(url);
+            Thread.sleep(10);
+        } while (gone.statusCode() != 410 && System.nanoTime() < deadline);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.headers().firstValue("Surrogate-Key")).hasValue("story-" + id);
+    }
+
+    @Test
+    void badRequestsGetAShortHtmlPageNeverA500() throws Exception {
+        String url = new ObjectMapper().readTree(push(Fixtures.wire("urn:t:b1", 1, null, "ख़राब अनुरोध", "खेल"),
+                "Bearer " + key).body()).path("url").asText();
+        assertThat(waitFor(url).statusCode()).isEqualTo(200);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!get("/sports/").body().contains(url) && System.nanoTime() < deadline) Thread.sleep(10);
+        for (String page : new String[] {"-1", "0", "abc", "999999999", "99999999999", "1.5", ""}) {
+            HttpResponse<String> r = get("/sports/?page=" + page);
+            assertThat(r.statusCode()).as("page=" + page).isEqualTo(404);
+            assertThat(r.body()).as("page=" + page).contains("<html").doesNotContain(url);
+        }
+        assertThat(get("/sports/?page=1").body()).contains(url);
+        assertThat(get("/sports/?utm_source=x").body()).contains(url);
+        // A query string on an article is ignored.
+        for (String q : new String[] {"?page=2", "?page=abc", "?utm_source=x&page=-1"}) {
+            HttpResponse<String> r = get(url + q);
+            assertThat(r.statusCode()).as(q).isEqualTo(200);
+            assertThat(r.body()).contains("ख़राब अनुरोध");
+        }
+        HttpResponse<String> tooLong = get("/sports/" + "a".repeat(1_001));
+        assertThat(tooLong.statusCode()).isEqualTo(414);
+        assertThat(tooLong.body()).contains("<html").contains("414");
+        assertThat(get("/sports/" + "a".repeat(900)).statusCode()).isEqualTo(404);
+
+        for (String target : new String[] {"/sports/%ZZ", "/sports/%", "/sports/?page=%ZZ", "/%C0%AF", "/sports/%E0%A4"}) {
+            String answer = raw("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400").contains("text/html").contains("<h1>400 Bad Request</h1>")
+                    .doesNotContain("org.eclipse").doesNotContain("Exception").doesNotContain("Caused by");
+        }
+        String apiBad = raw("GET /api/v1/stories?since=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(apiBad).startsWith("HTTP/1.1 400").contains("application/json");
+        // Past Jetty's header limit: Jetty answers before any handler, still with the short page.
+        String huge = raw("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(huge).matches("(?s)HTTP/1.1 4(14|31|00) .*").contains("मुखपृष्ठ").doesNotContain("org.eclipse").doesNotContain("Exception");
+        assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    }
+
+    private String raw(String request) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String waitForKey(String path, String expected) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String k;
+        do {
+            k = get(path).headers().firstValue("Surrogate-Key").orElse("");
+            if (k.equals(expected)) return k;
+            Thread.sleep(10);
+        } while (System.nanoTime() < deadline);
+        return k;
+    }
+
     private HttpResponse<String> waitFor(String url) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
         HttpResponse<String> r;
