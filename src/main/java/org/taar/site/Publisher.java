@@ -181,13 +181,20 @@ public final class Publisher implements AutoCloseable {
             Set<String> sections = new LinkedHashSet<>();
             Set<String> tags = new LinkedHashSet<>();
             Set<YearMonth> months = new LinkedHashSet<>();
+            Set<Long> rendered = new LinkedHashSet<>();
+            // Articles go out at once without related stories (a more-like-this query is the slow
+            // part of an article); the listings thread adds them moments later.
+            java.util.function.Consumer<Story> article = st -> {
+                renderStory(st, List.of());
+                if (st.isPublished()) rendered.add(st.id());
+            };
             for (long id : ids) {
                 Optional<Story> story = stories.byId(id);
                 if (story.isEmpty()) continue;
                 Story s = story.get();
-                renderStory(s);
+                article.accept(s);
                 // The story published just after this one links to it as "next"; keep that link true.
-                stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(this::renderStory);
+                stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(article);
                 sections.add(s.section());
                 if (s.publishedAt() != null) months.add(month(s.publishedAt()));
                 s.tags().forEach(t -> tags.add(t.slug()));
@@ -198,11 +205,12 @@ public final class Publisher implements AutoCloseable {
             if (change) {
                 for (Config.Section section : site.sections()) {
                     stories.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id()))
-                            .ifPresent(this::renderStory);
+                            .ifPresent(article);
                 }
             }
             // Only the small dirty lock: waiting for a listing render here would stall articles.
             synchronized (dirtyLock) {
+                dirty.related.addAll(rendered);
                 dirty.home = true;
                 dirty.deep |= change;
                 dirty.sections.addAll(sections);
@@ -222,6 +230,7 @@ public final class Publisher implements AutoCloseable {
                 d = dirty;
                 dirty = new Dirty();
             }
+            addRelated(d.related);
             staleSections.addAll(d.sections);
             staleTags.addAll(d.tags);
             if (d.home) renderHome();
@@ -280,13 +289,36 @@ public final class Publisher implements AutoCloseable {
     }
 
     private void renderStory(Story s) {
+        renderStory(s, s.isPublished() ? related.of(s) : List.of());
+    }
+
+    private void renderStory(Story s, List<Views.RelatedLink> relatedLinks) {
         switch (s.status()) {
-            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s), related.of(s)))
+            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s), relatedLinks))
                     .withSurrogateKeys(articleKeys(s)));
             case KILLED -> cache.put(s.path(), Page.html(410, renderer.message("यह ख़बर हटा दी गई है (This story has been removed)",
                     "एजेंसी ने यह ख़बर वापस ले ली है, इसलिए इसे हटा दिया गया है। (The agency withdrew this story.)"))
                     .withSurrogateKeys("story-" + s.id()));
             case HELD, EMBARGOED -> cache.remove(s.path());
+        }
+    }
+
+    /**
+     * Re-renders articles that went out without related stories, with them. The slow query runs
+     * outside the articles lock; the page is replaced only if the story did not change meanwhile,
+     * so a newer version rendered by the articles thread is never overwritten by an older one.
+     */
+    private void addRelated(Set<Long> ids) {
+        for (long id : ids) {
+            Optional<Story> before = stories.byId(id);
+            if (before.isEmpty() || !before.get().isPublished()) continue;
+            List<Views.RelatedLink> links = related.of(before.get());
+            synchronized (articlesLock) {
+                stories.byId(id)
+                        .filter(now -> now.isPublished() && now.version() == before.get().version()
+                                && java.util.Objects.equals(now.updatedAt(), before.get().updatedAt()))
+                        .ifPresent(now -> renderStory(now, links));
+            }
         }
     }
 
@@ -405,6 +437,8 @@ public final class Publisher implements AutoCloseable {
         final Set<String> tags = new LinkedHashSet<>();
         /** months (in the site's zone) of the changed stories' publication: their sitemaps */
         final Set<YearMonth> months = new LinkedHashSet<>();
+        /** articles rendered without their related stories */
+        final Set<Long> related = new LinkedHashSet<>();
     }
 
     @Override
