@@ -33,4 +33,12 @@ public final class Fixtures {
                 + "दूसरा अनुच्छेद, जिसमें और जानकारी है।\n";
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** Delivers one story as source "ians", expects one outcome, and lets the publisher catch up. */
+    public static org.taar.story.Outcome publish(App app, byte[] content) {
+        Pipeline.Result r = app.pipeline.deliver("ians", "file", "story.txt", content, null);
+        if (r.outcomes().size() != 1) throw new AssertionError("expected one outcome, got " + r.outcomes());
+        app.publisher.catchUp();
+        return r.outcomes().get(0);
+    }
 }

@@ -21,10 +21,7 @@ class PipelineTest {
     }
 
     private static Outcome deliver(App app, byte[] content) {
-        Pipeline.Result r = app.pipeline.deliver("ians", "file", "story.txt", content, null);
-        assertThat(r.outcomes()).hasSize(1);
-        app.publisher.catchUp();
-        return r.outcomes().get(0);
+        return Fixtures.publish(app, content);
     }
 
     private static String html(App app, String path) {

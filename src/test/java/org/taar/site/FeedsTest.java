@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.taar.App;
 import org.taar.Fixtures;
 import org.taar.MutableClock;
-import org.taar.Pipeline;
 import org.taar.TestEngines;
 import org.taar.format.Formats;
 import org.taar.format.NewsItem;
@@ -39,10 +38,7 @@ class FeedsTest {
     }
 
     private static Outcome deliver(App app, byte[] content) {
-        Pipeline.Result r = app.pipeline.deliver("ians", "file", "story.txt", content, null);
-        assertThat(r.outcomes()).hasSize(1);
-        app.publisher.catchUp();
-        return r.outcomes().get(0);
+        return Fixtures.publish(app, content);
     }
 
     private static byte[] bytes(App app, String path) {
