@@ -103,12 +103,27 @@ public final class Publisher implements AutoCloseable {
                 for (long id : stories.visibleOrKilledIds()) stories.byId(id).ifPresent(this::renderStory);
                 renderHome();
                 for (Config.Section s : site.sections()) renderSection(s.slug(), true);
+                // Tag pages: the first page now, deeper pages by the routine deep refresh.
+                for (String tag : stories.tagsInUse()) {
+                    renderTag(tag, false);
+                    staleTags.add(tag);
+                }
                 renderAllFeeds();
+                cache.put("/favicon.svg", Page.of(200, "image/svg+xml", resource("/site/favicon.svg")));
                 cache.put("/404", Page.html(404, renderer.message("पेज नहीं मिला (Page not found)",
                         "आप जो पेज खोज रहे हैं वह मौजूद नहीं है।")));
                 lastSeq = seq;
                 log.info("pages materialized count={} events_up_to={}", cache.size(), seq);
             }
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = Publisher.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

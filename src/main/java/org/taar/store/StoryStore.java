@@ -223,6 +223,15 @@ public final class StoryStore {
                 .bind("tag", tag).mapTo(Integer.class).one());
     }
 
+    /** The slugs of every tag that has a published story, most recently used first: the tag pages to materialize. */
+    public List<String> tagsInUse() {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT t.tag FROM story_tags t JOIN stories s ON s.id = t.story_id
+                         WHERE s.status = 'published'
+                         GROUP BY t.tag ORDER BY MAX(s.published_at) DESC, t.tag""")
+                .mapTo(String.class).list());
+    }
+
     public Optional<Tag> tag(String slug) {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT slug, name FROM tags WHERE slug = :slug")
                 .bind("slug", slug).map((rs, ctx) -> new Tag(rs.getString("slug"), rs.getString("name"))).findOne());

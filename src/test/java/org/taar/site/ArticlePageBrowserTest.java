@@ -6,35 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.taar.App;
 import org.taar.TestEngines;
@@ -46,14 +38,10 @@ import org.taar.TestEngines;
  * off. Skips when Chromium is not installed, except under CI=true, where that is a failure.
  */
 class ArticlePageBrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String DATELINE = "वाशिंगटन, 12 जुलाई (आईएएनएस)। ";
     private static final String HEADLINE = "अमेरिका और भारत के बीच व्यापार समझौते पर बातचीत आगे बढ़ी";
     private static final String SUMMARY = "दोनों देशों के अधिकारियों ने शुल्क घटाने के प्रस्ताव पर सहमति जताई।";
     private static final Pattern SHOWN_TIME = Pattern.compile("\\d{1,2} [A-Z][a-z]+ \\d{4} \\d{2}:\\d{2} (AM|PM) IST");
-
-    private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     @TempDir static Path dir;
     private static App app;
@@ -63,7 +51,7 @@ class ArticlePageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        requireChromium();
+        Chromium.require();
         var config = TestEngines.config(TestEngines.SQLITE, dir);
         config = new org.taar.config.Config(config.dataDir(), null, 0, 64 * 1024, config.site(), config.sources());
         app = new App(config, Clock.systemUTC());
@@ -253,37 +241,7 @@ class ArticlePageBrowserTest {
     }
 
     private static ChromeDriver chromium(boolean javascript, String profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        try {
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1200,900",
-                    "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-" + profile)));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(10));
-        return driver;
-    }
-
-    private static void requireChromium() {
-        // With the driver given explicitly Selenium never runs Selenium Manager; these keep it so.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
-        System.setProperty("SE_AVOID_STATS", "true");
-        // Selenium warns that it has no CDP classes for this Chromium; the test uses none of them.
-        CDP_LOG.setLevel(Level.SEVERE);
-        if (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) return;
-        String message = "Chromium browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (Debian: apt-get install chromium chromium-driver)";
-        if ("true".equals(System.getenv("CI"))) Assertions.fail(message + "; CI=true, so this is a failure");
-        Assumptions.abort(message + "; skipped");
+        return Chromium.start(dir, profile, javascript, 1200, 900);
     }
 
     /** A wire-text story with {@code paragraphs} paragraphs, the first one opening with the dateline. */

@@ -1,0 +1,268 @@
+package org.taar.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.taar.App;
+import org.taar.TestEngines;
+
+/**
+ * The demo site as a reader's browser shows it (Debian's headless Chromium): the home, section,
+ * article, tag and search pages load without a failed request or console error, every link and
+ * stylesheet on them answers, they pass the accessibility checks a reviewer would make by hand
+ * (language, landmarks, heading order, names of links and fields, text contrast, visible focus),
+ * and an article page fits a phone. Screenshots of the article page go to target/screenshots/.
+ */
+class SiteBrowserTest {
+    private static final Pattern ARTICLE_HREF = Pattern.compile("href=\"(/[a-z0-9-]+/[a-z0-9-]+-[0-9]+)\"");
+    private static final Pattern TAG_HREF = Pattern.compile("href=\"(/tag/[^\"/]+/)\"");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir static Path dir;
+    private static App app;
+    private static String base;
+    private static final Map<String, String> pages = new LinkedHashMap<>();
+    private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Chromium.require();
+        app = new App(TestEngines.config(TestEngines.SQLITE, dir), Clock.systemUTC());
+        base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0, true);
+
+        String home = get("/").body();
+        Matcher article = ARTICLE_HREF.matcher(home);
+        assertThat(article.find()).as("the demo home page links to an article").isTrue();
+        String articlePath = article.group(1);
+        String articleHtml = get(articlePath).body();
+        Matcher tag = TAG_HREF.matcher(articleHtml);
+        assertThat(tag.find()).as("the demo article %s links to a tag", articlePath).isTrue();
+        String headline = articleHtml.replaceAll("(?s).*<h1>([^<]+)</h1>.*", "$1");
+        String word = headline.split(" ")[0];
+
+        pages.put("home", "/");
+        pages.put("section", articlePath.substring(0, articlePath.indexOf('/', 1) + 1));
+        pages.put("article", articlePath);
+        pages.put("tag", tag.group(1));
+        pages.put("search", "/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.close();
+    }
+
+    @Test
+    void everyPageLoadsWithoutFailuresAndPassesAccessibilityChecks() throws Exception {
+        ChromeDriver d = Chromium.start(dir, "site", true, 1200, 900);
+        Set<String> checkedLinks = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            for (var page : pages.entrySet()) {
+                String name = page.getKey();
+                d.get(base + page.getValue());
+                problems.addAll(prefixed(name, failedLoads(d)));
+                problems.addAll(prefixed(name, brokenLinks(d, checkedLinks)));
+                problems.addAll(prefixed(name, accessibility(d)));
+            }
+        } finally {
+            d.quit();
+        }
+        assertThat(checkedLinks).as("links followed").hasSizeGreaterThan(20);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void keyboardFocusIsVisibleAndTheSkipLinkLeadsToTheContent() {
+        ChromeDriver d = Chromium.start(dir, "keys", true, 1200, 900);
+        try {
+            d.get(base + pages.get("article"));
+            new Actions(d).sendKeys(Keys.TAB).perform();
+            var skip = d.switchTo().activeElement();
+            assertThat(skip.getAttribute("class")).isEqualTo("skip");
+            assertThat(skip.getAttribute("href")).endsWith("#main");
+            assertThat(skip.getRect().getX()).as("the focused skip link is on screen").isGreaterThanOrEqualTo(0);
+            new Actions(d).sendKeys(Keys.TAB).perform();
+            var brand = d.switchTo().activeElement();
+            assertThat(brand.getTagName()).isEqualTo("a");
+            assertThat(brand.getCssValue("outline-style")).as("focus outline of %s", brand.getText()).isNotEqualTo("none");
+            assertThat(Double.parseDouble(brand.getCssValue("outline-width").replace("px", ""))).isGreaterThanOrEqualTo(2);
+        } finally {
+            d.quit();
+        }
+    }
+
+    @Test
+    void articleFitsAPhoneAndADesktopAndIsPhotographedForReview() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        for (var size : Map.of("phone", new int[] {390, 844}, "desktop", new int[] {1366, 900}).entrySet()) {
+            ChromeDriver d = Chromium.start(dir, "shot-" + size.getKey(), true, size.getValue()[0], size.getValue()[1]);
+            try {
+                d.get(base + pages.get("article"));
+                long viewport = ((Number) d.executeScript("return document.documentElement.clientWidth")).longValue();
+                long content = ((Number) d.executeScript("return document.documentElement.scrollWidth")).longValue();
+                assertThat(viewport).as("%s viewport", size.getKey()).isLessThanOrEqualTo(size.getValue()[0]);
+                assertThat(content).as("%s: nothing wider than the screen", size.getKey()).isLessThanOrEqualTo(viewport);
+                var h1 = d.findElement(By.tagName("h1"));
+                assertThat(h1.getRect().getX() + h1.getRect().getWidth()).isLessThanOrEqualTo((int) viewport);
+                double bodyFont = Double.parseDouble(d.findElement(By.cssSelector("[data-role=body] p"))
+                        .getCssValue("font-size").replace("px", ""));
+                assertThat(bodyFont).as("body text size on %s", size.getKey()).isGreaterThanOrEqualTo(16);
+
+                byte[] png = d.getScreenshotAs(OutputType.BYTES);
+                Path file = SCREENSHOTS.resolve("article-" + size.getKey() + ".png");
+                Files.write(file, png);
+                BufferedImage shot = ImageIO.read(new ByteArrayInputStream(png));
+                assertThat(shot.getWidth()).isGreaterThanOrEqualTo((int) viewport);
+                assertThat(distinctColours(shot)).as("%s is not a blank screenshot", file).isGreaterThan(50);
+            } finally {
+                d.quit();
+            }
+        }
+    }
+
+    /** Failed requests and console errors: the page's own status, every resource's status, SEVERE log lines. */
+    private static List<String> failedLoads(ChromeDriver d) {
+        List<String> problems = new ArrayList<>();
+        Object status = d.executeScript("return performance.getEntriesByType('navigation')[0].responseStatus");
+        if (((Number) status).intValue() != 200) problems.add("page answered " + status);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> resources = (List<Map<String, Object>>) d.executeScript(
+                "return performance.getEntriesByType('resource').map(e => ({name: e.name, status: e.responseStatus}))");
+        for (Map<String, Object> r : resources) {
+            String url = (String) r.get("name");
+            int s = ((Number) r.get("status")).intValue();
+            // No third-party hosts: the site must work without them.
+            if (!url.startsWith(base)) problems.add("loads from another host: " + url);
+            // A stream such as /events reports 0 while still open.
+            else if (s >= 400 || (s == 0 && !url.endsWith("/events"))) problems.add("resource " + url + " answered " + s);
+        }
+        for (LogEntry e : d.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) problems.add("console: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    /** Every same-site link and stylesheet on the page answers below 400 (each checked once per run). */
+    private static List<String> brokenLinks(ChromeDriver d, Set<String> checked) throws Exception {
+        List<String> problems = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<String> hrefs = (List<String>) d.executeScript(
+                "return [...document.querySelectorAll('a[href], link[href]')].map(a => a.href)");
+        for (String href : hrefs) {
+            String url = href.replaceAll("#.*", "");
+            if (!url.startsWith(base) || !checked.add(url)) continue;
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 400) problems.add("link " + url + " answered " + r.statusCode());
+        }
+        return problems;
+    }
+
+    /**
+     * The checks of WCAG 2.1 AA that can be decided from the DOM: page language, landmarks, one
+     * h1 and no skipped heading levels, names for links, images and fields, unique ids, and a
+     * contrast ratio of at least 4.5:1 (3:1 for large text) for every visible run of text.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> accessibility(ChromeDriver d) {
+        return (List<String>) d.executeScript("""
+                const problems = [];
+                const lang = document.documentElement.lang;
+                if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang)) problems.push('html lang is "' + lang + '"');
+                const count = s => document.querySelectorAll(s).length;
+                if (count('main') !== 1) problems.push(count('main') + ' main landmarks');
+                if (count('body > header') !== 1) problems.push('no banner header');
+                if (count('body > footer') !== 1) problems.push('no contentinfo footer');
+                for (const n of document.querySelectorAll('nav'))
+                  if (!n.getAttribute('aria-label') && !n.getAttribute('aria-labelledby')) problems.push('nav without a label');
+                if (count('h1') !== 1) problems.push(count('h1') + ' h1 elements');
+                let level = 0;
+                for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+                  const l = +h.tagName[1];
+                  if (l > level + 1) problems.push('heading ' + h.tagName + ' "' + h.textContent.trim() + '" skips a level after h' + level);
+                  level = l;
+                }
+                const visible = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+                for (const a of document.querySelectorAll('a[href]'))
+                  if (!(a.textContent.trim() || a.getAttribute('aria-label') || a.querySelector('img[alt]:not([alt=""])')))
+                    problems.push('link without a name: ' + a.getAttribute('href'));
+                for (const i of document.querySelectorAll('img')) if (!i.hasAttribute('alt')) problems.push('img without alt: ' + i.src);
+                for (const f of document.querySelectorAll('input:not([type=hidden]):not([type=submit]), select, textarea'))
+                  if (!(f.labels && f.labels.length) && !f.getAttribute('aria-label')) problems.push('field without a label: ' + f.name);
+                const ids = {};
+                for (const e of document.querySelectorAll('[id]')) { if (ids[e.id]) problems.push('duplicate id ' + e.id); ids[e.id] = 1; }
+
+                const rgba = c => { const m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+                const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+                const background = e => {
+                  for (; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c.a > 0) return c; }
+                  return {r: 255, g: 255, b: 255, a: 1};
+                };
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                const seen = new Set();
+                for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+                  const e = t.parentElement;
+                  if (!t.textContent.trim() || seen.has(e) || !visible(e) || e.closest('script, style, noscript')) continue;
+                  seen.add(e);
+                  const s = getComputedStyle(e);
+                  const fg = rgba(s.color), bg = background(e);
+                  const L1 = lum(fg), L2 = lum(bg);
+                  const ratio = (Math.max(L1, L2) + 0.05) / (Math.min(L1, L2) + 0.05);
+                  const size = parseFloat(s.fontSize), bold = +s.fontWeight >= 700;
+                  const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+                  if (ratio < need) problems.push('contrast ' + ratio.toFixed(2) + ' < ' + need + ' for "' + t.textContent.trim().slice(0, 40) + '"');
+                }
+                return problems;
+                """);
+    }
+
+    private static List<String> prefixed(String page, List<String> problems) {
+        return problems.stream().map(p -> page + " " + pages.get(page) + ": " + p).toList();
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) colours.add(image.getRGB(x, y));
+        }
+        return colours.size();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
