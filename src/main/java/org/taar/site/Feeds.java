@@ -138,7 +138,7 @@ public final class Feeds {
             el(x, "loc", base + s.path());
             x.append("<news:news>\n<news:publication>\n");
             el(x, "news:name", site.name());
-            el(x, "news:language", site.language());
+            el(x, "news:language", newsLanguage(site.language()));
             x.append("</news:publication>\n");
             el(x, "news:publication_date", w3c(s.publishedAt()));
             el(x, "news:title", s.headline());
@@ -148,8 +148,18 @@ public final class Feeds {
         return Page.of(200, XML_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
     }
 
+    /** Google News takes an ISO 639 code alone ({@code hi}, not {@code hi-IN}), except zh-cn and zh-tw. */
+    static String newsLanguage(String bcp47) {
+        String l = bcp47.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (l.equals("zh-cn") || l.equals("zh-tw")) return l;
+        int dash = l.indexOf('-');
+        return dash > 0 ? l.substring(0, dash) : l;
+    }
+
+    /** Both sitemaps are named: the news sitemap is in the index too, but crawlers read it sooner from here. */
     public Page robots() {
-        String text = "User-agent: *\nAllow: /\nDisallow: /desk/\nDisallow: /api/\n\nSitemap: " + base + "/sitemap.xml\nSitemap: " + base + "/sitemap-news.xml\n";
+        String text = "User-agent: *\nAllow: /\nDisallow: /desk/\nDisallow: /api/\n\nSitemap: " + base
+                + "/sitemap.xml\nSitemap: " + base + "/sitemap-news.xml\n";
         return Page.of(200, TEXT_TYPE, text.getBytes(StandardCharsets.UTF_8)).withSurrogateKeys(SURROGATE_KEY);
     }
 
