@@ -72,7 +72,7 @@ public final class App implements AutoCloseable {
         this.archive = new Archive(config.dataDir(), store, clock);
         this.pages = new PageCache();
         this.renderer = new Renderer(config);
-        this.publisher = new Publisher(stories, renderer, pages, config.site(), clock);
+        this.publisher = new Publisher(stories, renderer, pages, config, clock);
         this.tags = new TagStore(store, clock);
         // Names already used as tags in the archive become spellings the tagger recognizes.
         Gazetteer gazetteer = Gazetteer.standard();

@@ -24,11 +24,22 @@ public record Config(
         Site site,
         Map<String, Source> sources) {
 
-    /** The public site: its name, address, language, time zone and sections in display order. */
+    /**
+     * The public site: its name, address, language, time zone and sections in display order.
+     * {@code logo} is the publisher's logo (an absolute URL, {@code site.logo}) named in the
+     * articles' JSON-LD, or null.
+     */
     public record Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
-                       String defaultSection, int homeStories, int sectionStories, double classifierThreshold) {
+                       String defaultSection, int homeStories, int sectionStories, double classifierThreshold,
+                       String logo) {
         /** The section model's confidence at or above which its section is used ({@code site.classifier_threshold}). */
         public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.6;
+
+        public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
+                    String defaultSection, int homeStories, int sectionStories, double classifierThreshold) {
+            this(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    classifierThreshold, null);
+        }
 
         public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
                     String defaultSection, int homeStories, int sectionStories) {
@@ -51,10 +62,17 @@ public record Config(
      * What Taar knows about one source beyond its name: the disclaimer printed under its stories,
      * the section its stories go to when they declare none, and the agency when items do not say.
      * {@code feed} is set when Taar fetches the source over HTTP, and null otherwise.
+     * {@code fullTextInFeeds}: whether the site's RSS feeds may carry the whole story
+     * (content:encoded); off by default, since an agency's licence usually covers the site only.
      */
-    public record Source(String name, String disclaimer, String defaultSection, String agency, Feed feed) {
+    public record Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
+                         boolean fullTextInFeeds) {
         public Source(String name, String disclaimer, String defaultSection, String agency) {
             this(name, disclaimer, defaultSection, agency, null);
+        }
+
+        public Source(String name, String disclaimer, String defaultSection, String agency, Feed feed) {
+            this(name, disclaimer, defaultSection, agency, feed, false);
         }
     }
 

@@ -102,7 +102,17 @@ public final class ConfigLoader {
                 defaultSection,
                 s.path("home_stories").asInt(30),
                 s.path("section_stories").asInt(20),
-                classifierThreshold(s));
+                classifierThreshold(s),
+                logo(s));
+    }
+
+    private static String logo(JsonNode s) {
+        String logo = text(s, "logo", null);
+        if (logo == null) return null;
+        if (!logo.startsWith("https://") && !logo.startsWith("http://")) {
+            throw new ConfigException("site.logo: an absolute http(s) URL, not '" + logo + "'");
+        }
+        return logo;
     }
 
     private static double classifierThreshold(JsonNode s) {
@@ -120,7 +130,8 @@ public final class ConfigLoader {
             JsonNode n = e.getValue();
             out.put(e.getKey(), new Config.Source(e.getKey(), text(n, "disclaimer", null),
                     text(n, "default_section", null), text(n, "agency", null),
-                    feed(e.getKey(), n, maxDeliveryBytes)));
+                    feed(e.getKey(), n, maxDeliveryBytes), flag(n, "sources." + e.getKey() + ".full_text_in_feeds",
+                            "full_text_in_feeds")));
         });
         return out;
     }
@@ -179,6 +190,14 @@ public final class ConfigLoader {
         };
         if (d.isZero()) throw new ConfigException(where + ": must be longer than zero");
         return d;
+    }
+
+    /** A yes/no setting, false when absent. */
+    private static boolean flag(JsonNode node, String where, String field) {
+        JsonNode v = node.path(field);
+        if (v.isMissingNode() || v.isNull()) return false;
+        if (!v.isBoolean()) throw new ConfigException(where + ": true or false, not '" + v.asText() + "'");
+        return v.asBoolean();
     }
 
     private static String text(JsonNode node, String field, String fallback) {

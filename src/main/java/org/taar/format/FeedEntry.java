@@ -114,6 +114,7 @@ final class FeedEntry {
         // The image is the entry's, not the content's: content's own xml:base does not apply to it.
         String image = HtmlContent.absoluteUrl(base != null ? base : b.link != null ? b.link : feedLink, imageUrl);
         if (image != null) b.bodyHtml = HtmlContent.withLeadImage(b.bodyHtml, image, HtmlContent.text(imageCaption));
+        if (image != null && !HtmlContent.isTracker(image)) b.image = image;
 
         b.firstCreated = date(createdLabel, created, label);
         b.versionCreated = date(modifiedLabel, modified, label);

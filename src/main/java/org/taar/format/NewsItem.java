@@ -16,6 +16,8 @@ import org.taar.story.PubStatus;
  * @param section the section the source declared, as written; null when none
  * @param tags the keywords the source declared
  * @param link the story's page on the source's own site (a feed item's link), absolute; null when none
+ * @param image the story's lead picture, an absolute http(s) URL (a ninjs picture association's largest
+ *     rendition, a feed item's enclosure or media:content); null when the story has none
  * @param warnings what a parser or normalizer noticed but could live with
  */
 public record NewsItem(
@@ -41,6 +43,7 @@ public record NewsItem(
         String slugline,
         String ednote,
         String link,
+        String image,
         List<String> warnings) {
 
     public NewsItem {
@@ -62,6 +65,7 @@ public record NewsItem(
         b.versionCreated = versionCreated; b.embargoed = embargoed; b.urgency = urgency; b.agency = agency;
         b.section = section; b.tags = new ArrayList<>(tags); b.slugline = slugline; b.ednote = ednote;
         b.link = link;
+        b.image = image;
         b.warnings = new ArrayList<>(warnings);
         return b;
     }
@@ -90,6 +94,7 @@ public record NewsItem(
         public String slugline;
         public String ednote;
         public String link;
+        public String image;
         public List<String> warnings = new ArrayList<>();
 
         public Builder warn(String warning) {
@@ -100,7 +105,7 @@ public record NewsItem(
         public NewsItem build() {
             return new NewsItem(uri, version, pubstatus, type, language, headline, subheadline, summary, bodyHtml,
                     byline, located, contentCreated, firstCreated, versionCreated, embargoed, urgency, agency,
-                    section, tags, slugline, ednote, link, warnings);
+                    section, tags, slugline, ednote, link, image, warnings);
         }
     }
 }

@@ -147,6 +147,7 @@ public final class NinjsParser implements FormatParser {
         b.bodyHtml = body(n);
         b.agency = agency(n);
         b.tags = tags(n);
+        b.image = image(n);
 
         JsonNode urgency = n.get("urgency");
         if (urgency != null && !urgency.isNull()) {
@@ -283,6 +284,38 @@ public final class NinjsParser implements FormatParser {
             if (first == null) first = name;
         }
         return first;
+    }
+
+    /**
+     * The lead picture: the first picture or graphic association's widest rendition with an
+     * http(s) href. Associations are an array in ninjs 2.x and 3.x and an object keyed by
+     * name in 1.x; renditions likewise.
+     */
+    private static String image(JsonNode n) {
+        JsonNode associations = n.get("associations");
+        if (associations == null || !associations.isContainerNode()) return null;
+        for (JsonNode a : associations) {
+            if (!a.isObject()) continue;
+            String type = lower(text(a, "type"));
+            if (type != null && !type.equals("picture") && !type.equals("graphic")) continue;
+            JsonNode renditions = a.get("renditions");
+            if (renditions == null || !renditions.isContainerNode()) continue;
+            String best = null;
+            long bestWidth = -1;
+            for (JsonNode r : renditions) {
+                if (!r.isObject()) continue;
+                String href = HtmlContent.absoluteUrl(null, text(r, "href"));
+                String contentType = lower(text(r, "contenttype", "mimetype"));
+                if (href == null || (contentType != null && !contentType.startsWith("image/"))) continue;
+                long width = r.path("width").asLong(0);
+                if (width > bestWidth) {
+                    best = href;
+                    bestWidth = width;
+                }
+            }
+            if (best != null) return best;
+        }
+        return null;
     }
 
     /** Subject and place names and keywords, in order, without repeats. */

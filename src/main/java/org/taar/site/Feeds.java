@@ -27,6 +27,7 @@ public final class Feeds {
     public static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
     public static final String ATOM_NS = "http://www.w3.org/2005/Atom";
     public static final String DC_NS = "http://purl.org/dc/elements/1.1/";
+    public static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
     /** Stories in the site feed and in each section feed. */
     public static final int FEED_STORIES = 50;
     /** Google News reads stories of the last two days, at most 1,000 per sitemap. */
@@ -36,10 +37,22 @@ public final class Feeds {
     public static final int SITEMAP_MAX = 50_000;
 
     private final Config.Site site;
+    private final java.util.function.Predicate<String> fullText;
     private final String base;
 
+    /** Feeds that carry summaries only. */
     public Feeds(Config.Site site) {
+        this(site, source -> false);
+    }
+
+    /** Feeds where the stories of sources with {@code full_text_in_feeds} carry their whole text. */
+    public Feeds(Config config) {
+        this(config.site(), source -> config.source(source).fullTextInFeeds());
+    }
+
+    private Feeds(Config.Site site, java.util.function.Predicate<String> fullText) {
         this.site = site;
+        this.fullText = fullText;
         String b = site.baseUrl();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
@@ -60,7 +73,7 @@ public final class Feeds {
         StringBuilder x = new StringBuilder(4096 + stories.size() * 1024);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<rss version=\"2.0\" xmlns:atom=\"").append(ATOM_NS).append("\" xmlns:dc=\"").append(DC_NS)
-                .append("\">\n<channel>\n");
+                .append("\" xmlns:content=\"").append(CONTENT_NS).append("\">\n<channel>\n");
         el(x, "title", title);
         el(x, "link", link);
         el(x, "description", name == null ? site.name() + " की ताज़ा ख़बरें" : name + " की ताज़ा ख़बरें — " + site.name());
@@ -78,6 +91,8 @@ public final class Feeds {
             x.append("<guid isPermaLink=\"true\">").append(escape(url)).append("</guid>\n");
             el(x, "pubDate", rfc822(s.publishedAt()));
             if (s.item().summary() != null) el(x, "description", s.item().summary());
+            // The whole text only where the source's licence allows it (sources.NAME.full_text_in_feeds).
+            if (s.item().bodyHtml() != null && fullText.test(s.source())) el(x, "content:encoded", s.item().bodyHtml());
             el(x, "category", site.section(s.section()).map(Config.Section::name).orElse(s.section()));
             String agency = s.item().agency() != null ? s.item().agency() : s.source();
             if (agency != null) el(x, "dc:creator", agency);
@@ -87,8 +102,7 @@ public final class Feeds {
         return Page.of(200, RSS_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
     }
 
-    // Validating these against the sitemap and sitemap-news XSDs is a later step; tests check
-    // well-formedness and namespaces only.
+    // FeedsTest validates these against src/test/resources/xsd (sitemaps.org 0.9, Google News 0.9).
 
     /** The sitemap index: the news sitemap and one sitemap per month that has stories, newest first. */
     public Page sitemapIndex(List<YearMonth> months) {
@@ -124,7 +138,7 @@ public final class Feeds {
             el(x, "loc", base + s.path());
             x.append("<news:news>\n<news:publication>\n");
             el(x, "news:name", site.name());
-            el(x, "news:language", site.language());
+            el(x, "news:language", newsLanguage(site.language()));
             x.append("</news:publication>\n");
             el(x, "news:publication_date", w3c(s.publishedAt()));
             el(x, "news:title", s.headline());
@@ -134,8 +148,18 @@ public final class Feeds {
         return Page.of(200, XML_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
     }
 
+    /** Google News takes an ISO 639 code alone ({@code hi}, not {@code hi-IN}), except zh-cn and zh-tw. */
+    static String newsLanguage(String bcp47) {
+        String l = bcp47.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (l.equals("zh-cn") || l.equals("zh-tw")) return l;
+        int dash = l.indexOf('-');
+        return dash > 0 ? l.substring(0, dash) : l;
+    }
+
+    /** Both sitemaps are named: the news sitemap is in the index too, but crawlers read it sooner from here. */
     public Page robots() {
-        String text = "User-agent: *\nAllow: /\nDisallow: /desk/\nDisallow: /api/\n\nSitemap: " + base + "/sitemap.xml\n";
+        String text = "User-agent: *\nAllow: /\nDisallow: /desk/\nDisallow: /api/\n\nSitemap: " + base
+                + "/sitemap.xml\nSitemap: " + base + "/sitemap-news.xml\n";
         return Page.of(200, TEXT_TYPE, text.getBytes(StandardCharsets.UTF_8)).withSurrogateKeys(SURROGATE_KEY);
     }
 

@@ -20,6 +20,7 @@ import org.taar.config.Config;
 import org.taar.store.Event;
 import org.taar.store.StoryStore;
 import org.taar.store.StoryStore.Listed;
+import org.taar.story.LanguageEditions;
 import org.taar.story.Story;
 import org.taar.story.Tag;
 
@@ -81,13 +82,13 @@ public final class Publisher implements AutoCloseable {
     private Thread articles;
     private Thread listings;
 
-    public Publisher(StoryStore stories, Renderer renderer, PageCache cache, Config.Site site, Clock clock) {
+    public Publisher(StoryStore stories, Renderer renderer, PageCache cache, Config config, Clock clock) {
         this.stories = stories;
         this.renderer = renderer;
         this.cache = cache;
-        this.site = site;
+        this.site = config.site();
         this.clock = clock;
-        this.feeds = new Feeds(site);
+        this.feeds = new Feeds(config);
     }
 
     /** Where article pages get their related stories from (none unless set). */
@@ -210,6 +211,8 @@ public final class Publisher implements AutoCloseable {
                 article.accept(s);
                 // The story published just after this one links to it as "next"; keep that link true.
                 stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(article);
+                // Its editions in other languages link to it with hreflang (both ways); a kill drops the link.
+                for (Story e : editions(s)) stories.byId(e.id()).ifPresent(article);
                 sections.add(s.section());
                 if (s.publishedAt() != null) months.add(month(s.publishedAt()));
                 s.tags().forEach(t -> tags.add(t.slug()));
@@ -309,13 +312,25 @@ public final class Publisher implements AutoCloseable {
 
     private void renderStory(Story s, List<Views.RelatedLink> relatedLinks) {
         switch (s.status()) {
-            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s), relatedLinks))
+            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s), relatedLinks,
+                            editions(s)))
                     .withSurrogateKeys(articleKeys(s)));
             case KILLED -> cache.put(s.path(), Page.html(410, renderer.message("यह ख़बर हटा दी गई है (This story has been removed)",
                     "एजेंसी ने यह ख़बर वापस ले ली है, इसलिए इसे हटा दिया गया है। (The agency withdrew this story.)"))
                     .withSurrogateKeys("story-" + s.id()));
             case HELD, EMBARGOED -> cache.remove(s.path());
         }
+    }
+
+    /** The same story in other languages, published (see {@link LanguageEditions} for the rule). */
+    private List<Story> editions(Story s) {
+        String lang = language(s);
+        return stories.publishedWithUris(LanguageEditions.candidateUris(s.uri(), lang)).stream()
+                .filter(o -> LanguageEditions.sameStory(s, lang, o, language(o))).toList();
+    }
+
+    private String language(Story s) {
+        return s.item().language() != null ? s.item().language() : site.language();
     }
 
     /**

@@ -48,6 +48,14 @@ public final class Renderer {
     }
 
     public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related) {
+        return article(s, next, related, List.of());
+    }
+
+    /**
+     * The article page; {@code editions} are the same story in other languages (published), linked
+     * from the head with hreflang, as each of them links back here.
+     */
+    public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related, List<Story> editions) {
         NewsItem item = s.item();
         String sectionName = sectionName(s.section());
         String canonical = site.baseUrl() + s.path();
@@ -59,7 +67,8 @@ public final class Renderer {
         Instant created = s.publishedAt() != null ? s.publishedAt() : s.createdAt();
         Instant updated = s.updatedAt();
         String lang = item.language() != null ? item.language() : site.language();
-        String head = openGraph(s, canonical, description, created, updated) + jsonLd(s, canonical, sectionName, created, updated);
+        String head = hreflang(s, lang, canonical, editions) + openGraph(s, lang, canonical, description, created, updated, editions)
+                + jsonLd(s, lang, canonical, sectionName, created, updated) + breadcrumbs(s, sectionName, canonical);
         Views.Frame frame = new Views.Frame(site.name(), lang, nav, item.headline() + " | " + site.name(), description,
                 canonical, s.section(), head);
         Views.Article view = new Views.Article(frame, "/" + s.section() + "/", sectionName, item.headline(),
@@ -158,18 +167,55 @@ public final class Renderer {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    private String openGraph(Story s, String canonical, String description, Instant created, Instant updated) {
+    /** The page and its editions in other languages, each under its own language, absolute URLs. */
+    private String hreflang(Story s, String lang, String canonical, List<Story> editions) {
+        if (editions.isEmpty()) return "";
+        StringBuilder b = new StringBuilder();
+        alternate(b, lang, canonical);
+        for (Story e : editions) alternate(b, language(e), site.baseUrl() + e.path());
+        return b.toString();
+    }
+
+    private static void alternate(StringBuilder b, String lang, String href) {
+        b.append("<link rel=\"alternate\" hreflang=\"").append(Entities.escape(lang)).append("\" href=\"")
+                .append(Entities.escape(href)).append("\">\n");
+    }
+
+    private String language(Story s) {
+        return s.item().language() != null ? s.item().language() : site.language();
+    }
+
+    /**
+     * OpenGraph's locale is language_TERRITORY. A tag without a region gets IN for India's languages
+     * (the site's readers); others stay the bare language, which readers of og:locale accept.
+     */
+    static String ogLocale(String lang) {
+        Locale l = Locale.forLanguageTag(lang.replace('_', '-'));
+        String language = l.getLanguage().isEmpty() ? lang : l.getLanguage();
+        String region = l.getCountry();
+        if (region.isEmpty() && INDIAN.contains(language)) region = "IN";
+        return region.isEmpty() ? language : language + "_" + region;
+    }
+
+    private static final java.util.Set<String> INDIAN = java.util.Set.of("hi", "bn", "mr", "ta", "te", "gu", "kn", "ml",
+            "pa", "or", "as", "ur", "ne", "sa", "sd", "ks", "kok", "mai", "sat", "doi", "mni", "brx");
+
+    private String openGraph(Story s, String lang, String canonical, String description, Instant created,
+                             Instant updated, List<Story> editions) {
         StringBuilder b = new StringBuilder();
         meta(b, "property", "og:type", "article");
         meta(b, "property", "og:site_name", site.name());
+        meta(b, "property", "og:locale", ogLocale(lang));
+        for (Story e : editions) meta(b, "property", "og:locale:alternate", ogLocale(language(e)));
         meta(b, "property", "og:title", s.headline());
         meta(b, "property", "og:url", canonical);
         if (description != null) meta(b, "property", "og:description", description);
+        if (s.item().image() != null) meta(b, "property", "og:image", s.item().image());
         meta(b, "property", "article:published_time", created.toString());
         if (updated != null) meta(b, "property", "article:modified_time", updated.toString());
         meta(b, "property", "article:section", sectionName(s.section()));
         s.tags().forEach(t -> meta(b, "property", "article:tag", t.name()));
-        meta(b, "name", "twitter:card", "summary");
+        meta(b, "name", "twitter:card", s.item().image() != null ? "summary_large_image" : "summary");
         return b.toString();
     }
 
@@ -178,7 +224,7 @@ public final class Renderer {
                 .append(Entities.escape(value)).append("\">\n");
     }
 
-    private String jsonLd(Story s, String canonical, String sectionName, Instant created, Instant updated) {
+    private String jsonLd(Story s, String lang, String canonical, String sectionName, Instant created, Instant updated) {
         ObjectNode ld = JSON.createObjectNode();
         ld.put("@context", "https://schema.org");
         ld.put("@type", "NewsArticle");
@@ -187,18 +233,60 @@ public final class Renderer {
         ld.put("dateModified", (updated != null ? updated : created).toString());
         ld.put("articleSection", sectionName);
         ld.put("keywords", String.join(", ", s.tags().stream().map(t -> t.name()).toList()));
-        ld.put("inLanguage", s.item().language() != null ? s.item().language() : site.language());
-        ld.put("mainEntityOfPage", canonical);
+        ld.put("inLanguage", lang);
+        ld.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", canonical);
         ld.put("url", canonical);
         if (s.item().summary() != null) ld.put("description", s.item().summary());
+        if (s.item().image() != null) ld.putArray("image").add(s.item().image());
         String agency = s.item().agency() != null ? s.item().agency() : s.source();
         ArrayNode author = ld.putArray("author");
-        author.addObject().put("@type", "Organization").put("name", agency);
-        ld.putObject("publisher").put("@type", "Organization").put("name", site.name());
+        // A named reporter is the author; agency copy without a byline is the agency's.
+        if (s.item().byline() != null) author.addObject().put("@type", "Person").put("name", s.item().byline());
+        else author.addObject().put("@type", "Organization").put("name", agency);
+        ObjectNode publisher = ld.putObject("publisher").put("@type", "Organization").put("name", site.name())
+                .put("url", site.baseUrl() + "/");
+        if (site.logo() != null) publisher.putObject("logo").put("@type", "ImageObject").put("url", site.logo());
         ld.put("isAccessibleForFree", true);
-        // "</" inside a script element would end it early; JSON allows the escaped slash.
-        String json = ld.toString().replace("</", "<\\/");
-        return "<script type=\"application/ld+json\">" + json + "</script>\n";
+        return script(ld);
+    }
+
+    /** Home, section, article: the trail search engines show instead of the URL. */
+    private String breadcrumbs(Story s, String sectionName, String canonical) {
+        ObjectNode ld = JSON.createObjectNode();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "BreadcrumbList");
+        ArrayNode items = ld.putArray("itemListElement");
+        crumb(items, 1, site.name(), site.baseUrl() + "/");
+        crumb(items, 2, sectionName, site.baseUrl() + "/" + s.section() + "/");
+        crumb(items, 3, s.headline(), canonical);
+        return script(ld);
+    }
+
+    private static void crumb(ArrayNode items, int position, String name, String url) {
+        items.addObject().put("@type", "ListItem").put("position", position).put("name", name).put("item", url);
+    }
+
+    /**
+     * JSON-LD as a script element. Agency text can hold anything, so {@code <}, {@code >} and
+     * {@code &} become JSON escapes (a "</script>" or "<!--" in a headline cannot end or confuse
+     * the element), and so do U+2028 and U+2029, which older JavaScript parsers read as line ends.
+     * JSON has these characters only inside strings, where the escapes mean the same.
+     */
+    static String script(ObjectNode ld) {
+        String json = ld.toString();
+        StringBuilder b = new StringBuilder(json.length() + 64).append("<script type=\"application/ld+json\">");
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> b.append("\\u003c");
+                case '>' -> b.append("\\u003e");
+                case '&' -> b.append("\\u0026");
+                case '\u2028' -> b.append("\\u2028");
+                case '\u2029' -> b.append("\\u2029");
+                default -> b.append(c);
+            }
+        }
+        return b.append("</script>\n").toString();
     }
 
     private String render(String template, Map<String, Object> params) {

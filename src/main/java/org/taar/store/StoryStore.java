@@ -180,6 +180,18 @@ public final class StoryStore {
                 .map((rs, ctx) -> story(rs, List.of())).list());
     }
 
+    /**
+     * Published stories with any of these agency uris, from any source: the candidates for the
+     * same story in another language ({@code LanguageEditions}); index {@code stories_by_uri}.
+     */
+    public List<Story> publishedWithUris(List<String> uris) {
+        if (uris.isEmpty()) return List.of();
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM stories s WHERE s.uri IN (<uris>) AND s.status = 'published' ORDER BY s.id")
+                .bindList("uris", uris)
+                .map((rs, ctx) -> story(rs, List.of())).list());
+    }
+
     /** What a sitemap needs of a story, read without its item. */
     public record Listed(long id, String section, String slug, String headline, Instant publishedAt,
                          Instant updatedAt) {

@@ -27,8 +27,8 @@ import org.w3c.dom.Element;
 
 /**
  * Feeds, sitemaps and robots.txt as the publisher materializes them. The sitemaps are checked
- * for well-formedness and namespaces; validating them against the sitemap and sitemap-news
- * XSDs is a later step.
+ * here for content, well-formedness and namespaces; SitemapSchemaTest validates them against
+ * the sitemaps.org and Google News XSDs.
  */
 class FeedsTest {
     @TempDir Path dir;
@@ -158,8 +158,58 @@ class FeedsTest {
             xml(bytes(app, "/feed.xml"));
 
             String robots = text(app, "/robots.txt");
-            assertThat(robots).contains("Sitemap: " + base + "/sitemap.xml").contains("Disallow: /desk/")
+            assertThat(robots).contains("Sitemap: " + base + "/sitemap.xml").contains("Sitemap: " + base + "/sitemap-news.xml").contains("Disallow: /desk/")
                     .contains("Disallow: /api/").contains("User-agent: *");
+        }
+    }
+
+    /** Every item of every feed, re-read with Taar's own RSS parser: link, guid, pubDate and title. */
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void everyFeedItemReadsBackWithLinkGuidDateAndTitleAndSummaryOnly(String engine) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2025-07-12T05:49:00Z"));
+        try (App app = open(engine, clock)) {
+            app.publisher.rebuildAll();
+            Outcome a = deliver(app, Fixtures.wire("urn:rss:1", 1, null, "पहली ख़बर", "खेल"));
+            clock.advance(Duration.ofMinutes(1));
+            Outcome b = deliver(app, Fixtures.wire("urn:rss:2", 1, null, "दूसरी ख़बर", "देश"));
+            String base = app.config.site().baseUrl();
+            for (String path : new String[] {"/feed.xml", "/sports/feed.xml", "/india/feed.xml"}) {
+                String xml = text(app, path);
+                ParseResult parsed = new org.taar.format.RssParser().parse(bytes(app, path),
+                        new ParseContext("taar", Instant.EPOCH));
+                assertThat(parsed.warnings()).as(path).isEmpty();
+                assertThat(parsed.items()).as(path).isNotEmpty();
+                for (NewsItem item : parsed.items()) {
+                    assertThat(item.link()).as(path).startsWith(base + "/").isIn(base + a.url(), base + b.url());
+                    assertThat(item.uri()).as("guid is the permalink").isEqualTo(item.link());
+                    assertThat(item.headline()).isIn("पहली ख़बर", "दूसरी ख़बर");
+                    assertThat(item.firstCreated()).as("pubDate").isIn(Instant.parse("2025-07-12T05:49:00Z"),
+                            Instant.parse("2025-07-12T05:50:00Z"));
+                    assertThat(item.summary()).startsWith("सारांश");
+                    assertThat(item.bodyHtml()).as("no full text by default").doesNotContain("दूसरा अनुच्छेद");
+                }
+                assertThat(xml).doesNotContain("content:encoded");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void sourcesLicensedForFullTextCarryItInFeeds(String engine) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("taar.yml"), """
+                sources:
+                  ians:
+                    full_text_in_feeds: true
+                """);
+        try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
+            app.publisher.rebuildAll();
+            deliver(app, Fixtures.wire("urn:full:1", 1, null, "पूरी ख़बर", "देश"));
+            assertThat(text(app, "/feed.xml")).contains("<content:encoded>");
+            NewsItem item = new org.taar.format.RssParser().parse(bytes(app, "/feed.xml"),
+                    new ParseContext("taar", Instant.EPOCH)).items().get(0);
+            assertThat(item.bodyHtml()).contains("पहला अनुच्छेद").contains("दूसरा अनुच्छेद");
+            assertThat(item.summary()).startsWith("सारांश");
         }
     }
 
