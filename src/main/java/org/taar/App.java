@@ -21,6 +21,7 @@ import org.taar.intake.Poller;
 import org.taar.rules.Rules;
 import org.taar.search.RelatedStories;
 import org.taar.search.SearchEndpoint;
+import org.taar.site.LiveEvents;
 import org.taar.site.PageCache;
 import org.taar.site.Publisher;
 import org.taar.site.Renderer;
@@ -143,11 +144,16 @@ public final class App implements AutoCloseable {
         indexer.start();
         publisher.related(new RelatedStories(searchIndex, 4));
         publisher.rebuildAll();
+        // Told of every batch from here on; what came before is already on the pages.
+        LiveEvents live = new LiveEvents(stories, config.site().liveClients(), LiveEvents.HEARTBEAT,
+                publisher.lastSeq());
+        publisher.listener(live);
         publisher.start();
         server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()),
                 new SourcesEndpoint(sources, clock), store);
         server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
         server.stories(new org.taar.api.StoriesEndpoint(stories, config.site()));
+        server.live(live);
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);

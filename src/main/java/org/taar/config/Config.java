@@ -25,15 +25,41 @@ public record Config(
         Map<String, Source> sources) {
 
     /** The public site: its name, address, language, time zone and sections in display order. */
+    /**
+     * @param breakingUrgency stories of this IPTC urgency or more urgent (1 is the most) are breaking news
+     * @param breakingWindow how long after publication a breaking story stays in the home page's breaking block
+     * @param liveClients at most this many readers follow {@code /events} at once; more are answered 503
+     */
     public record Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
-                       String defaultSection, int homeStories, int sectionStories, double classifierThreshold) {
+                       String defaultSection, int homeStories, int sectionStories, double classifierThreshold,
+                       int breakingUrgency, Duration breakingWindow, int liveClients) {
         /** The section model's confidence at or above which its section is used ({@code site.classifier_threshold}). */
         public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.6;
+        /** IPTC urgency 1 and 2 are flashes and bulletins: breaking news ({@code site.breaking_urgency}). */
+        public static final int DEFAULT_BREAKING_URGENCY = 2;
+        public static final Duration DEFAULT_BREAKING_WINDOW = Duration.ofHours(6);
+        public static final int DEFAULT_LIVE_CLIENTS = 10_000;
+
+        public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
+                    String defaultSection, int homeStories, int sectionStories, double classifierThreshold) {
+            this(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    classifierThreshold, DEFAULT_BREAKING_URGENCY, DEFAULT_BREAKING_WINDOW, DEFAULT_LIVE_CLIENTS);
+        }
 
         public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
                     String defaultSection, int homeStories, int sectionStories) {
             this(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
                     DEFAULT_CLASSIFIER_THRESHOLD);
+        }
+
+        public Site withBreaking(int urgency, Duration window) {
+            return new Site(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    classifierThreshold, urgency, window, liveClients);
+        }
+
+        public Site withLiveClients(int max) {
+            return new Site(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    classifierThreshold, breakingUrgency, breakingWindow, max);
         }
 
         public Optional<Section> section(String slug) {
