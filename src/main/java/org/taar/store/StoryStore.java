@@ -307,12 +307,12 @@ public final class StoryStore {
 
     /**
      * Breaking news: published stories of urgency {@code maxUrgency} or more urgent (IPTC: 1 is
-     * the most urgent) that appeared at or after {@code since}, newest first.
+     * the most urgent) that appeared after {@code since}, newest first.
      */
     public List<Story> breaking(int maxUrgency, Instant since, int limit) {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM stories s WHERE s.status = 'published' AND s.urgency IS NOT NULL
-                          AND s.urgency <= :urgency AND s.published_at >= :since
+                          AND s.urgency <= :urgency AND s.published_at > :since
                         ORDER BY s.published_at DESC, s.id DESC LIMIT :limit""")
                 .bind("urgency", maxUrgency).bind("since", since.toEpochMilli()).bind("limit", limit)
                 .map((rs, ctx) -> story(rs, List.of())).list());
