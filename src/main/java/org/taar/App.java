@@ -60,6 +60,7 @@ public final class App implements AutoCloseable {
     private Poller poller;
     private EmbargoClock embargoClock;
     private SiteServer server;
+    private LiveEvents live;
     private org.taar.search.SearchIndex searchIndex;
     private org.taar.search.Indexer indexer;
 
@@ -145,7 +146,7 @@ public final class App implements AutoCloseable {
         publisher.related(new RelatedStories(searchIndex, 4));
         publisher.rebuildAll();
         // Told of every batch from here on; what came before is already on the pages.
-        LiveEvents live = new LiveEvents(stories, config.site().liveClients(), LiveEvents.HEARTBEAT,
+        live = new LiveEvents(stories, config.site().liveClients(), LiveEvents.HEARTBEAT,
                 publisher.lastSeq());
         publisher.listener(live);
         publisher.start();
@@ -162,6 +163,11 @@ public final class App implements AutoCloseable {
         embargoClock = new EmbargoClock(stories, clock, this::nudge);
         embargoClock.start();
         return server.port();
+    }
+
+    /** The /events feed while {@link #serve} runs, else null. */
+    public LiveEvents liveEvents() {
+        return live;
     }
 
     /** Stops intake first, then lets in-flight requests finish, then the store. */
