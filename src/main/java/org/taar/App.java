@@ -21,6 +21,7 @@ import org.taar.intake.Poller;
 import org.taar.rules.Rules;
 import org.taar.search.RelatedStories;
 import org.taar.search.SearchEndpoint;
+import org.taar.site.LiveEvents;
 import org.taar.site.PageCache;
 import org.taar.site.Publisher;
 import org.taar.site.Renderer;
@@ -59,6 +60,7 @@ public final class App implements AutoCloseable {
     private Poller poller;
     private EmbargoClock embargoClock;
     private SiteServer server;
+    private LiveEvents live;
     private org.taar.search.SearchIndex searchIndex;
     private org.taar.search.Indexer indexer;
 
@@ -143,11 +145,16 @@ public final class App implements AutoCloseable {
         indexer.start();
         publisher.related(new RelatedStories(searchIndex, 4));
         publisher.rebuildAll();
+        // Told of every batch from here on; what came before is already on the pages.
+        live = new LiveEvents(stories, config.site().liveClients(), LiveEvents.HEARTBEAT,
+                publisher.lastSeq());
+        publisher.listener(live);
         publisher.start();
         server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()),
                 new SourcesEndpoint(sources, clock), store);
         server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
         server.stories(new org.taar.api.StoriesEndpoint(stories, config.site()));
+        server.live(live);
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);
@@ -156,6 +163,11 @@ public final class App implements AutoCloseable {
         embargoClock = new EmbargoClock(stories, clock, this::nudge);
         embargoClock.start();
         return server.port();
+    }
+
+    /** The /events feed while {@link #serve} runs, else null. */
+    public LiveEvents liveEvents() {
+        return live;
     }
 
     /** Stops intake first, then lets in-flight requests finish, then the store. */

@@ -26,14 +26,21 @@ public record Config(
 
     /**
      * The public site: its name, address, language, time zone and sections in display order.
-     * {@code logo} is the publisher's logo (an absolute URL, {@code site.logo}) named in the
-     * articles' JSON-LD, or null.
+     *
+     * @param logo the publisher's logo (an absolute URL, {@code site.logo}) named in the articles' JSON-LD, or null
+     * @param breakingUrgency stories of this IPTC urgency or more urgent (1 is the most) are breaking news
+     * @param breakingWindow how long after publication a breaking story stays in the home page's breaking block
+     * @param liveClients at most this many readers follow {@code /events} at once; more are answered 503
      */
     public record Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
                        String defaultSection, int homeStories, int sectionStories, double classifierThreshold,
-                       String logo) {
+                       String logo, int breakingUrgency, Duration breakingWindow, int liveClients) {
         /** The section model's confidence at or above which its section is used ({@code site.classifier_threshold}). */
         public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.6;
+        /** IPTC urgency 1 and 2 are flashes and bulletins: breaking news ({@code site.breaking_urgency}). */
+        public static final int DEFAULT_BREAKING_URGENCY = 2;
+        public static final Duration DEFAULT_BREAKING_WINDOW = Duration.ofHours(6);
+        public static final int DEFAULT_LIVE_CLIENTS = 10_000;
 
         public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
                     String defaultSection, int homeStories, int sectionStories, double classifierThreshold) {
@@ -42,9 +49,26 @@ public record Config(
         }
 
         public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
+                    String defaultSection, int homeStories, int sectionStories, double classifierThreshold,
+                    String logo) {
+            this(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    classifierThreshold, logo, DEFAULT_BREAKING_URGENCY, DEFAULT_BREAKING_WINDOW, DEFAULT_LIVE_CLIENTS);
+        }
+
+        public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
                     String defaultSection, int homeStories, int sectionStories) {
             this(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
                     DEFAULT_CLASSIFIER_THRESHOLD);
+        }
+
+        public Site withBreaking(int urgency, Duration window) {
+            return new Site(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    classifierThreshold, logo, urgency, window, liveClients);
+        }
+
+        public Site withLiveClients(int max) {
+            return new Site(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    classifierThreshold, logo, breakingUrgency, breakingWindow, max);
         }
 
         public Optional<Section> section(String slug) {

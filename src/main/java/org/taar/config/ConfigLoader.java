@@ -103,7 +103,11 @@ public final class ConfigLoader {
                 s.path("home_stories").asInt(30),
                 s.path("section_stories").asInt(20),
                 classifierThreshold(s),
-                logo(s));
+                logo(s),
+                wholeNumber(s, "breaking_urgency", null, Config.Site.DEFAULT_BREAKING_URGENCY, 1, 9),
+                Duration.ofHours(wholeNumber(s, "breaking_hours", null,
+                        (int) Config.Site.DEFAULT_BREAKING_WINDOW.toHours(), 1, 24 * 7)),
+                wholeNumber(s, "live_clients", "TAAR_LIVE_CLIENTS", Config.Site.DEFAULT_LIVE_CLIENTS, 0, 1_000_000));
     }
 
     private static String logo(JsonNode s) {
@@ -113,6 +117,20 @@ public final class ConfigLoader {
             throw new ConfigException("site.logo: an absolute http(s) URL, not '" + logo + "'");
         }
         return logo;
+    }
+
+    /** A whole-number site setting within [min, max]; the environment variable, when named and set, wins. */
+    private int wholeNumber(JsonNode s, String field, String envName, int fallback, int min, int max) {
+        String value = envName != null ? env.get(envName) : null;
+        if (value == null) value = text(s, field, null);
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("site." + field + ": a whole number from " + min + " to " + max + ", not '" + value + "'");
     }
 
     private static double classifierThreshold(JsonNode s) {

@@ -81,6 +81,19 @@ public final class Publisher implements AutoCloseable {
     private boolean monthsRendered;
     private Thread articles;
     private Thread listings;
+    private volatile Listener listener = changes -> {};
+    /** When the oldest story of the home page's breaking block leaves its window; null when the block is empty. */
+    private volatile Instant breakingExpiresAt;
+    /** At most this many stories in the home page's breaking block. */
+    static final int BREAKING_STORIES = 5;
+
+    /**
+     * Told of each batch of events once its articles are in the page cache, in event order, on
+     * the publisher's thread (so it must hand slow work off). The live events feed listens here.
+     */
+    public interface Listener {
+        void applied(List<StoryStore.Change> changes);
+    }
 
     public Publisher(StoryStore stories, Renderer renderer, PageCache cache, Config config, Clock clock) {
         this.stories = stories;
@@ -94,6 +107,11 @@ public final class Publisher implements AutoCloseable {
     /** Where article pages get their related stories from (none unless set). */
     public void related(Related related) {
         this.related = related;
+    }
+
+    /** Who is told of applied events (nobody unless set). */
+    public void listener(Listener listener) {
+        this.listener = listener;
     }
 
     /** Renders every page from the store; called once at start, before the port opens. */
@@ -198,6 +216,7 @@ public final class Publisher implements AutoCloseable {
             Set<String> tags = new LinkedHashSet<>();
             Set<YearMonth> months = new LinkedHashSet<>();
             Set<Long> rendered = new LinkedHashSet<>();
+            Map<Long, Story> current = new java.util.HashMap<>();
             // Articles go out at once without related stories (a more-like-this query is the slow
             // part of an article); the listings thread adds them moments later.
             java.util.function.Consumer<Story> article = st -> {
@@ -208,6 +227,7 @@ public final class Publisher implements AutoCloseable {
                 Optional<Story> story = stories.byId(id);
                 if (story.isEmpty()) continue;
                 Story s = story.get();
+                current.put(id, s);
                 article.accept(s);
                 // The story published just after this one links to it as "next"; keep that link true.
                 stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(article);
@@ -236,7 +256,26 @@ public final class Publisher implements AutoCloseable {
                 dirty.months.addAll(months);
             }
             lastSeq = batch.get(batch.size() - 1).seq();
+            tell(batch, current);
             return batch.size();
+        }
+    }
+
+    /** Tells the listener of the batch, each event with its story as it now stands (and as it was just rendered). */
+    private void tell(List<Event> batch, Map<Long, Story> current) {
+        List<StoryStore.Change> changes = new java.util.ArrayList<>(batch.size());
+        for (Event e : batch) {
+            Story s = current.get(e.storyId());
+            if (s != null) {
+                changes.add(new StoryStore.Change(e.seq(), e.kind(), s.id(), s.status().label(), s.section(), s.slug(),
+                        s.headline()));
+            }
+        }
+        try {
+            listener.applied(changes);
+        } catch (RuntimeException ex) {
+            // The live feed failing must never stop publishing.
+            log.warn("publish listener failed: {}", ex.toString());
         }
     }
 
@@ -251,7 +290,9 @@ public final class Publisher implements AutoCloseable {
             addRelated(d.related);
             staleSections.addAll(d.sections);
             staleTags.addAll(d.tags);
-            if (d.home) renderHome();
+            // A breaking story leaving its window changes the home page though no event says so.
+            Instant breakingEnds = breakingExpiresAt;
+            if (d.home || (breakingEnds != null && !clock.instant().isBefore(breakingEnds))) renderHome();
             // Feeds and sitemaps hold published stories only, so a kill drops out of them here.
             if (d.home) renderFeeds(d.deep ? allSections() : d.sections);
             staleMonths.addAll(d.months);
@@ -355,8 +396,11 @@ public final class Publisher implements AutoCloseable {
     private void renderHome() {
         Map<Config.Section, List<Story>> blocks = new LinkedHashMap<>();
         for (Config.Section s : site.sections()) blocks.put(s, stories.inSection(s.slug(), 5, 0));
-        cache.put("/", Page.html(200, renderer.home(stories.latest(site.homeStories(), 0), blocks))
+        Duration window = site.breakingWindow();
+        List<Story> breaking = stories.breaking(site.breakingUrgency(), clock.instant().minus(window), BREAKING_STORIES);
+        cache.put("/", Page.html(200, renderer.home(stories.latest(site.homeStories(), 0), breaking, blocks))
                 .withSurrogateKeys("home"));
+        breakingExpiresAt = breaking.isEmpty() ? null : breaking.get(breaking.size() - 1).publishedAt().plus(window);
     }
 
     private void renderSection(String slug, boolean deep) {

@@ -79,6 +79,11 @@ public final class Renderer {
     }
 
     public String home(List<Story> latest, Map<Config.Section, List<Story>> bySection) {
+        return home(latest, List.of(), bySection);
+    }
+
+    /** The home page: the breaking block (urgent stories of the last hours) on top, then the latest and each section. */
+    public String home(List<Story> latest, List<Story> breaking, Map<Config.Section, List<Story>> bySection) {
         List<Views.SectionBlock> blocks = new ArrayList<>();
         bySection.forEach((section, stories) -> {
             if (!stories.isEmpty()) {
@@ -87,7 +92,8 @@ public final class Renderer {
         });
         Views.Frame frame = new Views.Frame(site.name(), site.language(), nav, site.name(), site.name(),
                 site.baseUrl() + "/", "", null);
-        return render("listing.jte", Map.of("l", new Views.Listing(frame, "ताज़ा ख़बरें", cards(latest), blocks, null, null, 1)));
+        return render("listing.jte", Map.of("l", new Views.Listing(frame, "ताज़ा ख़बरें", cards(latest), blocks, null, null, 1,
+                cards(breaking), "")));
     }
 
     public String listing(String path, String heading, String currentSection, List<Story> stories, int page,
@@ -98,7 +104,10 @@ public final class Renderer {
                 currentSection, null);
         String prev = page > 2 ? path + "?page=" + (page - 1) : page == 2 ? path : null;
         String next = hasMore ? path + "?page=" + (page + 1) : null;
-        return render("listing.jte", Map.of("l", new Views.Listing(frame, heading, cards(stories), List.of(), prev, next, page)));
+        // The new-stories banner belongs on a section's first page; tag pages and deeper pages go without.
+        String live = page == 1 && site.section(currentSection).isPresent() ? currentSection : null;
+        return render("listing.jte", Map.of("l", new Views.Listing(frame, heading, cards(stories), List.of(), prev, next, page,
+                List.of(), live)));
     }
 
     public String message(String heading, String text) {

@@ -51,6 +51,7 @@ public final class SiteServer implements AutoCloseable {
     private final Store store;
     private volatile org.taar.search.SearchEndpoint search;
     private volatile StoriesEndpoint storiesApi;
+    private volatile LiveEvents live;
 
     public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, SourcesEndpoint sources,
                       Store store) {
@@ -105,6 +106,11 @@ public final class SiteServer implements AutoCloseable {
         this.storiesApi = stories;
     }
 
+    /** Serves /events from this feed. */
+    public void live(LiveEvents live) {
+        this.live = live;
+    }
+
     public void start() throws Exception {
         server.start();
         log.info("listening on http://{}:{}/", connector.getHost() == null ? "0.0.0.0" : connector.getHost(), port());
@@ -135,6 +141,10 @@ public final class SiteServer implements AutoCloseable {
         if (path.equals("/healthz")) {
             boolean ok = store.healthy();
             text(response, callback, ok ? 200 : 503, ok ? "ok\n" : "store unavailable\n");
+            return;
+        }
+        if (path.equals("/events") && live != null) {
+            live.handle(request, response, callback);
             return;
         }
         if (path.equals("/search") && search != null) {
@@ -263,6 +273,8 @@ public final class SiteServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // Open event streams never finish by themselves; the graceful stop would wait for them.
+        if (live != null) live.close();
         server.stop();
     }
 }

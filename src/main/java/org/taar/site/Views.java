@@ -23,8 +23,18 @@ public final class Views {
 
     public record SectionBlock(String href, String name, List<StoryCard> stories) {}
 
+    /**
+     * A listing page. {@code breaking} is the home page's breaking-news block (empty elsewhere);
+     * {@code live} is what the new-stories banner counts: null for no banner, "" for every section,
+     * else a section's slug.
+     */
     public record Listing(Frame frame, String heading, List<StoryCard> stories, List<SectionBlock> blocks,
-                          String prevHref, String nextHref, int page) {}
+                          String prevHref, String nextHref, int page, List<StoryCard> breaking, String live) {
+        public Listing(Frame frame, String heading, List<StoryCard> stories, List<SectionBlock> blocks,
+                       String prevHref, String nextHref, int page) {
+            this(frame, heading, stories, blocks, prevHref, nextHref, page, List.of(), null);
+        }
+    }
 
     public record Message(Frame frame, String heading, String text) {}
 

@@ -299,6 +299,46 @@ public final class StoryStore {
                 .list());
     }
 
+    /** What a reader's live feed says of one event: the event, and the story as it stands now. */
+    public record Change(long seq, String kind, long storyId, String status, String section, String slug,
+                         String headline) {
+        public String path() {
+            return Story.path(section, slug, storyId);
+        }
+    }
+
+    /**
+     * The newest {@code limit} events with {@code after < seq <= upTo}, oldest first, each with its
+     * story: what a reader who reconnects to /events missed. Plain SQL for both engines.
+     */
+    public List<Change> changesBetween(long after, long upTo, int limit) {
+        List<Change> newestFirst = store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT e.seq, e.kind, s.id, s.status, s.section, s.slug, s.headline
+                          FROM events e JOIN stories s ON s.id = e.story_id
+                         WHERE e.seq > :after AND e.seq <= :upTo
+                        ORDER BY e.seq DESC LIMIT :limit""")
+                .bind("after", after).bind("upTo", upTo).bind("limit", limit)
+                .map((rs, ctx) -> new Change(rs.getLong("seq"), rs.getString("kind"), rs.getLong("id"),
+                        rs.getString("status"), rs.getString("section"), rs.getString("slug"), rs.getString("headline")))
+                .list());
+        List<Change> out = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /**
+     * Breaking news: published stories of urgency {@code maxUrgency} or more urgent (IPTC: 1 is
+     * the most urgent) that appeared after {@code since}, newest first.
+     */
+    public List<Story> breaking(int maxUrgency, Instant since, int limit) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM stories s WHERE s.status = 'published' AND s.urgency IS NOT NULL
+                          AND s.urgency <= :urgency AND s.published_at > :since
+                        ORDER BY s.published_at DESC, s.id DESC LIMIT :limit""")
+                .bind("urgency", maxUrgency).bind("since", since.toEpochMilli()).bind("limit", limit)
+                .map((rs, ctx) -> story(rs, List.of())).list());
+    }
+
     public long lastEventSeq() {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM events")
                 .mapTo(Long.class).one());

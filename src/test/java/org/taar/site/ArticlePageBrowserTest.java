@@ -130,9 +130,12 @@ class ArticlePageBrowserTest {
         assertThat(d.findElement(By.cssSelector("link[rel=canonical]")).getAttribute("href")).endsWith(articlePath);
         assertThat(d.findElement(By.cssSelector("meta[property='og:title']")).getAttribute("content")).isEqualTo(HEADLINE);
         List<WebElement> lds = d.findElements(By.cssSelector("script[type='application/ld+json']"));
-        assertThat(lds).hasSize(1);
-        String ldText = (String) d.executeScript("return arguments[0].textContent;", lds.get(0));
-        JsonNode ld = new ObjectMapper().readTree(ldText);
+        JsonNode ld = null;
+        for (WebElement block : lds) {
+            JsonNode node = new ObjectMapper().readTree((String) d.executeScript("return arguments[0].textContent;", block));
+            if (node.path("@type").asText().equals("NewsArticle")) ld = node;
+        }
+        assertThat(ld).as("a NewsArticle JSON-LD block").isNotNull();
         assertThat(ld.path("@type").asText()).isEqualTo("NewsArticle");
         assertThat(ld.path("headline").asText()).isEqualTo(HEADLINE);
         assertThat(ld.path("datePublished").asText()).isNotBlank();

@@ -216,7 +216,7 @@ class SiteBrowserTest {
                 }
                 const visible = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
                 for (const a of document.querySelectorAll('a[href]'))
-                  if (!(a.textContent.trim() || a.getAttribute('aria-label') || a.querySelector('img[alt]:not([alt=""])')))
+                  if (visible(a) && !(a.textContent.trim() || a.getAttribute('aria-label') || a.querySelector('img[alt]:not([alt=""])')))
                     problems.push('link without a name: ' + a.getAttribute('href'));
                 for (const i of document.querySelectorAll('img')) if (!i.hasAttribute('alt')) problems.push('img without alt: ' + i.src);
                 for (const f of document.querySelectorAll('input:not([type=hidden]):not([type=submit]), select, textarea'))

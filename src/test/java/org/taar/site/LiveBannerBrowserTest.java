@@ -1,0 +1,157 @@
+package org.taar.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.taar.App;
+import org.taar.Fixtures;
+import org.taar.TestEngines;
+
+/**
+ * The new-stories banner in a reader's browser: an open home page learns of a story pushed to
+ * the ingest API over /events and shows the banner without a reload; a section page counts only
+ * its own section. Same Chromium set-up as {@link ArticlePageBrowserTest}: skipped without
+ * Chromium except under CI=true.
+ */
+class LiveBannerBrowserTest {
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    @TempDir static Path dir;
+    private static App app;
+    private static String base;
+    private static String key;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        requireChromium();
+        var config = TestEngines.config(TestEngines.SQLITE, dir);
+        config = new org.taar.config.Config(config.dataDir(), null, 0, 64 * 1024, config.site(), config.sources());
+        app = new App(config, Clock.systemUTC());
+        key = app.pushKeys.create("ians");
+        base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0, false);
+        push(Fixtures.wire("urn:banner:first", 1, null, "पहले से छपी ख़बर", "खेल"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) app.close();
+    }
+
+    @Test
+    void bannerAppearsOnOpenPagesWhenAStoryIsPushed() throws Exception {
+        ChromeDriver home = chromium("home");
+        ChromeDriver sports = chromium("sports");
+        try {
+            home.get(base + "/");
+            sports.get(base + "/sports/");
+            WebElement homeBanner = home.findElement(By.cssSelector("#live a"));
+            WebElement sportsBanner = sports.findElement(By.cssSelector("#live a"));
+            assertThat(homeBanner.isDisplayed()).as("banner hidden before any news").isFalse();
+            assertThat(home.findElement(By.id("live")).getAttribute("role")).isEqualTo("status");
+            // A marker on the window: it survives only as long as the page is not reloaded.
+            home.executeScript("window.notReloaded = true");
+            waitForOpenStreams(2);
+
+            push(Fixtures.wire("urn:banner:world", 1, null, "विदेश से नई ख़बर", "विदेश"));
+            new WebDriverWait(home, Duration.ofSeconds(10)).until(d -> homeBanner.isDisplayed());
+            assertThat(homeBanner.getText()).isEqualTo("1 नई ख़बर (1 new story)");
+            assertThat(home.executeScript("return window.notReloaded === true")).isEqualTo(true);
+
+            push(Fixtures.wire("urn:banner:sports", 1, null, "खेल की नई ख़बर", "खेल"));
+            new WebDriverWait(home, Duration.ofSeconds(10))
+                    .until(d -> homeBanner.getText().equals("2 नई ख़बरें (2 new stories)"));
+            // The sports page counts only its own section's story.
+            new WebDriverWait(sports, Duration.ofSeconds(10)).until(d -> sportsBanner.isDisplayed());
+            assertThat(sportsBanner.getText()).isEqualTo("1 नई ख़बर (1 new story)");
+
+            // Following the banner reloads the page, which now lists the new stories.
+            homeBanner.click();
+            new WebDriverWait(home, Duration.ofSeconds(10))
+                    .until(d -> Boolean.TRUE.equals(home.executeScript("return window.notReloaded === undefined")));
+            new WebDriverWait(home, Duration.ofSeconds(5))
+                    .until(d -> d.findElement(By.tagName("main")).getText().contains("खेल की नई ख़बर"));
+            assertThat(home.findElement(By.tagName("main")).getText()).contains("विदेश से नई ख़बर");
+            assertThat(home.findElement(By.cssSelector("#live a")).isDisplayed()).isFalse();
+        } finally {
+            home.quit();
+            sports.quit();
+        }
+    }
+
+    /** Both pages' EventSources are connected before anything is pushed. */
+    private static void waitForOpenStreams(int n) throws InterruptedException {
+        var live = liveEvents();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (live.clients() < n && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(live.clients()).as("open /events streams").isGreaterThanOrEqualTo(n);
+    }
+
+    private static LiveEvents liveEvents() {
+        return app.liveEvents();
+    }
+
+    private static ChromeDriver chromium(String profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        try {
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1200,900",
+                    "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-" + profile)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(10));
+        return driver;
+    }
+
+    private static void requireChromium() {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
+        System.setProperty("SE_AVOID_STATS", "true");
+        CDP_LOG.setLevel(Level.SEVERE);
+        if (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) return;
+        String message = "Chromium browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install chromium chromium-driver)";
+        if ("true".equals(System.getenv("CI"))) Assertions.fail(message + "; CI=true, so this is a failure");
+        Assumptions.abort(message + "; skipped");
+    }
+
+    private static String push(byte[] body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest"))
+                .header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as("ingest answer %s", r.body()).isEqualTo(202);
+        return new ObjectMapper().readTree(r.body()).path("url").asText();
+    }
+}
