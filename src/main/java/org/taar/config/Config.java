@@ -26,9 +26,20 @@ public record Config(
 
     /** The public site: its name, address, language, time zone and sections in display order. */
     public record Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
-                       String defaultSection, int homeStories, int sectionStories, double classifierThreshold) {
+                       String defaultSection, int homeStories, int sectionStories, double classifierThreshold,
+                       long pageBudgetBytes, int eagerArticles) {
         /** The section model's confidence at or above which its section is used ({@code site.classifier_threshold}). */
         public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.6;
+        /** Memory for article and deep listing pages ({@code site.page_budget_mb}), in bytes. */
+        public static final long DEFAULT_PAGE_BUDGET_BYTES = 384L << 20;
+        /** How many of the newest articles are rendered at start ({@code site.eager_articles}); the rest on first request. */
+        public static final int DEFAULT_EAGER_ARTICLES = 2_000;
+
+        public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
+                    String defaultSection, int homeStories, int sectionStories, double classifierThreshold) {
+            this(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    classifierThreshold, DEFAULT_PAGE_BUDGET_BYTES, DEFAULT_EAGER_ARTICLES);
+        }
 
         public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
                     String defaultSection, int homeStories, int sectionStories) {

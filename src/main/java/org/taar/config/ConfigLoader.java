@@ -102,7 +102,27 @@ public final class ConfigLoader {
                 defaultSection,
                 s.path("home_stories").asInt(30),
                 s.path("section_stories").asInt(20),
-                classifierThreshold(s));
+                classifierThreshold(s),
+                pageBudget(s),
+                whole(s, "eager_articles", Config.Site.DEFAULT_EAGER_ARTICLES));
+    }
+
+    private static long pageBudget(JsonNode s) {
+        JsonNode n = s.path("page_budget_mb");
+        if (n.isMissingNode() || n.isNull()) return Config.Site.DEFAULT_PAGE_BUDGET_BYTES;
+        if (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > 1_000_000) {
+            throw new ConfigException("site.page_budget_mb: a whole number of megabytes from 1, not '" + n.asText() + "'");
+        }
+        return n.asLong() << 20;
+    }
+
+    private static int whole(JsonNode s, String key, int otherwise) {
+        JsonNode n = s.path(key);
+        if (n.isMissingNode() || n.isNull()) return otherwise;
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
+            throw new ConfigException("site." + key + ": a whole number from 0, not '" + n.asText() + "'");
+        }
+        return n.asInt();
     }
 
     private static double classifierThreshold(JsonNode s) {

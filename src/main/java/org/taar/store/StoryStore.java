@@ -223,8 +223,10 @@ public final class StoryStore {
                 .bind("tag", tag).mapTo(Integer.class).one());
     }
 
+    /** A tag with its own listing: not one merged into another (that slug is an alias). */
     public Optional<Tag> tag(String slug) {
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT slug, name FROM tags WHERE slug = :slug")
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT slug, name FROM tags WHERE slug = :slug AND merged_into IS NULL")
                 .bind("slug", slug).map((rs, ctx) -> new Tag(rs.getString("slug"), rs.getString("name"))).findOne());
     }
 
@@ -267,6 +269,23 @@ public final class StoryStore {
         return store.jdbi().withHandle(h -> h.createQuery(
                         "SELECT id FROM stories WHERE status IN ('published', 'killed') ORDER BY id")
                 .mapTo(Long.class).list());
+    }
+
+    /** Ids of the newest published stories, newest first: the articles rendered at start. */
+    public List<Long> latestIds(int limit) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT id FROM stories WHERE status = 'published'
+                        ORDER BY published_at DESC, id DESC LIMIT :limit""")
+                .bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    /** Where killed stories were: each path answers 410 Gone. */
+    public List<Listed> killed() {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT id, section, slug, headline, published_at, updated_at FROM stories WHERE status = 'killed'""")
+                .map((rs, ctx) -> new Listed(rs.getLong("id"), rs.getString("section"), rs.getString("slug"),
+                        rs.getString("headline"), instant(rs, "published_at"), instant(rs, "updated_at")))
+                .list());
     }
 
     public List<Event> eventsAfter(long seq, int limit) {
