@@ -20,13 +20,15 @@ final class Compression {
     private static final Logger log = LoggerFactory.getLogger(Compression.class);
 
     /**
-     * Brotli quality for pages. Measured on a rendered 15-paragraph Hindi article (27.5 KB identity,
-     * gzip -9 5.0 KB), per compression on this machine: q5 4.6 KB in 0.3 ms, q7 4.5 KB 0.5 ms,
-     * q9 4.4 KB 0.9 ms, q11 3.9 KB 28 ms. q11 saves another 11% but is 30 times slower, which a
-     * burst of wire stories or an on-demand render of an evicted article would feel; q9 keeps
-     * most of the gain at under a millisecond. (Figures refreshed by CompressionTest.measure.)
+     * Brotli quality for pages. Measured on a rendered Hindi article of 21 paragraphs (10,580 bytes
+     * identity, 2,922 gzip -9 in 0.9 ms), per compression on this 2-core machine under load:
+     * q4 2,901 bytes 0.3 ms; q5 2,582 0.4 ms; q7 2,555 1.0 ms; q9 2,556 80-100 ms (its larger
+     * hash tables cost more than they find on a page this small); q10 2,345 10-18 ms; q11 2,267
+     * 29-49 ms. q5 is 12% smaller than gzip for less than half a millisecond; q11 would save 10%
+     * more but at 70 times the time, which a burst of wire copy or an on-demand render of an
+     * evicted article would feel.
      */
-    static final int BROTLI_QUALITY = 9;
+    static final int BROTLI_QUALITY = 5;
 
     /** Whether brotli is available: decided once, the first time a page is compressed. */
     private static final boolean BROTLI = loadBrotli();

@@ -125,6 +125,11 @@ public final class PageCache {
         return bounded.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
+    /** Drops a page from the bounded tier only, as the budget would: for tests of what follows an eviction. */
+    void evict(String key) {
+        bounded.invalidate(key);
+    }
+
     /** Runs pending evictions now (Caffeine does them in the background): for tests and figures. */
     void cleanUp() {
         bounded.cleanUp();
