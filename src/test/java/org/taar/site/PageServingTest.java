@@ -195,6 +195,9 @@ class PageServingTest {
         }
         app.publisher.catchUp();
         section = urls.get(0).substring(0, urls.get(0).indexOf('/', 1) + 1);
+        // Pages 2-10 follow a burst of new stories within Publisher.DEEP_PAGES_EVERY.
+        long deadline = System.nanoTime() + Publisher.DEEP_PAGES_EVERY.toNanos() * 3;
+        while (!text(get(section + "?page=10")).contains("?page=11") && System.nanoTime() < deadline) Thread.sleep(50);
         assertThat(text(get(section + "?page=10"))).as("page 10 links on").contains("?page=11");
         // Newest first: page 12 holds stories 30..11 (the 221st to 240th newest).
         HttpResponse<byte[]> page12 = get(section + "?page=12");
