@@ -56,6 +56,8 @@ public final class App implements AutoCloseable {
     public final PageCache pages;
     public final Renderer renderer;
     public final Publisher publisher;
+    /** Renders what the page cache misses: evicted articles, deep listing pages, tag aliases. */
+    public final org.taar.site.OnDemand onDemand;
     private DropFolder dropFolder;
     private Poller poller;
     private EmbargoClock embargoClock;
@@ -72,10 +74,11 @@ public final class App implements AutoCloseable {
         this.pushKeys = new PushKeys(store, clock);
         this.sources = new SourceStore(store);
         this.archive = new Archive(config.dataDir(), store, clock);
-        this.pages = new PageCache();
+        this.pages = new PageCache(config.site().pageBudgetBytes());
         this.renderer = new Renderer(config);
         this.publisher = new Publisher(stories, renderer, pages, config, clock);
         this.tags = new TagStore(store, clock);
+        this.onDemand = new org.taar.site.OnDemand(stories, tags, publisher, pages);
         // Names already used as tags in the archive become spellings the tagger recognizes.
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
@@ -155,6 +158,7 @@ public final class App implements AutoCloseable {
         server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
         server.stories(new org.taar.api.StoriesEndpoint(stories, config.site()));
         server.live(live);
+        server.onDemand(onDemand);
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);

@@ -34,13 +34,18 @@ public record Config(
      */
     public record Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
                        String defaultSection, int homeStories, int sectionStories, double classifierThreshold,
-                       String logo, int breakingUrgency, Duration breakingWindow, int liveClients) {
+                       String logo, int breakingUrgency, Duration breakingWindow, int liveClients,
+                       long pageBudgetBytes, int eagerArticles) {
         /** The section model's confidence at or above which its section is used ({@code site.classifier_threshold}). */
         public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.6;
         /** IPTC urgency 1 and 2 are flashes and bulletins: breaking news ({@code site.breaking_urgency}). */
         public static final int DEFAULT_BREAKING_URGENCY = 2;
         public static final Duration DEFAULT_BREAKING_WINDOW = Duration.ofHours(6);
         public static final int DEFAULT_LIVE_CLIENTS = 10_000;
+        /** Memory for article and deep listing pages ({@code site.page_budget_mb}), in bytes. */
+        public static final long DEFAULT_PAGE_BUDGET_BYTES = 384L << 20;
+        /** How many of the newest articles are rendered at start ({@code site.eager_articles}); the rest on first request. */
+        public static final int DEFAULT_EAGER_ARTICLES = 2_000;
 
         public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
                     String defaultSection, int homeStories, int sectionStories, double classifierThreshold) {
@@ -52,7 +57,8 @@ public record Config(
                     String defaultSection, int homeStories, int sectionStories, double classifierThreshold,
                     String logo) {
             this(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
-                    classifierThreshold, logo, DEFAULT_BREAKING_URGENCY, DEFAULT_BREAKING_WINDOW, DEFAULT_LIVE_CLIENTS);
+                    classifierThreshold, logo, DEFAULT_BREAKING_URGENCY, DEFAULT_BREAKING_WINDOW, DEFAULT_LIVE_CLIENTS,
+                    DEFAULT_PAGE_BUDGET_BYTES, DEFAULT_EAGER_ARTICLES);
         }
 
         public Site(String name, String baseUrl, String language, ZoneId zone, List<Section> sections,
@@ -63,12 +69,17 @@ public record Config(
 
         public Site withBreaking(int urgency, Duration window) {
             return new Site(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
-                    classifierThreshold, logo, urgency, window, liveClients);
+                    classifierThreshold, logo, urgency, window, liveClients, pageBudgetBytes, eagerArticles);
         }
 
         public Site withLiveClients(int max) {
             return new Site(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
-                    classifierThreshold, logo, breakingUrgency, breakingWindow, max);
+                    classifierThreshold, logo, breakingUrgency, breakingWindow, max, pageBudgetBytes, eagerArticles);
+        }
+
+        public Site withEagerArticles(int count) {
+            return new Site(name, baseUrl, language, zone, sections, defaultSection, homeStories, sectionStories,
+                    classifierThreshold, logo, breakingUrgency, breakingWindow, liveClients, pageBudgetBytes, count);
         }
 
         public Optional<Section> section(String slug) {

@@ -107,7 +107,9 @@ public final class ConfigLoader {
                 wholeNumber(s, "breaking_urgency", null, Config.Site.DEFAULT_BREAKING_URGENCY, 1, 9),
                 Duration.ofHours(wholeNumber(s, "breaking_hours", null,
                         (int) Config.Site.DEFAULT_BREAKING_WINDOW.toHours(), 1, 24 * 7)),
-                wholeNumber(s, "live_clients", "TAAR_LIVE_CLIENTS", Config.Site.DEFAULT_LIVE_CLIENTS, 0, 1_000_000));
+                wholeNumber(s, "live_clients", "TAAR_LIVE_CLIENTS", Config.Site.DEFAULT_LIVE_CLIENTS, 0, 1_000_000),
+                pageBudget(s),
+                wholeNumber(s, "eager_articles", null, Config.Site.DEFAULT_EAGER_ARTICLES, 0, 10_000_000));
     }
 
     private static String logo(JsonNode s) {
@@ -131,6 +133,15 @@ public final class ConfigLoader {
             // reported below
         }
         throw new ConfigException("site." + field + ": a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    private static long pageBudget(JsonNode s) {
+        JsonNode n = s.path("page_budget_mb");
+        if (n.isMissingNode() || n.isNull()) return Config.Site.DEFAULT_PAGE_BUDGET_BYTES;
+        if (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > 1_000_000) {
+            throw new ConfigException("site.page_budget_mb: a whole number of megabytes from 1, not '" + n.asText() + "'");
+        }
+        return n.asLong() << 20;
     }
 
     private static double classifierThreshold(JsonNode s) {

@@ -86,6 +86,7 @@ public final class Publisher implements AutoCloseable {
     private volatile Instant breakingExpiresAt;
     /** At most this many stories in the home page's breaking block. */
     static final int BREAKING_STORIES = 5;
+    private final Page gone;
 
     /**
      * Told of each batch of events once its articles are in the page cache, in event order, on
@@ -102,6 +103,10 @@ public final class Publisher implements AutoCloseable {
         this.site = config.site();
         this.clock = clock;
         this.feeds = new Feeds(config);
+        // Every killed story answers with the same notice; its pinned 410 pages share these bytes.
+        this.gone = Page.html(410, renderer.message("यह ख़बर हटा दी गई है (This story has been removed)",
+                "एजेंसी ने यह ख़बर वापस ले ली है, इसलिए इसे हटा दिया गया है। (The agency withdrew this story.)"));
+        cache.put(Stylesheet.PATH, Stylesheet.page());
     }
 
     /** Where article pages get their related stories from (none unless set). */
@@ -114,25 +119,30 @@ public final class Publisher implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Renders every page from the store; called once at start, before the port opens. */
+    /**
+     * Renders the site from the store; called once at start, before the port opens. Of the
+     * articles only the newest {@code site.eager_articles} are rendered (older ones on their
+     * first request), so a site of 100,000 stories starts in seconds; every kill's 410 is pinned.
+     */
     public void rebuildAll() {
         synchronized (articlesLock) {
             synchronized (listingsLock) {
                 long seq = stories.lastEventSeq();
-                for (long id : stories.visibleOrKilledIds()) stories.byId(id).ifPresent(this::renderStory);
+                long started = System.nanoTime();
+                List<Long> newest = stories.latestIds(site.eagerArticles());
+                for (long id : newest) stories.byId(id).ifPresent(this::renderStory);
+                List<Listed> killed = stories.killed();
+                for (Listed k : killed) cache.putArticle(k.path(), gone.withSurrogateKeys("story-" + k.id()));
+                log.info("articles rendered at start count={} killed={} ms={} (older articles render on first request)",
+                        newest.size(), killed.size(), (System.nanoTime() - started) / 1_000_000);
                 renderHome();
                 for (Config.Section s : site.sections()) renderSection(s.slug(), true);
-                // Tag pages: the first page now, deeper pages by the routine deep refresh.
-                for (String tag : stories.tagsInUse()) {
-                    renderTag(tag, false);
-                    staleTags.add(tag);
-                }
                 renderAllFeeds();
                 cache.put("/favicon.svg", Page.of(200, "image/svg+xml", resource("/site/favicon.svg")));
                 cache.put("/404", Page.html(404, renderer.message("पेज नहीं मिला (Page not found)",
                         "आप जो पेज खोज रहे हैं वह मौजूद नहीं है।")));
                 lastSeq = seq;
-                log.info("pages materialized count={} events_up_to={}", cache.size(), seq);
+                log.info("pages materialized count={} pinned={} events_up_to={}", cache.size(), cache.pinnedSize(), seq);
             }
         }
     }
@@ -352,15 +362,26 @@ public final class Publisher implements AutoCloseable {
     }
 
     private void renderStory(Story s, List<Views.RelatedLink> relatedLinks) {
-        switch (s.status()) {
-            case PUBLISHED -> cache.put(s.path(), Page.html(200, renderer.article(s, stories.next(s), relatedLinks,
-                            editions(s)))
-                    .withSurrogateKeys(articleKeys(s)));
-            case KILLED -> cache.put(s.path(), Page.html(410, renderer.message("यह ख़बर हटा दी गई है (This story has been removed)",
-                    "एजेंसी ने यह ख़बर वापस ले ली है, इसलिए इसे हटा दिया गया है। (The agency withdrew this story.)"))
-                    .withSurrogateKeys("story-" + s.id()));
-            case HELD, EMBARGOED -> cache.remove(s.path());
-        }
+        Page page = articlePage(s, relatedLinks);
+        if (page == null) cache.remove(s.path());
+        else cache.putArticle(s.path(), page);
+    }
+
+    /**
+     * The page of a story as it stands: 200 for a published one (with related stories), 410
+     * for a killed one, null for one readers must not see (held, embargoed). For renders on demand.
+     */
+    Page articlePage(Story s) {
+        return articlePage(s, s.isPublished() ? related.of(s) : List.of());
+    }
+
+    private Page articlePage(Story s, List<Views.RelatedLink> relatedLinks) {
+        return switch (s.status()) {
+            case PUBLISHED -> Page.html(200, renderer.article(s, stories.next(s), relatedLinks, editions(s)))
+                    .withSurrogateKeys(articleKeys(s));
+            case KILLED -> gone.withSurrogateKeys("story-" + s.id());
+            default -> null;
+        };
     }
 
     /** The same story in other languages, published (see {@link LanguageEditions} for the rule). */
@@ -410,24 +431,82 @@ public final class Publisher implements AutoCloseable {
     }
 
     private void renderTag(String slug, boolean deep) {
+        String path = "/tag/" + slug + "/";
         Optional<Tag> tag = stories.tag(slug);
-        if (tag.isEmpty()) return;
+        if (tag.isEmpty()) {
+            // Merged into another tag (or gone): its address now redirects, so none of its pages may linger.
+            for (int page = 1; page <= LISTING_PAGES; page++) cache.remove(listingKey(path, page));
+            cache.dropOnDemandPages(path);
+            return;
+        }
         int per = site.sectionStories();
-        renderPages("/tag/" + slug + "/", "tag-" + slug, tag.get().name(), "", deep, stories.countWithTag(slug), per,
+        renderPages(path, "tag-" + slug, tag.get().name(), "", deep, stories.countWithTag(slug), per,
                 offset -> stories.withTag(slug, per, offset));
+    }
+
+    /**
+     * Tags an editor merged or renamed: their old listings are dropped with the next listings
+     * pass, so their addresses answer with a redirect to the tag they went into.
+     */
+    public void tagsChanged(java.util.Collection<String> slugs) {
+        synchronized (dirtyLock) {
+            dirty.tags.addAll(slugs);
+            dirty.deep = true;
+        }
     }
 
     private void renderPages(String path, String keys, String heading, String section, boolean deep, int total, int per,
                              IntFunction<List<Story>> fetch) {
-        int pages = Math.max(1, Math.min(LISTING_PAGES, (total + per - 1) / per));
+        int all = Math.max(1, (total + per - 1) / per);
+        int pages = Math.min(LISTING_PAGES, all);
         for (int page = 1; page <= (deep ? pages : 1); page++) {
             List<Story> list = fetch.apply((page - 1) * per);
             cache.put(listingKey(path, page),
-                    Page.html(200, renderer.listing(path, heading, section, list, page, page < pages))
+                    Page.html(200, renderer.listing(path, heading, section, list, page, page < all))
                             .withSurrogateKeys(keys));
         }
-        // Pages that no longer have stories (after kills) must not linger.
-        if (deep) for (int page = pages + 1; page <= LISTING_PAGES; page++) cache.remove(listingKey(path, page));
+        if (deep) {
+            // Pages that no longer have stories (after kills) must not linger, nor deeper pages rendered on demand.
+            for (int page = pages + 1; page <= LISTING_PAGES; page++) cache.remove(listingKey(path, page));
+            cache.dropOnDemandPages(path);
+        }
+    }
+
+    /**
+     * Page {@code page} of the listing at {@code path} ("/sports/" or "/tag/kerala/"), rendered
+     * from the store for a request the cache could not answer; null when there is no such listing
+     * or page (beyond the last page). Page 1 of an empty listing exists.
+     */
+    Page listingPage(String path, int page) {
+        int per = site.sectionStories();
+        String slug;
+        String heading;
+        String section;
+        String keys;
+        int total;
+        IntFunction<List<Story>> fetch;
+        if (path.startsWith("/tag/")) {
+            slug = path.substring("/tag/".length(), path.length() - 1);
+            Optional<Tag> tag = stories.tag(slug);
+            if (tag.isEmpty()) return null;
+            heading = tag.get().name();
+            section = "";
+            keys = "tag-" + slug;
+            total = stories.countWithTag(slug);
+            fetch = offset -> stories.withTag(slug, per, offset);
+        } else {
+            slug = path.substring(1, path.length() - 1);
+            if (site.section(slug).isEmpty()) return null;
+            heading = renderer.sectionName(slug);
+            section = slug;
+            keys = "section-" + slug;
+            total = stories.countInSection(slug);
+            fetch = offset -> stories.inSection(slug, per, offset);
+        }
+        int all = Math.max(1, (total + per - 1) / per);
+        if (page > all) return null;
+        return Page.html(200, renderer.listing(path, heading, section, fetch.apply((page - 1) * per), page, page < all))
+                .withSurrogateKeys(keys);
     }
 
     private Set<String> allSections() {

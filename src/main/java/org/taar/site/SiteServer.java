@@ -33,6 +33,7 @@ public final class SiteServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SiteServer.class);
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+    private static final HttpField BR = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "br");
     private static final HttpField PAGE_CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
             "public, max-age=30, stale-while-revalidate=300");
     private static final HttpField GONE_CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
@@ -52,6 +53,7 @@ public final class SiteServer implements AutoCloseable {
     private volatile org.taar.search.SearchEndpoint search;
     private volatile StoriesEndpoint storiesApi;
     private volatile LiveEvents live;
+    private volatile OnDemand onDemand;
 
     public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, SourcesEndpoint sources,
                       Store store) {
@@ -109,6 +111,11 @@ public final class SiteServer implements AutoCloseable {
     /** Serves /events from this feed. */
     public void live(LiveEvents live) {
         this.live = live;
+    }
+
+    /** Renders what the page cache misses (evicted articles, deep listing pages, tag aliases) with this. */
+    public void onDemand(OnDemand onDemand) {
+        this.onDemand = onDemand;
     }
 
     public void start() throws Exception {
@@ -169,6 +176,18 @@ public final class SiteServer implements AutoCloseable {
             serve(request, response, callback, page.get());
             return;
         }
+        Optional<OnDemand.Answer> answer = onDemand == null ? Optional.empty() : onDemand.find(key);
+        if (answer.isPresent() && answer.get().location() != null) {
+            response.setStatus(301);
+            response.getHeaders().put(HttpHeader.LOCATION, answer.get().location());
+            response.getHeaders().put(GONE_CACHE_CONTROL);
+            callback.succeeded();
+            return;
+        }
+        if (answer.isPresent()) {
+            serve(request, response, callback, answer.get().page());
+            return;
+        }
         // "/sports" means the section page "/sports/".
         if (!path.endsWith("/") && cache.get(path + "/").isPresent()) {
             response.setStatus(301);
@@ -203,29 +222,55 @@ public final class SiteServer implements AutoCloseable {
         response.setStatus(page.status());
         var h = response.getHeaders();
         h.put(HttpHeader.CONTENT_TYPE, page.contentType());
-        String accept = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
-        boolean gzip = accept != null && accept.contains("gzip");
-        String etag = gzip ? page.gzipEtag() : page.etag();
+        AcceptEncoding encoding = AcceptEncoding.choose(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING),
+                page.brotli() != null);
+        String etag = switch (encoding) {
+            case BR -> page.brotliEtag();
+            case GZIP -> page.gzipEtag();
+            case IDENTITY -> page.etag();
+        };
         h.put(HttpHeader.ETAG, etag);
-        h.put(page.status() == 200 ? PAGE_CACHE_CONTROL : GONE_CACHE_CONTROL);
+        if (page.cacheControl() != null) h.put(HttpHeader.CACHE_CONTROL, page.cacheControl());
+        else h.put(page.status() == 200 ? PAGE_CACHE_CONTROL : GONE_CACHE_CONTROL);
         h.put(VARY);
         if (!page.surrogateKeys().isEmpty()) h.put(SURROGATE_KEY, page.surrogateKeys());
-        if (page.status() == 200 && etag.equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+        if (page.status() == 200 && matches(request.getHeaders().getValuesList(HttpHeader.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             callback.succeeded();
             return;
         }
-        byte[] body = page.body();
-        if (gzip) {
-            h.put(GZIP);
-            body = page.gzipped();
-        }
+        byte[] body = switch (encoding) {
+            case BR -> {
+                h.put(BR);
+                yield page.brotli();
+            }
+            case GZIP -> {
+                h.put(GZIP);
+                yield page.gzipped();
+            }
+            case IDENTITY -> page.body();
+        };
         h.put(HttpHeader.CONTENT_LENGTH, body.length);
         if (request.getMethod().equals("HEAD")) {
             callback.succeeded();
             return;
         }
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /**
+     * Whether If-None-Match (one or more header lines, each a list) names this ETag or is "*".
+     * Weak comparison (RFC 9110 13.1.2): a W/ prefix, which some proxies add, is ignored.
+     */
+    static boolean matches(java.util.List<String> ifNoneMatch, String etag) {
+        for (String line : ifNoneMatch) {
+            for (String tag : line.split(",")) {
+                String t = tag.trim();
+                if (t.startsWith("W/")) t = t.substring(2);
+                if (t.equals("*") || t.equals(etag)) return true;
+            }
+        }
+        return false;
     }
 
     /** A short HTML page for an error status: no request data echoed, no internals. */

@@ -235,17 +235,10 @@ public final class StoryStore {
                 .bind("tag", tag).mapTo(Integer.class).one());
     }
 
-    /** The slugs of every tag that has a published story, most recently used first: the tag pages to materialize. */
-    public List<String> tagsInUse() {
-        return store.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT t.tag FROM story_tags t JOIN stories s ON s.id = t.story_id
-                         WHERE s.status = 'published'
-                         GROUP BY t.tag ORDER BY MAX(s.published_at) DESC, t.tag""")
-                .mapTo(String.class).list());
-    }
-
+    /** A tag with its own listing: not one merged into another (that slug is an alias). */
     public Optional<Tag> tag(String slug) {
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT slug, name FROM tags WHERE slug = :slug")
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT slug, name FROM tags WHERE slug = :slug AND merged_into IS NULL")
                 .bind("slug", slug).map((rs, ctx) -> new Tag(rs.getString("slug"), rs.getString("name"))).findOne());
     }
 
@@ -288,6 +281,23 @@ public final class StoryStore {
         return store.jdbi().withHandle(h -> h.createQuery(
                         "SELECT id FROM stories WHERE status IN ('published', 'killed') ORDER BY id")
                 .mapTo(Long.class).list());
+    }
+
+    /** Ids of the newest published stories, newest first: the articles rendered at start. */
+    public List<Long> latestIds(int limit) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT id FROM stories WHERE status = 'published'
+                        ORDER BY published_at DESC, id DESC LIMIT :limit""")
+                .bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    /** Where killed stories were: each path answers 410 Gone. */
+    public List<Listed> killed() {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT id, section, slug, headline, published_at, updated_at FROM stories WHERE status = 'killed'""")
+                .map((rs, ctx) -> new Listed(rs.getLong("id"), rs.getString("section"), rs.getString("slug"),
+                        rs.getString("headline"), instant(rs, "published_at"), instant(rs, "updated_at")))
+                .list());
     }
 
     public List<Event> eventsAfter(long seq, int limit) {
