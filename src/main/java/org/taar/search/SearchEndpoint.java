@@ -50,14 +50,14 @@ public final class SearchEndpoint {
         } catch (RuntimeException e) {
             // A query Lucene cannot run (too many clauses) is the reader's input, not our failure.
             log.warn("search failed q={}: {}", sq.q(), e.toString());
-            return bad("इस खोज को चलाया नहीं जा सका (this search could not be run)");
+            return bad(renderer.labels().searchFailed());
         }
         Map<String, String> keep = new HashMap<>(p);
         return Page.html(200, renderer.search(sq.q(), results, null, n -> href(keep, n)));
     }
 
     private Page bad(String why) {
-        return Page.html(400, renderer.search("", SearchResults.empty(), "अमान्य खोज (bad search): " + why, n -> null));
+        return Page.html(400, renderer.search("", SearchResults.empty(), renderer.labels().searchBad() + why, n -> null));
     }
 
     static Map<String, String> params(String raw) {

@@ -39,6 +39,7 @@ public final class Feeds {
     private final Config.Site site;
     private final java.util.function.Predicate<String> fullText;
     private final String base;
+    private final Labels labels;
 
     /** Feeds that carry summaries only. */
     public Feeds(Config.Site site) {
@@ -53,6 +54,7 @@ public final class Feeds {
     private Feeds(Config.Site site, java.util.function.Predicate<String> fullText) {
         this.site = site;
         this.fullText = fullText;
+        this.labels = Labels.of(site.language());
         String b = site.baseUrl();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
@@ -76,7 +78,8 @@ public final class Feeds {
                 .append("\" xmlns:content=\"").append(CONTENT_NS).append("\">\n<channel>\n");
         el(x, "title", title);
         el(x, "link", link);
-        el(x, "description", name == null ? site.name() + " की ताज़ा ख़बरें" : name + " की ताज़ा ख़बरें — " + site.name());
+        el(x, "description", name == null ? labels.feedDescription().formatted(site.name())
+                : labels.feedDescription().formatted(name) + " — " + site.name());
         el(x, "language", site.language());
         // The newest change, not the clock: an unchanged feed keeps its bytes and its ETag.
         Instant built = stories.stream().map(Feeds::changed).max(Instant::compareTo).orElse(Instant.EPOCH);

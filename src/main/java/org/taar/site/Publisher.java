@@ -104,8 +104,7 @@ public final class Publisher implements AutoCloseable {
         this.clock = clock;
         this.feeds = new Feeds(config);
         // Every killed story answers with the same notice; its pinned 410 pages share these bytes.
-        this.gone = Page.html(410, renderer.message("यह ख़बर हटा दी गई है (This story has been removed)",
-                "एजेंसी ने यह ख़बर वापस ले ली है, इसलिए इसे हटा दिया गया है। (The agency withdrew this story.)"));
+        this.gone = Page.html(410, renderer.message(renderer.labels().goneTitle(), renderer.labels().goneText()));
         cache.put(Stylesheet.PATH, Stylesheet.page());
     }
 
@@ -139,8 +138,7 @@ public final class Publisher implements AutoCloseable {
                 for (Config.Section s : site.sections()) renderSection(s.slug(), true);
                 renderAllFeeds();
                 cache.put("/favicon.svg", Page.of(200, "image/svg+xml", resource("/site/favicon.svg")));
-                cache.put("/404", Page.html(404, renderer.message("पेज नहीं मिला (Page not found)",
-                        "आप जो पेज खोज रहे हैं वह मौजूद नहीं है।")));
+                cache.put("/404", Page.html(404, renderer.message(renderer.labels().notFoundTitle(), renderer.labels().notFoundText())));
                 lastSeq = seq;
                 log.info("pages materialized count={} pinned={} events_up_to={}", cache.size(), cache.pinnedSize(), seq);
             }

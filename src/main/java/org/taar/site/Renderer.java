@@ -35,10 +35,12 @@ public final class Renderer {
     private final Config.Site site;
     private final DateTimeFormatter shown;
     private final List<Views.NavLink> nav;
+    private final Labels labels;
 
     public Renderer(Config config) {
         this.config = config;
         this.site = config.site();
+        this.labels = Labels.of(site.language());
         this.shown = DateTimeFormatter.ofPattern("d MMMM yyyy hh:mm a z", Locale.ENGLISH).withZone(site.zone());
         this.nav = site.sections().stream().map(s -> new Views.NavLink("/" + s.slug() + "/", s.name(), s.slug())).toList();
     }
@@ -69,7 +71,7 @@ public final class Renderer {
         String lang = item.language() != null ? item.language() : site.language();
         String head = hreflang(s, lang, canonical, editions) + openGraph(s, lang, canonical, description, created, updated, editions)
                 + jsonLd(s, lang, canonical, sectionName, created, updated) + breadcrumbs(s, sectionName, canonical);
-        Views.Frame frame = new Views.Frame(site.name(), lang, nav, item.headline() + " | " + site.name(), description,
+        Views.Frame frame = new Views.Frame(labels, site.name(), lang, nav, item.headline() + " | " + site.name(), description,
                 canonical, s.section(), head);
         Views.Article view = new Views.Article(frame, "/" + s.section() + "/", sectionName, item.headline(),
                 item.summary(), lead, more, disclaimer(s), shown.format(created), created.toString(),
@@ -90,17 +92,17 @@ public final class Renderer {
                 blocks.add(new Views.SectionBlock("/" + section.slug() + "/", section.name(), cards(stories)));
             }
         });
-        Views.Frame frame = new Views.Frame(site.name(), site.language(), nav, site.name(), site.name(),
+        Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, site.name(), site.name(),
                 site.baseUrl() + "/", "", null);
-        return render("listing.jte", Map.of("l", new Views.Listing(frame, "ताज़ा ख़बरें", cards(latest), blocks, null, null, 1,
+        return render("listing.jte", Map.of("l", new Views.Listing(frame, labels.latest(), cards(latest), blocks, null, null, 1,
                 cards(breaking), "")));
     }
 
     public String listing(String path, String heading, String currentSection, List<Story> stories, int page,
                           boolean hasMore) {
         String canonical = site.baseUrl() + path + (page > 1 ? "?page=" + page : "");
-        String title = heading + (page > 1 ? " (पृष्ठ " + page + ")" : "") + " | " + site.name();
-        Views.Frame frame = new Views.Frame(site.name(), site.language(), nav, title, heading, canonical,
+        String title = heading + (page > 1 ? " (" + labels.page() + " " + page + ")" : "") + " | " + site.name();
+        Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, title, heading, canonical,
                 currentSection, null);
         String prev = page > 2 ? path + "?page=" + (page - 1) : page == 2 ? path : null;
         String next = hasMore ? path + "?page=" + (page + 1) : null;
@@ -111,7 +113,7 @@ public final class Renderer {
     }
 
     public String message(String heading, String text) {
-        Views.Frame frame = new Views.Frame(site.name(), site.language(), nav, heading + " | " + site.name(), null,
+        Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, heading + " | " + site.name(), null,
                 null, "", "<meta name=\"robots\" content=\"noindex\">");
         return render("message.jte", Map.of("m", new Views.Message(frame, heading, text)));
     }
@@ -122,18 +124,23 @@ public final class Renderer {
      */
     public String search(String q, org.taar.search.SearchResults results, String error,
                          java.util.function.IntFunction<String> pageHref) {
-        String title = (q.isEmpty() ? "खोज" : "खोज: " + q) + " | " + site.name();
-        Views.Frame frame = new Views.Frame(site.name(), site.language(), nav, title, null, null, "",
+        String title = (q.isEmpty() ? labels.search() : labels.search() + ": " + q) + " | " + site.name();
+        Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, title, null, null, "",
                 "<meta name=\"robots\" content=\"noindex\">");
         List<Views.SearchHit> hits = results.hits().stream().map(h -> new Views.SearchHit(h.path(), h.headlineHtml(),
                 h.snippetHtml(), sectionName(h.section()), shown.format(h.published()), h.published().toString())).toList();
         String summary = q.isEmpty() || error != null ? null
-                : results.total() == 0 ? "“" + q + "” से कोई ख़बर नहीं मिली।"
-                : (results.totalIsLowerBound() ? "कम से कम " : "") + results.total() + " ख़बरें मिलीं (पृष्ठ "
-                        + results.page() + ")";
+                : results.total() == 0 ? labels.searchNothing().formatted(q)
+                : (results.totalIsLowerBound() ? labels.searchAtLeast() : labels.searchFound())
+                        .formatted(results.total(), results.page());
         String prev = results.page() > 1 ? pageHref.apply(results.page() - 1) : null;
         String next = results.hasMore() ? pageHref.apply(results.page() + 1) : null;
         return render("search.jte", Map.of("s", new Views.Search(frame, q, summary, hits, prev, next, error)));
+    }
+
+    /** The site furniture's words, in the site's language. */
+    public Labels labels() {
+        return labels;
     }
 
     public String sectionName(String slug) {

@@ -8,7 +8,8 @@ public final class Views {
     private Views() {}
 
     /** What every page shares: the site's name, language, navigation and the page's own head. */
-    public record Frame(String siteName, String lang, List<NavLink> nav, String title, String description,
+    /** {@code labels}: the site furniture in the site's language (the page's {@code lang} may be a story's own). */
+    public record Frame(Labels labels, String siteName, String lang, List<NavLink> nav, String title, String description,
                         String canonical, String currentSection, String headExtra) {}
 
     public record NavLink(String href, String label, String slug) {}
