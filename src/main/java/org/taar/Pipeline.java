@@ -181,6 +181,7 @@ public final class Pipeline {
                 }
                 stories.addVersion(h, id, item, deliveryId, "killed", reason, now);
                 stories.appendEvent(h, id, "killed", now);
+                stories.audit(h, id, "killed", "agency:" + source, reason, now);
                 log.info("story killed id={} source={} uri={}", id, source, item.uri());
                 return new Outcome(file, item.uri(), item.version(), "killed",
                         Story.path(current.map(Story::section).orElse(e.section()),
@@ -214,6 +215,9 @@ public final class Pipeline {
                 stories.setTags(h, id, e.tags());
                 stories.addVersion(h, id, item, deliveryId, label, reason, now);
                 stories.appendEvent(h, id, label, now);
+                if (change == Versions.Change.NEW || statusOf(current) != status) {
+                    stories.audit(h, id, label, "rule:" + d.rule(), reason, now);
+                }
                 // The URL is fixed at first sight: section and slug come from the first version.
                 String section = current.map(Story::section).orElse(e.section());
                 String slug = current.map(Story::slug).orElse(e.slug());
@@ -221,6 +225,10 @@ public final class Pipeline {
                 return new Outcome(file, item.uri(), item.version(), label, Story.path(section, slug, id), reason);
             }
         }
+    }
+
+    private static Status statusOf(Optional<Story> current) {
+        return current.map(Story::status).orElse(null);
     }
 
     private static Outcome outcome(String file, NewsItem item, String status, Story s, String reason) {

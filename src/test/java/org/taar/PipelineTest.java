@@ -30,6 +30,22 @@ class PipelineTest {
 
     @ParameterizedTest
     @MethodSource("org.taar.TestEngines#all")
+    void theAuditTrailSaysWhoPublishedAndWhoKilled(String engine) {
+        try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
+            app.publisher.rebuildAll();
+            Outcome first = deliver(app, Fixtures.wire("urn:test:audit", 1, null, "केरल में भारी बारिश", "देश"));
+            deliver(app, Fixtures.wire("urn:test:audit", 2, null, "केरल में भारी बारिश जारी", "देश"));
+            deliver(app, Fixtures.wire("urn:test:audit", 3, "canceled", "केरल में भारी बारिश", "देश"));
+            long id = Long.parseLong(first.url().replaceAll(".*-", ""));
+            var trail = app.stories.auditTrail(id);
+            assertThat(trail).extracting(e -> e.action() + " by " + e.actor())
+                    .containsExactly("published by rule:default-publish", "killed by agency:ians");
+            assertThat(trail.get(1).reason()).contains("canceled");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
     void newStoryIsPublishedOnItsPageHomeAndSection(String engine) {
         try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
             app.publisher.rebuildAll();

@@ -100,6 +100,29 @@ public final class StoryStore {
         }
     }
 
+    /** One entry of a story's audit trail, oldest first. */
+    public record AuditEntry(long storyId, String action, String actor, String reason, Instant at) {}
+
+    /**
+     * Records who or what changed a story's public state, in the same transaction as the change.
+     *
+     * @param actor {@code agency:SOURCE}, {@code rule:NAME} or {@code editor:NAME}
+     */
+    public void audit(Handle h, long storyId, String action, String actor, String reason, Instant now) {
+        h.createUpdate("INSERT INTO audit (story_id, action, actor, reason, at) VALUES (:story, :action, :actor, :reason, :at)")
+                .bind("story", storyId).bind("action", action).bind("actor", actor).bind("reason", reason)
+                .bind("at", now.toEpochMilli()).execute();
+    }
+
+    public List<AuditEntry> auditTrail(long storyId) {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT story_id, action, actor, reason, at FROM audit WHERE story_id = :story ORDER BY id")
+                .bind("story", storyId)
+                .map((rs, ctx) -> new AuditEntry(rs.getLong("story_id"), rs.getString("action"), rs.getString("actor"),
+                        rs.getString("reason"), instant(rs, "at")))
+                .list());
+    }
+
     public void appendEvent(Handle h, long storyId, String kind, Instant now) {
         h.createUpdate("INSERT INTO events (story_id, kind, at) VALUES (:id, :kind, :at)")
                 .bind("id", storyId).bind("kind", kind).bind("at", now.toEpochMilli()).execute();
