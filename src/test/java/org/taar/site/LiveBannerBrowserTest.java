@@ -3,29 +3,22 @@ package org.taar.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.taar.App;
 import org.taar.Fixtures;
@@ -38,9 +31,6 @@ import org.taar.TestEngines;
  * Chromium except under CI=true.
  */
 class LiveBannerBrowserTest {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     @TempDir static Path dir;
     private static App app;
@@ -50,7 +40,7 @@ class LiveBannerBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        requireChromium();
+        Chromium.require();
         var config = TestEngines.config(TestEngines.SQLITE, dir);
         config = new org.taar.config.Config(config.dataDir(), null, 0, 64 * 1024, config.site(), config.sources());
         app = new App(config, Clock.systemUTC());
@@ -118,32 +108,7 @@ class LiveBannerBrowserTest {
     }
 
     private static ChromeDriver chromium(String profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        try {
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1200,900",
-                    "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-" + profile)));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(10));
-        return driver;
-    }
-
-    private static void requireChromium() {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
-        System.setProperty("SE_AVOID_STATS", "true");
-        CDP_LOG.setLevel(Level.SEVERE);
-        if (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) return;
-        String message = "Chromium browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (Debian: apt-get install chromium chromium-driver)";
-        if ("true".equals(System.getenv("CI"))) Assertions.fail(message + "; CI=true, so this is a failure");
-        Assumptions.abort(message + "; skipped");
+        return Chromium.start(dir, profile, true, 1200, 900);
     }
 
     private static String push(byte[] body) throws Exception {
