@@ -27,7 +27,7 @@ import org.taar.TestEngines;
 /**
  * The new-stories banner in a reader's browser: an open home page learns of a story pushed to
  * the ingest API over /events and shows the banner without a reload; a section page counts only
- * its own section. Same Chromium set-up as {@link ArticlePageBrowserTest}: skipped without
+ * its own section. Chromium as in {@link Chromium}: skipped without
  * Chromium except under CI=true.
  */
 class LiveBannerBrowserTest {
