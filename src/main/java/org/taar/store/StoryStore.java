@@ -209,10 +209,13 @@ public final class StoryStore {
      */
     public List<Story> publishedWithUris(List<String> uris) {
         if (uris.isEmpty()) return List.of();
+        // Status is filtered here, not in SQL: with "AND status = 'published'" SQLite's planner
+        // prefers the status index and reads every published story (seconds at 100,000).
         return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM stories s WHERE s.uri IN (<uris>) AND s.status = 'published' ORDER BY s.id")
+                        + " FROM stories s WHERE s.uri IN (<uris>) ORDER BY s.id")
                 .bindList("uris", uris)
-                .map((rs, ctx) -> story(rs, List.of())).list());
+                .map((rs, ctx) -> story(rs, List.of())).list())
+                .stream().filter(Story::isPublished).toList();
     }
 
     /** What a sitemap needs of a story, read without its item. */
