@@ -76,6 +76,7 @@ public final class KillAdvisories {
         String body = plain(item.bodyHtml());
         String text = join(headline, item.ednote(), item.summary(), body);
         String kind = advisoryKind(item, headline, body, text);
+        if (kind == null) kind = parserAdvisory(item);
         boolean canceled = item.pubstatus() == PubStatus.CANCELED;
         if (kind == null && !canceled) return Optional.empty();
         boolean advisory = kind != null;
@@ -97,6 +98,18 @@ public final class KillAdvisories {
         String words = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
         return Optional.of(new KillAdvisory(advisory ? kind : "CANCELED", advisory, List.copyOf(uris), slug,
                 headlines, words.replaceAll("\\s+", " ").strip()));
+    }
+
+    private static final Pattern PARSER_WARNING = Pattern.compile("^kill advisory \\(([^)]+)\\)");
+
+    /** The ANPA and 7901 parsers read the advisory word off the keyword line, which the item does not keep. */
+    private static String parserAdvisory(NewsItem item) {
+        if (item.pubstatus() != PubStatus.CANCELED) return null;
+        for (String w : item.warnings()) {
+            Matcher m = PARSER_WARNING.matcher(w);
+            if (m.find()) return m.group(1);
+        }
+        return null;
     }
 
     /** The advisory word, or null when the item reads as no advisory. */
