@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ public final class App implements AutoCloseable {
     private EmbargoClock embargoClock;
     private SiteServer server;
     private LiveEvents live;
+    private org.taar.site.CdnPurge cdnPurge;
     private org.taar.search.SearchIndex searchIndex;
     private org.taar.search.Indexer indexer;
 
@@ -152,12 +154,22 @@ public final class App implements AutoCloseable {
         live = new LiveEvents(stories, config.site().liveClients(), LiveEvents.HEARTBEAT,
                 publisher.lastSeq());
         publisher.listener(live);
+        if (config.purge() != null) {
+            // The CDN hears of a change only after its pages are re-rendered; the purge only queues work.
+            cdnPurge = new org.taar.site.CdnPurge(stories, config.purge(), config.site().baseUrl(), Duration.ofSeconds(1));
+            LiveEvents feed = live;
+            publisher.listener(changes -> {
+                cdnPurge.applied(changes);
+                feed.applied(changes);
+            });
+        }
         publisher.start();
         server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()),
                 new SourcesEndpoint(sources, clock), store);
         server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
         server.stories(new org.taar.api.StoriesEndpoint(stories, config.site()));
         server.live(live);
+        server.advisories(new org.taar.api.AdvisoriesEndpoint(new org.taar.store.AdvisoryStore(store), pushKeys));
         server.onDemand(onDemand);
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
@@ -188,6 +200,7 @@ public final class App implements AutoCloseable {
             }
         }
         publisher.close();
+        if (cdnPurge != null) cdnPurge.close();
         if (indexer != null) indexer.close();
         if (searchIndex != null) searchIndex.close();
         store.close();

@@ -18,12 +18,14 @@ import org.taar.format.ParseException;
 import org.taar.format.ParseResult;
 import org.taar.intake.Archive;
 import org.taar.intake.Delivery;
+import org.taar.kill.Kills;
 import org.taar.rules.Decision;
 import org.taar.rules.Rules;
 import org.taar.story.Outcome;
 import org.taar.story.Status;
 import org.taar.story.Story;
 import org.taar.story.Versions;
+import org.taar.store.AdvisoryStore;
 import org.taar.store.StoryStore;
 import org.taar.text.Normalizer;
 import org.slf4j.Logger;
@@ -46,6 +48,7 @@ public final class Pipeline {
     private final StoryStore stories;
     private final Clock clock;
     private final Runnable onChange;
+    private final Kills kills;
     // Versions of one story must be applied one at a time; striping keeps unrelated stories parallel.
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
@@ -60,6 +63,7 @@ public final class Pipeline {
         this.stories = stories;
         this.clock = clock;
         this.onChange = onChange;
+        this.kills = new Kills(stories, new AdvisoryStore(stories.store()));
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
@@ -120,7 +124,8 @@ public final class Pipeline {
     }
 
     private Outcome processOne(String source, String name, Delivery delivery, NewsItem raw) {
-        NewsItem item = normalizer.normalize(raw);
+        // An advisory sent as an ordinary item (a Hindi "इस खबर को न चलाएं") is a kill, whatever its format.
+        NewsItem item = Kills.asKill(normalizer.normalize(raw));
         // A headline made only of invisible characters is empty once cleaned: nothing to publish.
         if (item.headline() == null || item.headline().isBlank()) {
             return new Outcome(name, item.uri(), item.version(), "rejected", null, "no headline after normalization");
@@ -170,7 +175,12 @@ public final class Pipeline {
                 return outcome(file, item, "killed", s, reason);
             }
             case KILL -> {
-                String reason = "killed by the agency (pubstatus canceled)";
+                if (current.isEmpty()) {
+                    // Not its own uri: an advisory naming a story by slug or headline, or a kill still to match.
+                    Optional<Outcome> matched = kills.apply(h, source, file, deliveryId, item, now);
+                    if (matched.isPresent()) return matched.get();
+                }
+                String reason = Kills.reason(item);
                 long id;
                 if (current.isPresent()) {
                     id = current.get().id();

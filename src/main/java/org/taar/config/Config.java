@@ -22,7 +22,25 @@ public record Config(
         int port,
         long maxDeliveryBytes,
         Site site,
-        Map<String, Source> sources) {
+        Map<String, Source> sources,
+        Purge purge) {
+
+    /** Without a CDN to purge: what most installations and tests use. */
+    public Config(Path dataDir, String jdbcUrl, int port, long maxDeliveryBytes, Site site, Map<String, Source> sources) {
+        this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, null);
+    }
+
+    /**
+     * Where a CDN is told that pages changed ({@code purge:} in taar.yml): HTTP PURGE with a
+     * {@code Surrogate-Key} header (Fastly style), or a JSON webhook by POST.
+     *
+     * @param header one extra request header as written ({@code "Authorization: Bearer ..."}), or null
+     */
+    public record Purge(java.net.URI url, String method, String header) {
+        public boolean webhook() {
+            return method.equals("POST");
+        }
+    }
 
     /**
      * The public site: its name, address, language, time zone and sections in display order.

@@ -52,7 +52,31 @@ public final class ConfigLoader {
         long maxBytes = Long.parseLong(env.getOrDefault("TAAR_MAX_DELIVERY_BYTES",
                 text(yml, "max_delivery_bytes", String.valueOf(20L * 1024 * 1024))));
         return new Config(data, db, listen, maxBytes, site(yml.path("site"), listen),
-                sources(yml.path("sources"), maxBytes));
+                sources(yml.path("sources"), maxBytes), purge(yml.path("purge")));
+    }
+
+    /** {@code purge: {url, method: PURGE|POST, header: "Name: value"}}; null when absent. */
+    static Config.Purge purge(JsonNode p) {
+        if (p.isMissingNode() || p.isNull()) return null;
+        String url = text(p, "url", null);
+        java.net.URI uri;
+        try {
+            uri = url == null ? null : new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new ConfigException("purge.url: an absolute http(s) URL, not '" + url + "'");
+        }
+        String method = text(p, "method", "PURGE").strip().toUpperCase(java.util.Locale.ROOT);
+        if (!method.equals("PURGE") && !method.equals("POST")) {
+            throw new ConfigException("purge.method: PURGE or POST, not '" + method + "'");
+        }
+        String header = text(p, "header", null);
+        if (header != null && !header.matches("[A-Za-z0-9-]+\\s*:.*\\S.*")) {
+            throw new ConfigException("purge.header: 'Name: value', not '" + header + "'");
+        }
+        return new Config.Purge(uri, method, header);
     }
 
     private JsonNode readYaml(Path configFile, Path data) {

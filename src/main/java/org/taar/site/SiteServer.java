@@ -49,6 +49,7 @@ public final class SiteServer implements AutoCloseable {
     private final PageCache cache;
     private final IngestEndpoint ingest;
     private final SourcesEndpoint sources;
+    private volatile org.taar.api.AdvisoriesEndpoint advisories;
     private final Store store;
     private volatile org.taar.search.SearchEndpoint search;
     private volatile StoriesEndpoint storiesApi;
@@ -108,6 +109,11 @@ public final class SiteServer implements AutoCloseable {
         this.storiesApi = stories;
     }
 
+    /** Serves /api/v1/advisories from this endpoint. */
+    public void advisories(org.taar.api.AdvisoriesEndpoint advisories) {
+        this.advisories = advisories;
+    }
+
     /** Serves /events from this feed. */
     public void live(LiveEvents live) {
         this.live = live;
@@ -160,6 +166,10 @@ public final class SiteServer implements AutoCloseable {
         }
         if (storiesApi != null && StoriesEndpoint.matches(path)) {
             storiesApi.handle(request, response, callback, path);
+            return;
+        }
+        if (path.equals(org.taar.api.AdvisoriesEndpoint.PATH) && advisories != null) {
+            advisories.handle(request, response, callback);
             return;
         }
         if (path.equals("/api/v1/sources")) {
