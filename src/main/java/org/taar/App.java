@@ -168,6 +168,7 @@ public final class App implements AutoCloseable {
                 new SourcesEndpoint(sources, clock), store);
         server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
         server.stories(new org.taar.api.StoriesEndpoint(stories, config.site()));
+        server.versions(new org.taar.api.VersionsEndpoint(stories, pushKeys));
         server.live(live);
         server.advisories(new org.taar.api.AdvisoriesEndpoint(new org.taar.store.AdvisoryStore(store), pushKeys));
         server.onDemand(onDemand);

@@ -26,6 +26,7 @@ import org.taar.story.Status;
 import org.taar.story.Story;
 import org.taar.story.Versions;
 import org.taar.store.AdvisoryStore;
+import org.taar.store.StoryHistory;
 import org.taar.store.StoryStore;
 import org.taar.text.Normalizer;
 import org.slf4j.Logger;
@@ -164,6 +165,9 @@ public final class Pipeline {
         switch (change) {
             case STALE -> {
                 Story s = current.orElseThrow();
+                if (deliveryId != null && stories.versionSeen(h, s.id(), item.version(), deliveryId)) {
+                    return outcome(file, item, "duplicate", s, "this delivery was received before");
+                }
                 String reason = "version " + item.version() + " is not newer than the stored version " + s.version();
                 stories.addVersion(h, s.id(), item, deliveryId, "duplicate", reason, now);
                 return outcome(file, item, "duplicate", s, reason);
@@ -221,16 +225,24 @@ public final class Pipeline {
                     Instant updated = wasPublished && status == Status.PUBLISHED ? now : s.updatedAt();
                     stories.update(h, id, item, status, reason, s.section(), published, updated, d.embargoUntil());
                     label = status == Status.PUBLISHED && wasPublished ? "updated" : status.label();
+                    // A changed headline moves the story to its new slug; the old address answers 301.
+                    if (!s.slug().equals(e.slug())) StoryHistory.move(h, s, e.slug(), now);
                 }
                 stories.setTags(h, id, e.tags());
+                if (item.correction()) {
+                    StoryHistory.corrected(h, id, now);
+                    stories.audit(h, id, "corrected", "agency:" + source, "version " + item.version()
+                            + " is marked as a correction", now);
+                }
                 stories.addVersion(h, id, item, deliveryId, label, reason, now);
                 stories.appendEvent(h, id, label, now);
                 if (change == Versions.Change.NEW || statusOf(current) != status) {
                     stories.audit(h, id, label, "rule:" + d.rule(), reason, now);
                 }
-                // The URL is fixed at first sight: section and slug come from the first version.
+                // The section is fixed at first sight (a classifier's second opinion must not move a
+                // story between listings); the slug follows the headline of the newest version.
                 String section = current.map(Story::section).orElse(e.section());
-                String slug = current.map(Story::slug).orElse(e.slug());
+                String slug = e.slug();
                 log.info("story {} id={} source={} uri={} version={}", label, id, source, item.uri(), item.version());
                 return new Outcome(file, item.uri(), item.version(), label, Story.path(section, slug, id), reason);
             }

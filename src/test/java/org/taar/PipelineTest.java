@@ -62,7 +62,7 @@ class PipelineTest {
 
     @ParameterizedTest
     @MethodSource("org.taar.TestEngines#all")
-    void newerVersionUpdatesTheSameUrlAndOlderOneChangesNothing(String engine) {
+    void newerVersionUpdatesTheStoryAndOlderOneChangesNothing(String engine) {
         MutableClock clock = new MutableClock(Instant.parse("2025-07-12T05:49:00Z"));
         try (App app = open(engine, clock)) {
             app.publisher.rebuildAll();
@@ -70,15 +70,17 @@ class PipelineTest {
             clock.advance(Duration.ofMinutes(30));
             Outcome v2 = deliver(app, Fixtures.wire("urn:test:2", 2, null, "बदला हुआ शीर्षक", "खेल"));
             assertThat(v2.status()).isEqualTo("updated");
-            assertThat(v2.url()).isEqualTo(v1.url());
-            assertThat(html(app, v1.url())).contains("बदला हुआ शीर्षक").contains("Updated On")
+            // The same story (same id) at the slug of its new headline; the old address answers 301.
+            assertThat(v2.url()).isNotEqualTo(v1.url()).endsWith(v1.url().replaceAll(".*-", "-"));
+            assertThat(html(app, v2.url())).contains("बदला हुआ शीर्षक").contains("Updated On")
                     .contains("12 July 2025 11:49 AM IST");
 
             Outcome stale = deliver(app, Fixtures.wire("urn:test:2", 1, null, "पुराना संस्करण", "खेल"));
             Outcome same = deliver(app, Fixtures.wire("urn:test:2", 2, null, "वही संस्करण दोबारा", "खेल"));
             assertThat(stale.status()).isEqualTo("duplicate");
             assertThat(same.status()).isEqualTo("duplicate");
-            assertThat(html(app, v1.url())).contains("बदला हुआ शीर्षक").doesNotContain("पुराना संस्करण")
+            assertThat(stale.url()).isEqualTo(v2.url());
+            assertThat(html(app, v2.url())).contains("बदला हुआ शीर्षक").doesNotContain("पुराना संस्करण")
                     .doesNotContain("वही संस्करण दोबारा");
             int versions = app.store.jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM versions v JOIN stories s ON s.id = v.story_id WHERE s.uri = 'urn:test:2'")

@@ -86,9 +86,12 @@ class TaarCliTest {
         assertThat(first.exit()).isZero();
         assertThat(first.lines()).extracting(l -> l.path("status").asText())
                 .containsExactly("published", "updated", "duplicate");
-        String url = first.lines().get(0).path("url").asText();
-        assertThat(url).startsWith("/sports/");
-        assertThat(first.lines()).allSatisfy(l -> assertThat(l.path("url").asText()).isEqualTo(url));
+        String firstUrl = first.lines().get(0).path("url").asText();
+        assertThat(firstUrl).startsWith("/sports/");
+        // A new headline gives the story the slug of its new headline (same id); the late v1 keeps it there.
+        String url = first.lines().get(1).path("url").asText();
+        assertThat(url).startsWith("/sports/").isNotEqualTo(firstUrl).endsWith(firstUrl.replaceAll(".*-", "-"));
+        assertThat(first.lines().get(2).path("url").asText()).isEqualTo(url);
 
         Run killed = run("ingest", "--data", data, "--source", "ians", kill.toString());
         assertThat(killed.lines().get(0).path("status").asText()).isEqualTo("killed");

@@ -166,7 +166,7 @@ public final class Anpa1312Parser implements FormatParser {
             item.headline = m.headline;
             item.subheadline = m.subheadline;
             item.bodyHtml = WireCopy.paragraphs(m.body);
-            if (m.correction) item.warn("correction");
+            item.correction = m.correction;
             String day = m.stampDay != null ? m.stampDay : WireCopy.day(item.firstCreated, ZoneOffset.UTC);
             String key = m.slug == null ? null : "slug\n" + m.slug.toLowerCase(Locale.ROOT);
             if (m.advisory != null) {

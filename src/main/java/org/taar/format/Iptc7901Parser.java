@@ -245,7 +245,7 @@ public final class Iptc7901Parser implements FormatParser {
         item.slugline = slug;
         item.language = WireCopy.language(headline);
         item.version = 1 + h.lead + (h.corrected ? 1 : 0);
-        if (h.corrected) item.warn("correction");
+        item.correction = h.corrected;
         item.firstCreated = stamp != null ? stamp : near;
         item.versionCreated = item.firstCreated;
         if (slug != null) {

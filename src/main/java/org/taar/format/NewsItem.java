@@ -19,6 +19,7 @@ import org.taar.story.PubStatus;
  * @param image the story's lead picture, an absolute http(s) URL (a ninjs picture association's largest
  *     rendition, a feed item's enclosure or media:content); null when the story has none
  * @param warnings what a parser or normalizer noticed but could live with
+ * @param correction the agency marked this version a correction of what it sent before (see text/Corrections)
  */
 public record NewsItem(
         String uri,
@@ -44,7 +45,8 @@ public record NewsItem(
         String ednote,
         String link,
         String image,
-        List<String> warnings) {
+        List<String> warnings,
+        boolean correction) {
 
     public NewsItem {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -67,6 +69,7 @@ public record NewsItem(
         b.link = link;
         b.image = image;
         b.warnings = new ArrayList<>(warnings);
+        b.correction = correction;
         return b;
     }
 
@@ -96,6 +99,7 @@ public record NewsItem(
         public String link;
         public String image;
         public List<String> warnings = new ArrayList<>();
+        public boolean correction;
 
         public Builder warn(String warning) {
             warnings.add(warning);
@@ -105,7 +109,7 @@ public record NewsItem(
         public NewsItem build() {
             return new NewsItem(uri, version, pubstatus, type, language, headline, subheadline, summary, bodyHtml,
                     byline, located, contentCreated, firstCreated, versionCreated, embargoed, urgency, agency,
-                    section, tags, slugline, ednote, link, image, warnings);
+                    section, tags, slugline, ednote, link, image, warnings, correction);
         }
     }
 }

@@ -197,9 +197,7 @@ public final class NewsmlG2Parser implements FormatParser {
             int slash = c.lastIndexOf('/');
             if (slash >= 0) c = c.substring(slash + 1);
             switch (c) {
-                case "correction", "corrected", "correct" -> {
-                    if (!b.warnings.contains("correction")) b.warn("correction");
-                }
+                case "correction", "corrected", "correct" -> b.correction = true;
                 case "withdrawn", "deleted", "kill", "killed", "canceled", "cancelled" -> b.pubstatus = PubStatus.CANCELED;
                 case "onhold", "hold", "withheld" -> {
                     if (b.pubstatus == PubStatus.USABLE) b.pubstatus = PubStatus.WITHHELD;

@@ -174,7 +174,7 @@ public final class NewsmlParser implements FormatParser {
             String what = lower(instruction.attr("FormalName"));
             if (what == null) continue;
             if (what.contains("rectify") || what.contains("correct")) {
-                if (!b.warnings.contains("correction")) b.warn("correction");
+                b.correction = true;
             } else if (what.contains("kill") || what.contains("cancel") || what.contains("delete")) {
                 b.pubstatus = PubStatus.CANCELED;
             }

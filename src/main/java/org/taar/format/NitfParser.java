@@ -160,7 +160,7 @@ public final class NitfParser implements FormatParser {
         }
         NewsXml.Element edMsg = docdata.child("ed-msg");
         if (edMsg != null && b.ednote == null) b.ednote = edMsg.attr("info");
-        if (docdata.child("correction") != null && !b.warnings.contains("correction")) b.warn("correction");
+        if (docdata.child("correction") != null) b.correction = true;
         NewsXml.Element evloc = docdata.child("evloc");
         if (evloc != null && b.located == null) b.located = firstNonNull(evloc.attr("city"), evloc.attr("state-prov"),
                 evloc.attr("country-code"), evloc.text());

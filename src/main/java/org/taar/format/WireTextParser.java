@@ -133,6 +133,8 @@ public final class WireTextParser implements FormatParser {
         if (status != null) {
             try {
                 item.pubstatus = PubStatus.parse(status);
+                // "corrected" is usable copy that also says the agency corrected it.
+                if (status.toLowerCase(java.util.Locale.ROOT).startsWith("correct")) item.correction = true;
             } catch (IllegalArgumentException e) {
                 // An unreadable status might be a kill: hold the item for the desk rather than publish it.
                 item.pubstatus = PubStatus.WITHHELD;

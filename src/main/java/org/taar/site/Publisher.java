@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.store.Event;
+import org.taar.store.StoryHistory;
 import org.taar.store.StoryStore;
 import org.taar.store.StoryStore.Listed;
 import org.taar.story.LanguageEditions;
@@ -236,6 +237,11 @@ public final class Publisher implements AutoCloseable {
                 if (story.isEmpty()) continue;
                 Story s = story.get();
                 current.put(id, s);
+                // A new headline moved the story: the page cached at an old address must go, so that
+                // the address answers 301 to the new one (site/OnDemand) instead of the old page.
+                for (String old : StoryHistory.former(stories.store(), id)) {
+                    if (!old.equals(s.path())) cache.remove(old);
+                }
                 article.accept(s);
                 // The story published just after this one links to it as "next"; keep that link true.
                 stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(article);
@@ -375,7 +381,8 @@ public final class Publisher implements AutoCloseable {
 
     private Page articlePage(Story s, List<Views.RelatedLink> relatedLinks) {
         return switch (s.status()) {
-            case PUBLISHED -> Page.html(200, renderer.article(s, stories.next(s), relatedLinks, editions(s)))
+            case PUBLISHED -> Page.html(200, renderer.article(s, stories.next(s), relatedLinks, editions(s),
+                            StoryHistory.correctedAt(stories.store(), s.id()).orElse(null)))
                     .withSurrogateKeys(articleKeys(s));
             case KILLED -> gone.withSurrogateKeys("story-" + s.id());
             default -> null;

@@ -58,6 +58,12 @@ public final class Renderer {
      * from the head with hreflang, as each of them links back here.
      */
     public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related, List<Story> editions) {
+        return article(s, next, related, editions, null);
+    }
+
+    /** The article page, with a correction notice when the agency corrected the story at {@code corrected}. */
+    public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related, List<Story> editions,
+                          Instant corrected) {
         NewsItem item = s.item();
         String sectionName = sectionName(s.section());
         String canonical = site.baseUrl() + s.path();
@@ -70,14 +76,20 @@ public final class Renderer {
         Instant updated = s.updatedAt();
         String lang = item.language() != null ? item.language() : site.language();
         String head = hreflang(s, lang, canonical, editions) + openGraph(s, lang, canonical, description, created, updated, editions)
-                + jsonLd(s, lang, canonical, sectionName, created, updated) + breadcrumbs(s, sectionName, canonical);
+                + jsonLd(s, lang, canonical, sectionName, created, updated, corrected)
+                + breadcrumbs(s, sectionName, canonical);
         Views.Frame frame = new Views.Frame(labels, site.name(), lang, nav, item.headline() + " | " + site.name(), description,
                 canonical, s.section(), head);
         Views.Article view = new Views.Article(frame, "/" + s.section() + "/", sectionName, item.headline(),
                 item.summary(), lead, more, disclaimer(s), shown.format(created), created.toString(),
                 updated == null ? null : shown.format(updated), updated == null ? null : updated.toString(),
                 s.tags(), next.map(Story::path).orElse(null), next.map(Story::headline).orElse(null), item.byline());
-        return render("article.jte", Map.of("a", view, "related", related));
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("a", view, "related", related));
+        if (corrected != null) {
+            params.put("correction", CorrectionNotice.text(site.language(), shown.format(corrected)));
+            params.put("correctedIso", corrected.toString());
+        }
+        return render("article.jte", params);
     }
 
     public String home(List<Story> latest, Map<Config.Section, List<Story>> bySection) {
@@ -240,7 +252,8 @@ public final class Renderer {
                 .append(Entities.escape(value)).append("\">\n");
     }
 
-    private String jsonLd(Story s, String lang, String canonical, String sectionName, Instant created, Instant updated) {
+    private String jsonLd(Story s, String lang, String canonical, String sectionName, Instant created, Instant updated,
+                          Instant corrected) {
         ObjectNode ld = JSON.createObjectNode();
         ld.put("@context", "https://schema.org");
         ld.put("@type", "NewsArticle");
@@ -263,6 +276,11 @@ public final class Renderer {
                 .put("url", site.baseUrl() + "/");
         if (site.logo() != null) publisher.putObject("logo").put("@type", "ImageObject").put("url", site.logo());
         ld.put("isAccessibleForFree", true);
+        if (corrected != null) {
+            ld.putObject("correction").put("@type", "CorrectionComment")
+                    .put("text", CorrectionNotice.text(site.language(), shown.format(corrected)))
+                    .put("datePublished", corrected.toString());
+        }
         return script(ld);
     }
 

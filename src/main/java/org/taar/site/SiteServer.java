@@ -53,6 +53,7 @@ public final class SiteServer implements AutoCloseable {
     private final Store store;
     private volatile org.taar.search.SearchEndpoint search;
     private volatile StoriesEndpoint storiesApi;
+    private volatile org.taar.api.VersionsEndpoint versionsApi;
     private volatile LiveEvents live;
     private volatile OnDemand onDemand;
 
@@ -114,6 +115,11 @@ public final class SiteServer implements AutoCloseable {
         this.advisories = advisories;
     }
 
+    /** Serves /api/v1/stories/{id}/versions from this endpoint (a story's history, behind a key). */
+    public void versions(org.taar.api.VersionsEndpoint versions) {
+        this.versionsApi = versions;
+    }
+
     /** Serves /events from this feed. */
     public void live(LiveEvents live) {
         this.live = live;
@@ -162,6 +168,10 @@ public final class SiteServer implements AutoCloseable {
         }
         if (path.equals("/search") && search != null) {
             serve(request, response, callback, search.page(request.getHttpURI().getQuery()));
+            return;
+        }
+        if (versionsApi != null && org.taar.api.VersionsEndpoint.matches(path)) {
+            versionsApi.handle(request, response, callback, path);
             return;
         }
         if (storiesApi != null && StoriesEndpoint.matches(path)) {

@@ -54,7 +54,7 @@ public final class StoryStore {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    /** Applies a newer version; the slug stays, so the story keeps its URL. */
+    /** Applies a newer version; a changed slug is StoryHistory.move's business, in the same transaction. */
     public void update(Handle h, long id, NewsItem item, Status status, String reason, String section,
                        Instant publishedAt, Instant updatedAt, Instant embargoUntil) {
         h.createUpdate("""
@@ -83,6 +83,40 @@ public final class StoryStore {
                 .bind("outcome", outcome).bind("reason", reason).bind("item", ItemJson.write(item))
                 .bind("now", now.toEpochMilli())
                 .execute();
+    }
+
+    /**
+     * Whether this delivery already brought this version of the story: the same bytes received
+     * again (a re-poll, a retried push) are not a new version and leave no second row.
+     */
+    public boolean versionSeen(Handle h, long storyId, int version, long deliveryId) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM versions
+                         WHERE story_id = :story AND version = :version AND delivery_id = :delivery""")
+                .bind("story", storyId).bind("version", version).bind("delivery", deliveryId)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    /** One received version of a story with the delivery that brought it (delivery fields null for none). */
+    public record VersionEntry(int version, String outcome, String reason, Instant receivedAt, NewsItem item,
+                               Long deliveryId, String sha256, String channel, String name) {}
+
+    /** Every version of a story as received, oldest first: what explains its published state. */
+    public List<VersionEntry> versionHistory(long storyId) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT v.version, v.outcome, v.reason, v.received_at, v.item, v.delivery_id,
+                               d.sha256, d.channel, d.name
+                          FROM versions v LEFT JOIN deliveries d ON d.id = v.delivery_id
+                         WHERE v.story_id = :story ORDER BY v.id""")
+                .bind("story", storyId)
+                .map((rs, ctx) -> {
+                    long delivery = rs.getLong("delivery_id");
+                    Long deliveryId = rs.wasNull() ? null : delivery;
+                    return new VersionEntry(rs.getInt("version"), rs.getString("outcome"), rs.getString("reason"),
+                            instant(rs, "received_at"), ItemJson.read(rs.getString("item")), deliveryId,
+                            rs.getString("sha256"), rs.getString("channel"), rs.getString("name"));
+                })
+                .list());
     }
 
     public void setTags(Handle h, long storyId, List<Tag> tags) {
@@ -147,7 +181,10 @@ public final class StoryStore {
                                    published_at = COALESCE(published_at, :now)
                             WHERE id = :id AND status = 'embargoed' AND embargo_until <= :now""")
                     .bind("id", id).bind("now", now.toEpochMilli()).execute();
-            if (changed == 1) appendEvent(h, id, "published", now);
+            if (changed == 1) {
+                appendEvent(h, id, "published", now);
+                audit(h, id, "published", "rule:embargo", "embargo lifted", now);
+            }
             return changed == 1;
         });
     }

@@ -6,8 +6,8 @@ import org.taar.format.NewsItem;
 
 /**
  * A story as the store holds it: the agency's identity (source + uri), its current version
- * and where it stands on the site. The URL never changes across versions, because the slug is
- * fixed when the story is first stored.
+ * and where it stands on the site. The section is fixed when the story is first stored; the slug
+ * follows the newest version's headline, and every former address answers 301 (store/StoryHistory).
  *
  * @param publishedAt when it first appeared on the site; null while held or embargoed
  * @param updatedAt when a later version last changed the published story; null before

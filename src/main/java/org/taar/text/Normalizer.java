@@ -84,6 +84,7 @@ public final class Normalizer {
         if (b.agency != null && !b.agency.isEmpty()) b.agency = agencies.code(b.agency).orElse(b.agency);
         String bodyText = b.bodyHtml == null ? "" : sanitizer.toPlainText(b.bodyHtml);
         applyDateline(b, firstParagraph(bodyText));
+        Corrections.mark(b);
         if (b.language == null || b.language.isBlank()) {
             b.language = language((b.headline == null ? "" : b.headline) + " " + bodyText);
         }

@@ -76,13 +76,15 @@ class Anpa1312ParserTest {
         assertThat(later.get(0).bodyHtml()).isEqualTo("<p>WASHINGTON (AP) -- Democrats kept control of the Senate on"
                 + " Saturday, Arizona officials said late in the evening.</p><p>Arizona will finish counting by Monday.</p>");
         assertThat(later.get(0).warnings()).isEmpty();
+        assertThat(later.get(0).correction()).isFalse();
     }
 
     @Test
-    void correctionIncrementsTheVersionWithAWarning() throws Exception {
+    void correctionIncrementsTheVersionAndIsMarked() throws Exception {
         NewsItem corrected = parse("ap-writethru.txt").items().get(1);
         assertThat(corrected.version()).isEqualTo(4);
-        assertThat(corrected.warnings()).containsExactly("correction");
+        assertThat(corrected.correction()).isTrue();
+        assertThat(corrected.warnings()).isEmpty();
         assertThat(corrected.ednote()).startsWith("CORRECTS spelling");
     }
 

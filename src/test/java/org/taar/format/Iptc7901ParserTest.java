@@ -64,7 +64,8 @@ class Iptc7901ParserTest {
         List<NewsItem> items = parse("pti-election.txt").items();
         assertThat(items.get(1).uri()).isEqualTo(items.get(0).uri());
         assertThat(items.get(1).version()).isEqualTo(2);
-        assertThat(items.get(1).warnings()).containsExactly("correction");
+        assertThat(items.get(1).correction()).isTrue();
+        assertThat(items.get(1).warnings()).isEmpty();
         assertThat(items.get(1).firstCreated()).isEqualTo(Instant.parse("2025-07-12T06:19:00Z"));
         assertThat(items.get(2).uri()).isNotEqualTo(items.get(0).uri());
     }

@@ -74,7 +74,7 @@ class NewsmlG2ParserTest {
     @Test
     void correctionSignalIsAWarningAndKeepsTheVersion() throws Exception {
         NewsItem item = only("newsmlg2/bhasha-corrected.xml");
-        assertThat(item.warnings()).contains("correction");
+        assertThat(item.correction()).isTrue();
         assertThat(item.version()).isEqualTo(2);
         assertThat(item.pubstatus()).isEqualTo(PubStatus.USABLE);
         assertThat(item.summary()).contains("6.25");

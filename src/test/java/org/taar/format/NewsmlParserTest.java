@@ -52,7 +52,7 @@ class NewsmlParserTest {
 
     @Test
     void rectifyInstructionIsACorrection() throws Exception {
-        assertThat(items().get(0).warnings()).contains("correction");
+        assertThat(items().get(0).correction()).isTrue();
     }
 
     @Test

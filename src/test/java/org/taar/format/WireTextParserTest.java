@@ -178,4 +178,15 @@ class WireTextParserTest {
         assertThat(parser.accepts(bytes("wiretext/invalid-utf8.txt"))).isFalse();
         assertThat(parser.accepts(utf8("  \n"))).isFalse();
     }
+
+    @Test
+    void statusCorrectedIsUsableAndMarksACorrection() throws Exception {
+        NewsItem corrected = parseOne("Headline: Senate passes budget\nStatus: corrected\n\nBody.\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(corrected.pubstatus()).isEqualTo(org.taar.story.PubStatus.USABLE);
+        assertThat(corrected.correction()).isTrue();
+        NewsItem plain = parseOne("Headline: Senate passes budget\nStatus: usable\n\nBody.\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(plain.correction()).isFalse();
+    }
 }
