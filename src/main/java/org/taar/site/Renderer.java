@@ -58,6 +58,12 @@ public final class Renderer {
      * from the head with hreflang, as each of them links back here.
      */
     public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related, List<Story> editions) {
+        return article(s, next, related, editions, List.of());
+    }
+
+    /** As above, with the agencies and sources that also sent the story ({@code data-role="also-reported"}). */
+    public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related, List<Story> editions,
+                          List<String> alsoReported) {
         NewsItem item = s.item();
         String sectionName = sectionName(s.section());
         String canonical = site.baseUrl() + s.path();
@@ -77,7 +83,8 @@ public final class Renderer {
                 item.summary(), lead, more, disclaimer(s), shown.format(created), created.toString(),
                 updated == null ? null : shown.format(updated), updated == null ? null : updated.toString(),
                 s.tags(), next.map(Story::path).orElse(null), next.map(Story::headline).orElse(null), item.byline());
-        return render("article.jte", Map.of("a", view, "related", related));
+        return render("article.jte", Map.of("a", view, "related", related, "alsoReported", alsoReported,
+                "alsoReportedHeading", labels == Labels.HINDI ? "यह ख़बर इन्होंने भी दी" : "Also reported by"));
     }
 
     public String home(List<Story> latest, Map<Config.Section, List<Story>> bySection) {
