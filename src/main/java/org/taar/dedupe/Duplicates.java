@@ -26,7 +26,7 @@ public final class Duplicates {
      * The estimated overlap coefficient at or above which two stories are the same story: chosen
      * by bench/dedupe as the best F1 on its labelled pairs (bench/RESULTS.md, docs/design-notes.md).
      */
-    public static final double THRESHOLD = 0.5;
+    public static final double THRESHOLD = 0.8;
     // Pruning runs once in this many remembered stories: cheap, and keeps the tables near the window.
     private static final int PRUNE_EVERY = 256;
 

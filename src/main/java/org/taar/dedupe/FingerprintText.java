@@ -13,12 +13,13 @@ import org.taar.text.Agencies;
  * <p>Steps, in order: NFC; the dateline head (place and date before a parenthesised agency credit
  * near the start) and every parenthesised agency credit anywhere are removed; nukta dropped,
  * chandrabindu written as anusvara, ZWJ/ZWNJ dropped, Devanagari digits as ASCII, lower case;
- * everything that is not a letter, mark or digit becomes a space; words that are agency names
- * alone (a trailing {@code -- आईएएनएस}) are dropped.
+ * everything that is not a letter, mark or digit becomes a space; a closing credit line
+ * ({@code -- आईएएनएस}, {@code इनपुट: भाषा}) is dropped.
  */
 public final class FingerprintText {
     // Agencies put the dateline at the very start; a credit further in is part of a sentence.
     private static final int DATELINE_REACH = 80;
+    private static final int TRAILING_CREDIT_WORDS = 4;
     private static final Pattern PARENTHESISED = Pattern.compile("\\(([^()]{1,40})\\)");
 
     private final Agencies agencies;
@@ -52,13 +53,15 @@ public final class FingerprintText {
                 out.append(' ');
             }
         }
-        StringBuilder words = new StringBuilder(out.length());
-        for (String w : out.toString().split(" ")) {
-            if (w.isEmpty() || agencies.code(w).isPresent()) continue;
-            if (words.length() > 0) words.append(' ');
-            words.append(w);
+        // A credit line closes the copy ("-- आईएएनएस", "इनपुट: भाषा"); only the last words are looked up,
+        // which keeps normalizing fast and leaves "भाषा" (language) inside sentences alone.
+        String[] w = out.toString().strip().split(" ");
+        int end = w.length;
+        while (end > 0 && end > w.length - TRAILING_CREDIT_WORDS
+                && (agencies.code(w[end - 1]).isPresent() || w[end - 1].equals("इनपुट") || w[end - 1].equals("input"))) {
+            end--;
         }
-        return words.toString();
+        return w.length == 0 || w[0].isEmpty() ? "" : String.join(" ", java.util.Arrays.copyOf(w, end));
     }
 
     // "(आईएएनएस)", "(भाषा)", "(PTI/IANS)": credits only, so "(जदयू)" or "(2025)" stay.

@@ -14,8 +14,8 @@ package org.taar.dedupe;
  * @param rows positions per band: fewer rows find less similar pairs, at the cost of more candidates
  */
 public record MinHash(int bands, int rows) {
-    /** 64 bands of 2 rows, 128 positions: chosen by bench/dedupe (see docs/design-notes.md). */
-    public static final MinHash DEFAULT = new MinHash(64, 2);
+    /** 32 bands of 4 rows, 128 positions: chosen by bench/dedupe (see docs/design-notes.md). */
+    public static final MinHash DEFAULT = new MinHash(32, 4);
 
     private static final long SEED = 0x7461617264656475L;   // "taardedu"
 

@@ -12,8 +12,8 @@ import java.util.Arrays;
  * @param n words or characters per shingle
  */
 public record Shingles(boolean words, int n) {
-    /** Word 3-grams: what bench/dedupe chose (see bench/RESULTS.md). */
-    public static final Shingles DEFAULT = new Shingles(true, 3);
+    /** Single words: what bench/dedupe chose (see bench/RESULTS.md and docs/design-notes.md). */
+    public static final Shingles DEFAULT = new Shingles(true, 1);
 
     public Shingles {
         if (n < 1) throw new IllegalArgumentException("shingle length must be at least 1: " + n);
