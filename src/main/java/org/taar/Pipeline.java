@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.taar.config.Config;
+import org.taar.dedupe.Duplicates;
 import org.taar.enrich.Enricher;
 import org.taar.enrich.Enrichment;
 import org.taar.format.Formats;
@@ -27,6 +28,7 @@ import org.taar.story.Story;
 import org.taar.story.Versions;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.StoryHistory;
+import org.taar.store.FingerprintStore;
 import org.taar.store.StoryStore;
 import org.taar.text.Normalizer;
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ public final class Pipeline {
     private final Clock clock;
     private final Runnable onChange;
     private final Kills kills;
+    private final Duplicates duplicates;
     // Versions of one story must be applied one at a time; striping keeps unrelated stories parallel.
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
@@ -65,6 +68,7 @@ public final class Pipeline {
         this.clock = clock;
         this.onChange = onChange;
         this.kills = new Kills(stories, new AdvisoryStore(stories.store()));
+        this.duplicates = new Duplicates(new FingerprintStore(stories.store()));
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
@@ -202,6 +206,14 @@ public final class Pipeline {
                                 current.map(Story::slug).orElse(e.slug()), id), reason);
             }
             default -> {
+                if (change == Versions.Change.NEWER && current.orElseThrow().status() == Status.DUPLICATE) {
+                    return stayDuplicate(h, file, deliveryId, item, current.get(), now);
+                }
+                String agency = item.agency() != null ? item.agency() : config.source(source).agency();
+                Duplicates.Check dup = change == Versions.Change.NEW ? duplicates.check(h, source, agency, item, now) : null;
+                if (dup != null && dup.match().isPresent() && !config.source(source).publishDuplicates()) {
+                    return storeDuplicate(h, source, file, deliveryId, item, e, dup.match().get(), now);
+                }
                 Decision d = rules.decide(item);
                 Status status = switch (d.action()) {
                     case PUBLISH -> Status.PUBLISHED;
@@ -216,6 +228,12 @@ public final class Pipeline {
                     id = stories.insert(h, source, item, status, reason, e.section(), e.slug(), now, published,
                             d.embargoUntil());
                     label = status.label();
+                    if (dup.match().isPresent()) {
+                        duplicates.link(h, id, dup.match().get(), now);
+                        stories.appendEvent(h, dup.match().get().originalId(), "reported", now);
+                    } else {
+                        duplicates.remember(h, id, source, agency, dup, now);
+                    }
                 } else {
                     Story s = current.orElseThrow();
                     id = s.id();
@@ -247,6 +265,34 @@ public final class Pipeline {
                 return new Outcome(file, item.uri(), item.version(), label, Story.path(section, slug, id), reason);
             }
         }
+    }
+
+    /**
+     * A copy of an earlier story (Duplicates): stored, linked to the first story and not published;
+     * the first story gets an event so its page is rendered again with "also reported by".
+     */
+    private Outcome storeDuplicate(Handle h, String source, String file, Long deliveryId, NewsItem item, Enrichment e,
+                                   Duplicates.Match match, Instant now) {
+        String reason = match.reason();
+        long id = stories.insert(h, source, item, Status.DUPLICATE, reason, e.section(), e.slug(), now, null, null);
+        stories.setTags(h, id, e.tags());
+        stories.addVersion(h, id, item, deliveryId, "duplicate", reason, now);
+        duplicates.link(h, id, match, now);
+        stories.audit(h, id, "duplicate", "rule:duplicate", reason, now);
+        stories.appendEvent(h, match.originalId(), "reported", now);
+        log.info("story duplicate id={} of={} kind={} similarity={} source={} uri={}", id, match.originalId(),
+                match.kind(), match.similarity(), source, item.uri());
+        // The reader finds the story at the first one's address.
+        String url = duplicates.pathOf(h, match.originalId()).orElse(null);
+        return new Outcome(file, item.uri(), item.version(), "duplicate", url, reason);
+    }
+
+    // A later version of a duplicate is still the same copy: recorded, never published.
+    private Outcome stayDuplicate(Handle h, String file, Long deliveryId, NewsItem item, Story s, Instant now) {
+        String reason = s.reason();
+        stories.update(h, s.id(), item, Status.DUPLICATE, reason, s.section(), null, null, null);
+        stories.addVersion(h, s.id(), item, deliveryId, "duplicate", reason, now);
+        return new Outcome(file, item.uri(), item.version(), "duplicate", s.path(), reason);
     }
 
     private static Status statusOf(Optional<Story> current) {

@@ -117,9 +117,16 @@ public record Config(
      * {@code feed} is set when Taar fetches the source over HTTP, and null otherwise.
      * {@code fullTextInFeeds}: whether the site's RSS feeds may carry the whole story
      * (content:encoded); off by default, since an agency's licence usually covers the site only.
+     * {@code publishDuplicates}: publish this source's stories even when they repeat an earlier
+     * story (they are still linked to it); off by default (org.taar.dedupe).
      */
     public record Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
-                         boolean fullTextInFeeds) {
+                         boolean fullTextInFeeds, boolean publishDuplicates) {
+        public Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
+                      boolean fullTextInFeeds) {
+            this(name, disclaimer, defaultSection, agency, feed, fullTextInFeeds, false);
+        }
+
         public Source(String name, String disclaimer, String defaultSection, String agency) {
             this(name, disclaimer, defaultSection, agency, null);
         }

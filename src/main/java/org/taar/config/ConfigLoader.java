@@ -184,7 +184,8 @@ public final class ConfigLoader {
             out.put(e.getKey(), new Config.Source(e.getKey(), text(n, "disclaimer", null),
                     text(n, "default_section", null), text(n, "agency", null),
                     feed(e.getKey(), n, maxDeliveryBytes), flag(n, "sources." + e.getKey() + ".full_text_in_feeds",
-                            "full_text_in_feeds")));
+                            "full_text_in_feeds"),
+                    flag(n, "sources." + e.getKey() + ".publish_duplicates", "publish_duplicates")));
         });
         return out;
     }

@@ -54,6 +54,7 @@ public final class Publisher implements AutoCloseable {
     static final Duration DEEP_PAGES_EVERY = Duration.ofSeconds(5);
 
     private final StoryStore stories;
+    private final org.taar.store.FingerprintStore fingerprints;
     private final Renderer renderer;
     private final PageCache cache;
     private final Config.Site site;
@@ -99,6 +100,7 @@ public final class Publisher implements AutoCloseable {
 
     public Publisher(StoryStore stories, Renderer renderer, PageCache cache, Config config, Clock clock) {
         this.stories = stories;
+        this.fingerprints = new org.taar.store.FingerprintStore(stories.store());
         this.renderer = renderer;
         this.cache = cache;
         this.site = config.site();
@@ -253,7 +255,8 @@ public final class Publisher implements AutoCloseable {
             }
             // A brand-new story is the newest, so no "next" link can point at it; anything else
             // (update, kill, hold) may change where the oldest story of a section links to.
-            boolean change = batch.stream().anyMatch(e -> !e.kind().equals("published"));
+            // "reported" (a duplicate linked to the story) changes only its article page.
+            boolean change = batch.stream().anyMatch(e -> !e.kind().equals("published") && !e.kind().equals("reported"));
             if (change) {
                 for (Config.Section section : site.sections()) {
                     stories.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id()))
@@ -382,11 +385,26 @@ public final class Publisher implements AutoCloseable {
     private Page articlePage(Story s, List<Views.RelatedLink> relatedLinks) {
         return switch (s.status()) {
             case PUBLISHED -> Page.html(200, renderer.article(s, stories.next(s), relatedLinks, editions(s),
-                            StoryHistory.correctedAt(stories.store(), s.id()).orElse(null)))
+                            StoryHistory.correctedAt(stories.store(), s.id()).orElse(null),
+                            alsoReported(s)))
                     .withSurrogateKeys(articleKeys(s));
             case KILLED -> gone.withSurrogateKeys("story-" + s.id());
             default -> null;
         };
+    }
+
+    /**
+     * Who else sent this story (org.taar.dedupe): the agency of each duplicate linked to it, or its
+     * source when the agency is the story's own (a relay of the same copy), first received first.
+     */
+    private List<String> alsoReported(Story s) {
+        String own = s.item().agency();
+        Set<String> names = new LinkedHashSet<>();
+        for (var d : fingerprints.duplicatesOf(s.id())) {
+            names.add(d.agency() != null && !d.agency().equals(own) ? d.agency() : d.source());
+        }
+        names.remove(own);
+        return List.copyOf(names);
     }
 
     /** The same story in other languages, published (see {@link LanguageEditions} for the rule). */

@@ -58,12 +58,16 @@ public final class Renderer {
      * from the head with hreflang, as each of them links back here.
      */
     public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related, List<Story> editions) {
-        return article(s, next, related, editions, null);
+        return article(s, next, related, editions, null, List.of());
     }
 
-    /** The article page, with a correction notice when the agency corrected the story at {@code corrected}. */
+    /**
+     * The article page, with a correction notice when the agency corrected the story at
+     * {@code corrected} (or null), and the agencies and sources that also sent the story
+     * ({@code data-role="also-reported"}).
+     */
     public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related, List<Story> editions,
-                          Instant corrected) {
+                          Instant corrected, List<String> alsoReported) {
         NewsItem item = s.item();
         String sectionName = sectionName(s.section());
         String canonical = site.baseUrl() + s.path();
@@ -84,7 +88,9 @@ public final class Renderer {
                 item.summary(), lead, more, disclaimer(s), shown.format(created), created.toString(),
                 updated == null ? null : shown.format(updated), updated == null ? null : updated.toString(),
                 s.tags(), next.map(Story::path).orElse(null), next.map(Story::headline).orElse(null), item.byline());
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("a", view, "related", related));
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("a", view, "related", related,
+                "alsoReported", alsoReported,
+                "alsoReportedHeading", labels == Labels.HINDI ? "यह ख़बर इन्होंने भी दी" : "Also reported by"));
         if (corrected != null) {
             params.put("correction", CorrectionNotice.text(site.language(), shown.format(corrected)));
             params.put("correctedIso", corrected.toString());
