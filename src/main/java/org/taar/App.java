@@ -84,7 +84,7 @@ public final class App implements AutoCloseable {
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
         Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
-                new Rules(clock), stories, clock, this::nudge);
+                new Rules(clock, config, new org.taar.store.RuleStore(store, clock)), stories, clock, this::nudge);
     }
 
     private void nudge() {

@@ -22,7 +22,28 @@ public record Config(
         int port,
         long maxDeliveryBytes,
         Site site,
-        Map<String, Source> sources) {
+        Map<String, Source> sources,
+        Routing routing) {
+
+    public Config {
+        routing = routing == null ? Routing.DEFAULT : routing;
+    }
+
+    public Config(Path dataDir, String jdbcUrl, int port, long maxDeliveryBytes, Site site, Map<String, Source> sources) {
+        this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, Routing.DEFAULT);
+    }
+
+    /**
+     * The decide stage's settings: taar.yml's {@code rules:} in order, and which default rules run
+     * ({@code site.default_rules}: false for none, or a map such as {@code {unverified: false}}).
+     */
+    public record Routing(List<org.taar.rules.RoutingRule> rules, boolean profanity, boolean unverified) {
+        public static final Routing DEFAULT = new Routing(List.of(), true, true);
+
+        public Routing {
+            rules = List.copyOf(rules);
+        }
+    }
 
     /**
      * The public site: its name, address, language, time zone and sections in display order.
@@ -99,9 +120,16 @@ public record Config(
      * {@code feed} is set when Taar fetches the source over HTTP, and null otherwise.
      * {@code fullTextInFeeds}: whether the site's RSS feeds may carry the whole story
      * (content:encoded); off by default, since an agency's licence usually covers the site only.
+     * {@code web}: whether the licence covers publishing on the web at all ({@code web: false}
+     * keeps every item of the source, held, never published).
      */
     public record Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
-                         boolean fullTextInFeeds) {
+                         boolean fullTextInFeeds, boolean web) {
+        public Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
+                      boolean fullTextInFeeds) {
+            this(name, disclaimer, defaultSection, agency, feed, fullTextInFeeds, true);
+        }
+
         public Source(String name, String disclaimer, String defaultSection, String agency) {
             this(name, disclaimer, defaultSection, agency, null);
         }

@@ -19,6 +19,10 @@ import org.taar.story.PubStatus;
  * @param image the story's lead picture, an absolute http(s) URL (a ninjs picture association's largest
  *     rendition, a feed item's enclosure or media:content); null when the story has none
  * @param warnings what a parser or normalizer noticed but could live with
+ * @param signals the agency's item-level signals (AP's {@code signals}, e.g. {@code newscontent}), as
+ *     written; null when the item carries none, which is not the same as an empty list
+ * @param disclaimer a disclaimer a routing rule set for this story ({@code set_disclaimer}); null
+ *     for the source's own
  */
 public record NewsItem(
         String uri,
@@ -44,11 +48,14 @@ public record NewsItem(
         String ednote,
         String link,
         String image,
-        List<String> warnings) {
+        List<String> warnings,
+        List<String> signals,
+        String disclaimer) {
 
     public NewsItem {
         tags = tags == null ? List.of() : List.copyOf(tags);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        signals = signals == null ? null : List.copyOf(signals);
         pubstatus = pubstatus == null ? PubStatus.USABLE : pubstatus;
         type = type == null ? "text" : type;
     }
@@ -67,6 +74,8 @@ public record NewsItem(
         b.link = link;
         b.image = image;
         b.warnings = new ArrayList<>(warnings);
+        b.signals = signals == null ? null : new ArrayList<>(signals);
+        b.disclaimer = disclaimer;
         return b;
     }
 
@@ -96,6 +105,8 @@ public record NewsItem(
         public String link;
         public String image;
         public List<String> warnings = new ArrayList<>();
+        public List<String> signals;
+        public String disclaimer;
 
         public Builder warn(String warning) {
             warnings.add(warning);
@@ -105,7 +116,7 @@ public record NewsItem(
         public NewsItem build() {
             return new NewsItem(uri, version, pubstatus, type, language, headline, subheadline, summary, bodyHtml,
                     byline, located, contentCreated, firstCreated, versionCreated, embargoed, urgency, agency,
-                    section, tags, slugline, ednote, link, image, warnings);
+                    section, tags, slugline, ednote, link, image, warnings, signals, disclaimer);
         }
     }
 }
