@@ -54,6 +54,9 @@ public final class App implements AutoCloseable {
     public final SourceStore sources;
     public final Archive archive;
     public final Pipeline pipeline;
+    public final Rules rules;
+    /** An editor's publish, hold and kill (the editor API; the desk later). */
+    public final org.taar.story.EditorActions editorActions;
     public final PageCache pages;
     public final Renderer renderer;
     public final Publisher publisher;
@@ -85,8 +88,10 @@ public final class App implements AutoCloseable {
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
         Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
+        this.rules = new Rules(clock, config, new org.taar.store.RuleStore(store, clock));
+        this.editorActions = new org.taar.story.EditorActions(stories, rules, clock, this::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
-                new Rules(clock), stories, clock, this::nudge);
+                rules, stories, clock, this::nudge);
     }
 
     private void nudge() {
@@ -171,6 +176,7 @@ public final class App implements AutoCloseable {
         server.versions(new org.taar.api.VersionsEndpoint(stories, pushKeys));
         server.live(live);
         server.advisories(new org.taar.api.AdvisoriesEndpoint(new org.taar.store.AdvisoryStore(store), pushKeys));
+        server.editor(new org.taar.api.EditorEndpoint(editorActions, pushKeys));
         server.onDemand(onDemand);
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);

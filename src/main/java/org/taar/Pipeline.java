@@ -21,6 +21,7 @@ import org.taar.intake.Archive;
 import org.taar.intake.Delivery;
 import org.taar.kill.Kills;
 import org.taar.rules.Decision;
+import org.taar.rules.RuleEdits;
 import org.taar.rules.Rules;
 import org.taar.story.Outcome;
 import org.taar.story.Status;
@@ -214,10 +215,13 @@ public final class Pipeline {
                 if (dup != null && dup.match().isPresent() && !config.source(source).publishDuplicates()) {
                     return storeDuplicate(h, source, file, deliveryId, item, e, dup.match().get(), now);
                 }
-                Decision d = rules.decide(item);
+                Decision d = rules.decide(h, source, item, e.section());
+                item = RuleEdits.item(item, d.edits());
+                e = RuleEdits.enrichment(e, d.edits());
                 Status status = switch (d.action()) {
                     case PUBLISH -> Status.PUBLISHED;
-                    case HOLD -> Status.HELD;
+                    // A discarded story is kept like a held one, so no listing, feed or search shows it.
+                    case HOLD, DISCARD -> Status.HELD;
                     case EMBARGO -> Status.EMBARGOED;
                 };
                 String reason = d.reason() == null ? "rule " + d.rule() : d.reason() + " (rule " + d.rule() + ")";

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "taar", mixinStandardHelpOptions = true, version = "taar 0.1.0",
         description = "Wire-to-web news publisher.",
         subcommands = {Taar.Serve.class, Taar.Parse.class, Taar.Ingest.class, Taar.ConvertFont.class,
-                Taar.Classify.class, Taar.Key.class, Taar.Reindex.class})
+                Taar.Classify.class, Taar.Key.class, Taar.Rule.class, Taar.Reindex.class})
 public final class Taar implements Runnable {
     static final int EX_OK = 0, EX_USAGE = 64, EX_DATAERR = 65, EX_UNAVAILABLE = 69, EX_SOFTWARE = 70;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -273,10 +273,12 @@ public final class Taar implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add");
         }
 
-        @Command(name = "add", description = "create a push key for SOURCE; prints the key once")
+        @Command(name = "add", description = "create a push key for SOURCE (or, with --editor, an editor's key for NAME); prints the key once")
         static final class Add implements Callable<Integer> {
             @Mixin Common common;
             @Parameters(paramLabel = "SOURCE") String source;
+            @Option(names = "--editor", description = "a key for the editor API (publish, hold, kill); it cannot push")
+            boolean editor;
 
             @Override
             public Integer call() {
@@ -285,7 +287,80 @@ public final class Taar implements Runnable {
                     throw new IllegalArgumentException("source names are letters, digits, '.', '_' and '-': " + source);
                 }
                 try (App app = new App(common.load(), Clock.systemUTC())) {
-                    System.out.println(app.pushKeys.create(source));
+                    System.out.println(app.pushKeys.create(source,
+                            editor ? org.taar.store.PushKeys.Role.EDITOR : org.taar.store.PushKeys.Role.PUSH));
+                }
+                return EX_OK;
+            }
+        }
+    }
+
+    @Command(name = "rule", description = "routing rules kept in the store (after taar.yml's rules)",
+            subcommands = {Rule.Add.class, Rule.List.class, Rule.Remove.class})
+    static final class Rule implements Runnable {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add, list or remove");
+        }
+
+        @Command(name = "add", description = "add a rule after the stored ones; JSON in the shape of a taar.yml rule, e.g. "
+                + "'{\"match\": {\"source\": \"afp\"}, \"action\": \"hold\"}'")
+        static final class Add implements Callable<Integer> {
+            @Mixin Common common;
+            @Parameters(index = "0", paramLabel = "NAME") String name;
+            @Parameters(index = "1", paramLabel = "JSON") String json;
+
+            @Override
+            public Integer call() {
+                common.quietLogs(true);
+                Config config = common.load();
+                java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
+                config.site().sections().forEach(sec -> slugs.add(sec.slug()));
+                org.taar.rules.Rules.parseStored(name, json, slugs);
+                if (config.routing().rules().stream().anyMatch(r -> r.name().equals(name))) {
+                    throw new IllegalArgumentException("taar.yml already has a rule named " + name);
+                }
+                try (App app = new App(config, Clock.systemUTC())) {
+                    if (!new org.taar.store.RuleStore(app.store, app.clock).add(name, json.strip())) {
+                        throw new IllegalArgumentException("a stored rule is already named " + name);
+                    }
+                }
+                System.out.println("rule " + name + " added");
+                return EX_OK;
+            }
+        }
+
+        @Command(name = "list", description = "print the stored rules in order, one JSON line each")
+        static final class List implements Callable<Integer> {
+            @Mixin Common common;
+
+            @Override
+            public Integer call() throws Exception {
+                common.quietLogs(true);
+                try (App app = new App(common.load(), Clock.systemUTC())) {
+                    for (var row : new org.taar.store.RuleStore(app.store, app.clock).all()) {
+                        System.out.println(JSON.createObjectNode().put("name", row.name())
+                                .set("rule", JSON.readTree(row.definition())));
+                    }
+                }
+                return EX_OK;
+            }
+        }
+
+        @Command(name = "remove", description = "remove a stored rule")
+        static final class Remove implements Callable<Integer> {
+            @Mixin Common common;
+            @Parameters(paramLabel = "NAME") String name;
+
+            @Override
+            public Integer call() {
+                common.quietLogs(true);
+                try (App app = new App(common.load(), Clock.systemUTC())) {
+                    if (!new org.taar.store.RuleStore(app.store, app.clock).remove(name)) {
+                        throw new IllegalArgumentException("no stored rule named " + name);
+                    }
                 }
                 return EX_OK;
             }

@@ -23,11 +23,36 @@ public record Config(
         long maxDeliveryBytes,
         Site site,
         Map<String, Source> sources,
-        Purge purge) {
+        Purge purge,
+        Routing routing) {
 
-    /** Without a CDN to purge: what most installations and tests use. */
+    public Config {
+        routing = routing == null ? Routing.DEFAULT : routing;
+    }
+
+    /** Without a CDN to purge and with the default rules: what most installations and tests use. */
     public Config(Path dataDir, String jdbcUrl, int port, long maxDeliveryBytes, Site site, Map<String, Source> sources) {
-        this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, null);
+        this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, null, Routing.DEFAULT);
+    }
+
+    public Config withPurge(Purge purge) {
+        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing);
+    }
+
+    public Config withRouting(Routing routing) {
+        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing);
+    }
+
+    /**
+     * The decide stage's settings: taar.yml's {@code rules:} in order, and which default rules run
+     * ({@code site.default_rules}: false for none, or a map such as {@code {unverified: false}}).
+     */
+    public record Routing(List<org.taar.rules.RoutingRule> rules, boolean profanity, boolean unverified) {
+        public static final Routing DEFAULT = new Routing(List.of(), true, true);
+
+        public Routing {
+            rules = List.copyOf(rules);
+        }
     }
 
     /**
@@ -119,12 +144,14 @@ public record Config(
      * (content:encoded); off by default, since an agency's licence usually covers the site only.
      * {@code publishDuplicates}: publish this source's stories even when they repeat an earlier
      * story (they are still linked to it); off by default (org.taar.dedupe).
+     * {@code web}: whether the licence covers publishing on the web at all ({@code web: false}
+     * keeps every item of the source, held, never published).
      */
     public record Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
-                         boolean fullTextInFeeds, boolean publishDuplicates) {
+                         boolean fullTextInFeeds, boolean publishDuplicates, boolean web) {
         public Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
                       boolean fullTextInFeeds) {
-            this(name, disclaimer, defaultSection, agency, feed, fullTextInFeeds, false);
+            this(name, disclaimer, defaultSection, agency, feed, fullTextInFeeds, false, true);
         }
 
         public Source(String name, String disclaimer, String defaultSection, String agency) {

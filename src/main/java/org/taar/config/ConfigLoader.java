@@ -51,8 +51,9 @@ public final class ConfigLoader {
         int listen = port != null ? port : Integer.parseInt(env.getOrDefault("TAAR_PORT", text(yml, "port", "8080")));
         long maxBytes = Long.parseLong(env.getOrDefault("TAAR_MAX_DELIVERY_BYTES",
                 text(yml, "max_delivery_bytes", String.valueOf(20L * 1024 * 1024))));
-        return new Config(data, db, listen, maxBytes, site(yml.path("site"), listen),
-                sources(yml.path("sources"), maxBytes), purge(yml.path("purge")));
+        Config.Site site = site(yml.path("site"), listen);
+        return new Config(data, db, listen, maxBytes, site, sources(yml.path("sources"), maxBytes),
+                purge(yml.path("purge")), routing(yml, site));
     }
 
     /** {@code purge: {url, method: PURGE|POST, header: "Name: value"}}; null when absent. */
@@ -185,9 +186,29 @@ public final class ConfigLoader {
                     text(n, "default_section", null), text(n, "agency", null),
                     feed(e.getKey(), n, maxDeliveryBytes), flag(n, "sources." + e.getKey() + ".full_text_in_feeds",
                             "full_text_in_feeds"),
-                    flag(n, "sources." + e.getKey() + ".publish_duplicates", "publish_duplicates")));
+                    flag(n, "sources." + e.getKey() + ".publish_duplicates", "publish_duplicates"),
+                    !n.has("web") || flag(n, "sources." + e.getKey() + ".web", "web")));
         });
         return out;
+    }
+
+    /** {@code rules:} and {@code site.default_rules} (true, false, or a map of default rule name to true/false). */
+    private static Config.Routing routing(JsonNode yml, Config.Site site) {
+        java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
+        site.sections().forEach(sec -> slugs.add(sec.slug()));
+        List<org.taar.rules.RoutingRule> rules = org.taar.rules.RoutingRules.parse(yml.path("rules"), slugs);
+        JsonNode d = yml.path("site").path("default_rules");
+        if (d.isMissingNode() || d.isNull()) return new Config.Routing(rules, true, true);
+        if (d.isBoolean()) return new Config.Routing(rules, d.asBoolean(), d.asBoolean());
+        if (!d.isObject()) throw new ConfigException("site.default_rules: true, false, or {profanity: .., unverified: ..}");
+        d.fieldNames().forEachRemaining(k -> {
+            if (!k.equals("profanity") && !k.equals("unverified")) {
+                throw new ConfigException("site.default_rules: no default rule '" + k
+                        + "' can be switched off (profanity, unverified; licence rules always apply)");
+            }
+        });
+        return new Config.Routing(rules, !d.has("profanity") || flag(d, "site.default_rules.profanity", "profanity"),
+                !d.has("unverified") || flag(d, "site.default_rules.unverified", "unverified"));
     }
 
     /** A source with a {@code url} is polled; the rest of its settings have safe defaults. */

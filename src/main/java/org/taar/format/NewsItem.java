@@ -20,6 +20,10 @@ import org.taar.story.PubStatus;
  *     rendition, a feed item's enclosure or media:content); null when the story has none
  * @param warnings what a parser or normalizer noticed but could live with
  * @param correction the agency marked this version a correction of what it sent before (see text/Corrections)
+ * @param signals the agency's item-level signals (AP's {@code signals}, e.g. {@code newscontent}), as
+ *     written; null when the item carries none, which is not the same as an empty list
+ * @param disclaimer a disclaimer a routing rule set for this story ({@code set_disclaimer}); null
+ *     for the source's own
  */
 public record NewsItem(
         String uri,
@@ -46,11 +50,14 @@ public record NewsItem(
         String link,
         String image,
         List<String> warnings,
-        boolean correction) {
+        boolean correction,
+        List<String> signals,
+        String disclaimer) {
 
     public NewsItem {
         tags = tags == null ? List.of() : List.copyOf(tags);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        signals = signals == null ? null : List.copyOf(signals);
         pubstatus = pubstatus == null ? PubStatus.USABLE : pubstatus;
         type = type == null ? "text" : type;
     }
@@ -70,6 +77,8 @@ public record NewsItem(
         b.image = image;
         b.warnings = new ArrayList<>(warnings);
         b.correction = correction;
+        b.signals = signals == null ? null : new ArrayList<>(signals);
+        b.disclaimer = disclaimer;
         return b;
     }
 
@@ -100,6 +109,8 @@ public record NewsItem(
         public String image;
         public List<String> warnings = new ArrayList<>();
         public boolean correction;
+        public List<String> signals;
+        public String disclaimer;
 
         public Builder warn(String warning) {
             warnings.add(warning);
@@ -109,7 +120,7 @@ public record NewsItem(
         public NewsItem build() {
             return new NewsItem(uri, version, pubstatus, type, language, headline, subheadline, summary, bodyHtml,
                     byline, located, contentCreated, firstCreated, versionCreated, embargoed, urgency, agency,
-                    section, tags, slugline, ednote, link, image, warnings, correction);
+                    section, tags, slugline, ednote, link, image, warnings, correction, signals, disclaimer);
         }
     }
 }

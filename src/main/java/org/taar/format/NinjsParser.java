@@ -104,6 +104,21 @@ public final class NinjsParser implements FormatParser {
         return new ParseResult(NAME, items, warnings);
     }
 
+    /**
+     * AP Media API's {@code signals}: a list of words such as {@code newscontent} (publishable),
+     * read as strings or {@code {"qcode"|"name"|"value": ...}} objects; null when absent.
+     */
+    private static List<String> signals(JsonNode n) {
+        JsonNode s = n.get("signals");
+        if (s == null || s.isNull()) return null;
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : s.isArray() ? s : List.of(s)) {
+            String value = v.isValueNode() ? v.asText() : text(v, "qcode", "name", "value");
+            if (value != null && !value.isBlank()) out.add(value.strip());
+        }
+        return out;
+    }
+
     /** One ninjs object to a news item, or null when it has no headline (events, planning, bare metadata). */
     private static NewsItem item(JsonNode n, String label, ParseContext ctx) {
         NewsItem.Builder b = NewsItem.builder();
@@ -148,6 +163,7 @@ public final class NinjsParser implements FormatParser {
         b.agency = agency(n);
         b.tags = tags(n);
         b.image = image(n);
+        b.signals = signals(n);
 
         JsonNode urgency = n.get("urgency");
         if (urgency != null && !urgency.isNull()) {

@@ -166,6 +166,8 @@ public final class Renderer {
     }
 
     String disclaimer(Story s) {
+        // A routing rule's set_disclaimer comes first, then the source's, then the default.
+        if (s.item().disclaimer() != null) return s.item().disclaimer();
         Config.Source src = config.source(s.source());
         if (src.disclaimer() != null) return src.disclaimer();
         String agency = s.item().agency() != null ? s.item().agency()

@@ -19,6 +19,7 @@ import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taar.api.EditorEndpoint;
 import org.taar.api.IngestEndpoint;
 import org.taar.api.SourcesEndpoint;
 import org.taar.api.StoriesEndpoint;
@@ -56,6 +57,7 @@ public final class SiteServer implements AutoCloseable {
     private volatile org.taar.api.VersionsEndpoint versionsApi;
     private volatile LiveEvents live;
     private volatile OnDemand onDemand;
+    private volatile EditorEndpoint editor;
 
     public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, SourcesEndpoint sources,
                       Store store) {
@@ -120,6 +122,11 @@ public final class SiteServer implements AutoCloseable {
         this.versionsApi = versions;
     }
 
+    /** Serves the editors' POST /api/v1/stories/{id}/publish|hold|kill from this endpoint. */
+    public void editor(EditorEndpoint editor) {
+        this.editor = editor;
+    }
+
     /** Serves /events from this feed. */
     public void live(LiveEvents live) {
         this.live = live;
@@ -150,6 +157,11 @@ public final class SiteServer implements AutoCloseable {
         boolean read = method.equals("GET") || method.equals("HEAD");
         if (path.equals("/api/v1/ingest")) {
             if (method.equals("POST")) ingest.handle(request, response, callback);
+            else methodNotAllowed(response, callback, "POST");
+            return;
+        }
+        if (editor != null && EditorEndpoint.matches(path)) {
+            if (method.equals("POST")) editor.handle(request, response, callback, path);
             else methodNotAllowed(response, callback, "POST");
             return;
         }

@@ -74,6 +74,27 @@ public final class StoryStore {
                 .bind("id", id).bind("reason", reason).execute();
     }
 
+    /** A story by id, read in the caller's transaction (an editor's action). */
+    public Optional<Story> byId(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM stories s WHERE s.id = :id").bind("id", id)
+                .map((rs, ctx) -> story(rs, List.of())).findOne();
+    }
+
+    /**
+     * An editor's release or hold: moves the story to {@code to} only while it is still
+     * {@code from}, so a kill arriving meanwhile is never undone; a release keeps the first
+     * publication time. False when the story was no longer {@code from}.
+     */
+    public boolean changeStatus(Handle h, long id, Status from, Status to, String reason, Instant now) {
+        return h.createUpdate("""
+                        UPDATE stories SET status = :to, reason = :reason,
+                               published_at = CASE WHEN :to = 'published' THEN COALESCE(published_at, :now)
+                                                   ELSE published_at END
+                        WHERE id = :id AND status = :from""")
+                .bind("id", id).bind("from", from.label()).bind("to", to.label()).bind("reason", reason)
+                .bind("now", now.toEpochMilli()).execute() == 1;
+    }
+
     public void addVersion(Handle h, long storyId, NewsItem item, Long deliveryId, String outcome, String reason,
                            Instant now) {
         h.createUpdate("""

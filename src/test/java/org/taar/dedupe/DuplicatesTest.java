@@ -172,7 +172,7 @@ class DuplicatesTest {
     void aSourceWithPublishDuplicatesIsPublishedAndStillLinked(String engine) {
         Config base = TestEngines.config(engine, dir);
         Config config = new Config(base.dataDir(), base.jdbcUrl(), base.port(), base.maxDeliveryBytes(), base.site(),
-                Map.of("partner", new Config.Source("partner", null, null, null, null, false, true)));
+                Map.of("partner", new Config.Source("partner", null, null, null, null, false, true, true)));
         try (App app = new App(config, new MutableClock(Instant.parse("2025-05-29T05:00:00Z")))) {
             app.publisher.rebuildAll();
             Outcome first = deliver(app, "ians", story("urn:ians:1", "IANS", "आईएएनएस", "केरल में भारी बारिश, रेड अलर्ट", "केरल में बारिश", FLOOD));

@@ -1,0 +1,90 @@
+package org.taar.story;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taar.rules.Decision;
+import org.taar.rules.Rules;
+import org.taar.store.StoryStore;
+
+/**
+ * An editor's release, hold or kill of one story. Each writes the new status, an audit entry
+ * ({@code editor:NAME}) and an event in one transaction, so the publisher, search and live
+ * events follow exactly as they follow the pipeline; a kill takes the agency kill's path (410).
+ */
+public final class EditorActions {
+    private static final Logger log = LoggerFactory.getLogger(EditorActions.class);
+
+    public enum Act { PUBLISH, HOLD, KILL }
+
+    /** What came of an action: the story as it now stands, or why nothing could be done. */
+    public record Result(Kind kind, Story story, String message) {
+        public enum Kind { DONE, UNCHANGED, NOT_FOUND, CONFLICT }
+    }
+
+    private final StoryStore stories;
+    private final Rules rules;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    public EditorActions(StoryStore stories, Rules rules, Clock clock, Runnable onChange) {
+        this.stories = stories;
+        this.rules = rules;
+        this.clock = clock;
+        this.onChange = onChange;
+    }
+
+    public Result apply(long id, Act act, String editor, String reason) {
+        Result r = stories.store().jdbi().inTransaction(h -> {
+            Optional<Story> found = stories.byId(h, id);
+            if (found.isEmpty()) return new Result(Result.Kind.NOT_FOUND, null, "no story with id " + id);
+            Story s = found.get();
+            Instant now = clock.instant();
+            String actor = "editor:" + editor;
+            if (s.status() == Status.KILLED) {
+                return act == Act.KILL ? new Result(Result.Kind.UNCHANGED, s, "already killed")
+                        : new Result(Result.Kind.CONFLICT, s, "the story is killed; a killed story never comes back");
+            }
+            switch (act) {
+                case PUBLISH -> {
+                    if (s.status() == Status.PUBLISHED) return new Result(Result.Kind.UNCHANGED, s, "already published");
+                    Optional<Decision> licence = rules.licence(s.source(), s.item());
+                    if (licence.isPresent()) {
+                        return new Result(Result.Kind.CONFLICT, s, licence.get().reason() + "; it cannot be published");
+                    }
+                    String why = reason != null ? reason : "released by an editor";
+                    if (!stories.changeStatus(h, id, s.status(), Status.PUBLISHED, why + " (" + actor + ")", now)) {
+                        return new Result(Result.Kind.CONFLICT, s, "the story changed meanwhile; try again");
+                    }
+                    // A story that had been up before comes back as an update, so listings around it re-render at once.
+                    String kind = s.publishedAt() != null ? "updated" : "published";
+                    stories.appendEvent(h, id, kind, now);
+                    stories.audit(h, id, "published", actor, why, now);
+                }
+                case HOLD -> {
+                    if (s.status() == Status.HELD) return new Result(Result.Kind.UNCHANGED, s, "already held");
+                    String why = reason != null ? reason : "held by an editor";
+                    if (!stories.changeStatus(h, id, s.status(), Status.HELD, why + " (" + actor + ")", now)) {
+                        return new Result(Result.Kind.CONFLICT, s, "the story changed meanwhile; try again");
+                    }
+                    stories.appendEvent(h, id, "held", now);
+                    stories.audit(h, id, "held", actor, why, now);
+                }
+                case KILL -> {
+                    String why = reason != null ? reason : "killed by an editor";
+                    stories.kill(h, id, why + " (" + actor + ")");
+                    stories.appendEvent(h, id, "killed", now);
+                    stories.audit(h, id, "killed", actor, why, now);
+                }
+            }
+            return new Result(Result.Kind.DONE, stories.byId(h, id).orElseThrow(), null);
+        });
+        if (r.kind() == Result.Kind.DONE) {
+            log.info("editor {} story id={} by={}", act.name().toLowerCase(java.util.Locale.ROOT), id, editor);
+            onChange.run();
+        }
+        return r;
+    }
+}
