@@ -137,9 +137,10 @@ class StoryVersionsTest {
         }
     }
 
+    /** An embargoed story; the uri is in the body too, so stories of one test are not duplicates of each other. */
     private static byte[] embargoed(String uri, Instant until) {
         return ("Headline: प्रधानमंत्री आज बजट पेश करेंगे\nSection: देश\nAgency: IANS\nURI: " + uri
-                + "\nVersion: 1\nEmbargo: " + until + "\n\nनई दिल्ली, 12 जुलाई (आईएएनएस)। बजट की ख़बर।\n")
+                + "\nVersion: 1\nEmbargo: " + until + "\n\nनई दिल्ली, 12 जुलाई (आईएएनएस)। बजट की ख़बर " + uri + "।\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -52,6 +52,8 @@ public final class Publisher implements AutoCloseable {
      * this often; a kill, update or hold refreshes them at once.
      */
     static final Duration DEEP_PAGES_EVERY = Duration.ofSeconds(5);
+    /** How many articles rendered at start get their related stories in one listings pass. */
+    static final int RELATED_PER_PASS = 32;
 
     private final StoryStore stories;
     private final org.taar.store.FingerprintStore fingerprints;
@@ -69,6 +71,8 @@ public final class Publisher implements AutoCloseable {
     /** Listings whose first page is fresh but whose deeper pages wait for the next deep refresh. */
     private final Set<String> staleSections = new LinkedHashSet<>();
     private final Set<String> staleTags = new LinkedHashSet<>();
+    /** Articles rendered at start, still without their related stories (listings thread only). */
+    private final java.util.Deque<Long> relatedBacklog = new java.util.ArrayDeque<>();
     private long deepPagesNanos = System.nanoTime();
     private volatile boolean running;
     private volatile Related related = Related.NONE;
@@ -132,7 +136,10 @@ public final class Publisher implements AutoCloseable {
                 long seq = stories.lastEventSeq();
                 long started = System.nanoTime();
                 List<Long> newest = stories.latestIds(site.eagerArticles());
-                for (long id : newest) stories.byId(id).ifPresent(this::renderStory);
+                // Without related stories (a more-like-this query each, the slow part): the listings
+                // thread adds them a few per pass once the port is open.
+                for (long id : newest) stories.byId(id).ifPresent(st -> renderStory(st, List.of()));
+                relatedBacklog.addAll(newest);
                 List<Listed> killed = stories.killed();
                 for (Listed k : killed) cache.putArticle(k.path(), gone.withSurrogateKeys("story-" + k.id()));
                 log.info("articles rendered at start count={} killed={} ms={} (older articles render on first request)",
@@ -304,7 +311,6 @@ public final class Publisher implements AutoCloseable {
                 d = dirty;
                 dirty = new Dirty();
             }
-            addRelated(d.related);
             staleSections.addAll(d.sections);
             staleTags.addAll(d.tags);
             // A breaking story leaving its window changes the home page though no event says so.
@@ -330,6 +336,12 @@ public final class Publisher implements AutoCloseable {
             // Whatever changed and was not just rendered in full gets a fresh first page.
             d.sections.stream().filter(staleSections::contains).forEach(s -> renderSection(s, false));
             d.tags.stream().filter(staleTags::contains).forEach(t -> renderTag(t, false));
+            // Related stories last: readers see the listings first. The new articles' now, then a
+            // few of those rendered at start, so a large site's backlog never holds listings up.
+            addRelated(d.related);
+            Set<Long> backlog = new LinkedHashSet<>();
+            while (backlog.size() < RELATED_PER_PASS && !relatedBacklog.isEmpty()) backlog.add(relatedBacklog.poll());
+            addRelated(backlog);
         }
     }
 
