@@ -175,7 +175,7 @@ public final class App implements AutoCloseable {
         server.stories(new org.taar.api.StoriesEndpoint(stories, config.site()));
         server.versions(new org.taar.api.VersionsEndpoint(stories, pushKeys));
         server.live(live);
-        server.advisories(new org.taar.api.AdvisoriesEndpoint(new org.taar.store.AdvisoryStore(store), pushKeys));
+        server.advisories(new org.taar.api.AdvisoriesEndpoint(new org.taar.store.AdvisoryStore(store), pushKeys, editorActions));
         server.editor(new org.taar.api.EditorEndpoint(editorActions, pushKeys));
         server.onDemand(onDemand);
         server.start();

@@ -1,47 +1,85 @@
 package org.taar.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.PushKeys;
+import org.taar.story.EditorActions;
 
 /**
- * {@code GET /api/v1/advisories}: the kill advisories of the caller's source still waiting,
- * pending (no story yet) or ambiguous (several stories matched; an editor decides). Guarded by
- * the source's push key until the desk has an editor role; a key sees only its own source.
+ * Kill advisories that wait for a person: pending (no story matched yet) or ambiguous (several
+ * stories matched, so nothing was killed).
+ * <ul>
+ * <li>{@code GET /api/v1/advisories}: a source's push key sees its own source's; an editor's key sees all.
+ * <li>{@code POST /api/v1/advisories/{id}/apply} with {@code {"story": ID}} (editor key): kills that
+ *     story, as the editor, quoting the advisory, and closes the advisory as applied.
+ * <li>{@code POST /api/v1/advisories/{id}/dismiss} (editor key): closes it without a kill.
+ * </ul>
  */
 public final class AdvisoriesEndpoint {
     public static final String PATH = "/api/v1/advisories";
+    private static final Pattern ACTION = Pattern.compile("/api/v1/advisories/([0-9]{1,18})/(apply|dismiss)");
     static final int LIMIT = 200;
+    private static final int MAX_BODY = 4 * 1024;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AdvisoryStore advisories;
     private final PushKeys keys;
+    private final EditorActions actions;
 
-    public AdvisoriesEndpoint(AdvisoryStore advisories, PushKeys keys) {
+    public AdvisoriesEndpoint(AdvisoryStore advisories, PushKeys keys, EditorActions actions) {
         this.advisories = advisories;
         this.keys = keys;
+        this.actions = actions;
     }
 
-    public void handle(Request request, Response response, Callback callback) {
-        String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : null;
-        Optional<String> source = keys.sourceFor(key);
-        if (source.isEmpty()) {
+    public static boolean matches(String path) {
+        return path.equals(PATH) || ACTION.matcher(path).matches();
+    }
+
+    public void handle(Request request, Response response, Callback callback, String path) throws IOException {
+        Optional<PushKeys.Holder> holder = keys.holder(bearer(request));
+        if (holder.isEmpty()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"taar\"");
-            Json.send(response, callback, 401, NODES.objectNode()
-                    .put("error", "a valid push key is required: Authorization: Bearer KEY"));
+            Json.send(response, callback, 401, error("a valid key is required: Authorization: Bearer KEY"));
+            return;
+        }
+        boolean editor = holder.get().role() == PushKeys.Role.EDITOR;
+        String method = request.getMethod();
+        Matcher m = ACTION.matcher(path);
+        if (m.matches()) {
+            if (!method.equals("POST")) {
+                response.getHeaders().put(HttpHeader.ALLOW, "POST");
+                Json.send(response, callback, 405, error("POST only"));
+            } else if (!editor) {
+                Json.send(response, callback, 403, error("an editor key is needed to decide an advisory"));
+            } else {
+                decide(request, response, callback, Long.parseLong(m.group(1)), m.group(2), holder.get().name());
+            }
+            return;
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            Json.send(response, callback, 405, error("GET only"));
             return;
         }
         ObjectNode answer = NODES.objectNode();
         ArrayNode items = answer.putArray("advisories");
-        for (AdvisoryStore.Advisory a : advisories.open(source.get(), LIMIT)) {
+        for (AdvisoryStore.Advisory a : advisories.open(editor ? null : holder.get().name(), LIMIT)) {
             ObjectNode o = items.addObject().put("id", a.id()).put("source", a.source()).put("status", a.status())
                     .put("text", a.text()).put("created_at", a.createdAt().toString());
             if (a.deliveryId() != null) o.put("delivery", a.deliveryId());
@@ -49,5 +87,75 @@ public final class AdvisoriesEndpoint {
             a.candidates().forEach(c::add);
         }
         Json.send(response, callback, 200, answer);
+    }
+
+    private void decide(Request request, Response response, Callback callback, long id, String verb, String editor)
+            throws IOException {
+        Optional<AdvisoryStore.Advisory> open = advisories.openOne(id);
+        if (open.isEmpty()) {
+            Json.send(response, callback, 404, error("no open advisory " + id));
+            return;
+        }
+        if (verb.equals("dismiss")) {
+            boolean closed = advisories.resolve(id, "dismissed", null);
+            Json.send(response, callback, closed ? 200 : 409, NODES.objectNode().put("id", id)
+                    .put("status", closed ? "dismissed" : "already decided"));
+            return;
+        }
+        long story;
+        try {
+            story = storyOf(request);
+        } catch (IllegalArgumentException e) {
+            Json.send(response, callback, 400, error(e.getMessage()));
+            return;
+        }
+        AdvisoryStore.Advisory a = open.get();
+        // An ambiguous advisory names its candidates: the editor picks one of them, not any story.
+        if (!a.candidates().isEmpty() && !a.candidates().contains(story)) {
+            Json.send(response, callback, 409, error("story " + story + " is not among the advisory's candidates "
+                    + a.candidates()));
+            return;
+        }
+        String text = a.text().length() > 300 ? a.text().substring(0, 300) + "…" : a.text();
+        EditorActions.Result r = actions.apply(story, EditorActions.Act.KILL, editor, "advisory " + id + ": " + text);
+        switch (r.kind()) {
+            case NOT_FOUND -> Json.send(response, callback, 404, error(r.message()));
+            case CONFLICT -> Json.send(response, callback, 409, error(r.message()));
+            case DONE, UNCHANGED -> {
+                advisories.resolve(id, "applied", story);
+                Json.send(response, callback, 200, NODES.objectNode().put("id", id).put("status", "applied")
+                        .put("story", story).put("story_status", r.story().status().label()));
+            }
+        }
+    }
+
+    /** The story id in {@code {"story": ID}}. */
+    private static long storyOf(Request request) throws IOException {
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) throw new IllegalArgumentException("body over " + MAX_BODY + " bytes");
+        JsonNode n;
+        try {
+            n = JSON.readTree(body);
+        } catch (IOException e) {
+            n = null;
+        }
+        JsonNode story = n == null ? null : n.get("story");
+        if (story == null || !story.canConvertToLong() || !story.isIntegralNumber()) {
+            throw new IllegalArgumentException("body must be JSON like {\"story\": 123}, the id of the story to kill");
+        }
+        return story.asLong();
+    }
+
+    private static String bearer(Request request) {
+        String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        return auth.substring(7).strip();
+    }
+
+    private static ObjectNode error(String message) {
+        return NODES.objectNode().put("error", message);
     }
 }

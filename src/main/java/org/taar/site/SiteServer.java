@@ -160,6 +160,10 @@ public final class SiteServer implements AutoCloseable {
             else methodNotAllowed(response, callback, "POST");
             return;
         }
+        if (advisories != null && org.taar.api.AdvisoriesEndpoint.matches(path)) {
+            advisories.handle(request, response, callback, path);
+            return;
+        }
         if (editor != null && EditorEndpoint.matches(path)) {
             if (method.equals("POST")) editor.handle(request, response, callback, path);
             else methodNotAllowed(response, callback, "POST");
@@ -188,10 +192,6 @@ public final class SiteServer implements AutoCloseable {
         }
         if (storiesApi != null && StoriesEndpoint.matches(path)) {
             storiesApi.handle(request, response, callback, path);
-            return;
-        }
-        if (path.equals(org.taar.api.AdvisoriesEndpoint.PATH) && advisories != null) {
-            advisories.handle(request, response, callback);
             return;
         }
         if (path.equals("/api/v1/sources")) {

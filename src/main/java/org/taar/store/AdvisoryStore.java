@@ -50,6 +50,22 @@ public final class AdvisoryStore {
                 .list();
     }
 
+    /**
+     * Closes an open advisory as an editor decided: {@code applied} (with the story it killed) or
+     * {@code dismissed}. False when it is not open (unknown, or already decided).
+     */
+    public boolean resolve(long id, String status, Long storyId) {
+        return store.jdbi().withHandle(h -> h.createUpdate("""
+                        UPDATE advisories SET status = :status, story_id = :story
+                        WHERE id = :id AND status IN ('pending', 'ambiguous')""")
+                .bind("id", id).bind("status", status).bind("story", storyId).execute()) == 1;
+    }
+
+    /** One advisory still waiting, if it is. */
+    public java.util.Optional<Advisory> openOne(long id) {
+        return open(null, Integer.MAX_VALUE).stream().filter(a -> a.id() == id).findFirst();
+    }
+
     /** Advisories still waiting (pending or ambiguous) of one source, or of every source when null, newest first. */
     public List<Advisory> open(String source, int limit) {
         // Two statements rather than ":source IS NULL": PostgreSQL cannot type a null parameter there.
