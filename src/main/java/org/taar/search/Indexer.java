@@ -10,6 +10,7 @@ import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.store.Event;
+import org.taar.store.EventGaps;
 import org.taar.store.StoryStore;
 import org.taar.story.Story;
 import org.taar.story.Tag;
@@ -28,6 +29,9 @@ public final class Indexer implements AutoCloseable {
     private final StoryStore stories;
     private final SearchIndex index;
     private final Semaphore wake = new Semaphore(0);
+    // The same patience with sequence holes as the Publisher: without it a story whose event
+    // committed after a later one was never indexed on PostgreSQL.
+    private final EventGaps gaps = new EventGaps(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(2));
     private volatile boolean running;
     private Thread thread;
 
@@ -71,7 +75,9 @@ public final class Indexer implements AutoCloseable {
     int applyBatch() {
         synchronized (this) {
             List<Event> events = stories.eventsAfter(index.lastSeq(), BATCH);
-            if (events.isEmpty()) return 0;
+            int usable = gaps.usable(index.lastSeq(), events);
+            if (usable == 0) return 0;
+            events = events.subList(0, usable);
             Set<Long> ids = new LinkedHashSet<>();
             events.forEach(e -> ids.add(e.storyId()));
             for (long id : ids) {

@@ -66,7 +66,7 @@ public final class Publisher implements AutoCloseable {
     private final Object listingsLock = new Object();
     private final Object dirtyLock = new Object();
     private volatile long lastSeq;
-    private Instant gapSeenAt;
+    private final org.taar.store.EventGaps gaps;
     private Dirty dirty = new Dirty();
     /** Listings whose first page is fresh but whose deeper pages wait for the next deep refresh. */
     private final Set<String> staleSections = new LinkedHashSet<>();
@@ -109,6 +109,7 @@ public final class Publisher implements AutoCloseable {
         this.cache = cache;
         this.site = config.site();
         this.clock = clock;
+        this.gaps = new org.taar.store.EventGaps(clock, GAP_PATIENCE);
         this.feeds = new Feeds(config);
         // Every killed story answers with the same notice; its pinned 410 pages share these bytes.
         this.gone = Page.html(410, renderer.message(renderer.labels().goneTitle(), renderer.labels().goneText()));
@@ -358,22 +359,8 @@ public final class Publisher implements AutoCloseable {
         if (staleSections.isEmpty() && staleTags.isEmpty()) deepPagesNanos = System.nanoTime();
     }
 
-    // On PostgreSQL a later sequence number can commit before an earlier one; stop at a hole
-    // until it fills or has stayed open long enough to be a rollback.
     private int contiguousPrefix(List<Event> events) {
-        long expect = lastSeq + 1;
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).seq() != expect) {
-                Instant now = clock.instant();
-                if (gapSeenAt == null) gapSeenAt = now;
-                if (Duration.between(gapSeenAt, now).compareTo(GAP_PATIENCE) < 0) return i;
-                gapSeenAt = null;
-                return events.size();
-            }
-            expect++;
-        }
-        gapSeenAt = null;
-        return events.size();
+        return gaps.usable(lastSeq, events);
     }
 
     private void renderStory(Story s) {
