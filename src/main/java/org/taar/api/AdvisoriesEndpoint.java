@@ -52,7 +52,10 @@ public final class AdvisoriesEndpoint {
     }
 
     public void handle(Request request, Response response, Callback callback, String path) throws IOException {
-        Optional<PushKeys.Holder> holder = keys.holder(bearer(request));
+        // The body is read before any answer: a reply that leaves it unread makes Jetty close the
+        // connection, and a client reusing that connection fails its next request.
+        byte[] body = request.getMethod().equals("POST") ? body(request) : new byte[0];
+        Optional<PushKeys.Holder> holder = keys.holder(Json.bearer(request));
         if (holder.isEmpty()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"taar\"");
             Json.send(response, callback, 401, error("a valid key is required: Authorization: Bearer KEY"));
@@ -68,7 +71,7 @@ public final class AdvisoriesEndpoint {
             } else if (!editor) {
                 Json.send(response, callback, 403, error("an editor key is needed to decide an advisory"));
             } else {
-                decide(request, response, callback, Long.parseLong(m.group(1)), m.group(2), holder.get().name());
+                decide(body, response, callback, Long.parseLong(m.group(1)), m.group(2), holder.get().name());
             }
             return;
         }
@@ -89,8 +92,7 @@ public final class AdvisoriesEndpoint {
         Json.send(response, callback, 200, answer);
     }
 
-    private void decide(Request request, Response response, Callback callback, long id, String verb, String editor)
-            throws IOException {
+    private void decide(byte[] body, Response response, Callback callback, long id, String verb, String editor) {
         Optional<AdvisoryStore.Advisory> open = advisories.openOne(id);
         if (open.isEmpty()) {
             Json.send(response, callback, 404, error("no open advisory " + id));
@@ -104,7 +106,7 @@ public final class AdvisoriesEndpoint {
         }
         long story;
         try {
-            story = storyOf(request);
+            story = storyOf(body);
         } catch (IllegalArgumentException e) {
             Json.send(response, callback, 400, error(e.getMessage()));
             return;
@@ -129,12 +131,14 @@ public final class AdvisoriesEndpoint {
         }
     }
 
-    /** The story id in {@code {"story": ID}}. */
-    private static long storyOf(Request request) throws IOException {
-        byte[] body;
+    private static byte[] body(Request request) throws IOException {
         try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(MAX_BODY + 1);
+            return in.readNBytes(MAX_BODY + 1);
         }
+    }
+
+    /** The story id in {@code {"story": ID}}. */
+    private static long storyOf(byte[] body) {
         if (body.length > MAX_BODY) throw new IllegalArgumentException("body over " + MAX_BODY + " bytes");
         JsonNode n;
         try {
@@ -147,12 +151,6 @@ public final class AdvisoriesEndpoint {
             throw new IllegalArgumentException("body must be JSON like {\"story\": 123}, the id of the story to kill");
         }
         return story.asLong();
-    }
-
-    private static String bearer(Request request) {
-        String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
-        return auth.substring(7).strip();
     }
 
     private static ObjectNode error(String message) {

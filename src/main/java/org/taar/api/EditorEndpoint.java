@@ -48,7 +48,16 @@ public final class EditorEndpoint {
             Json.send(response, callback, 404, error("no such editor action"));
             return;
         }
-        Optional<PushKeys.Holder> holder = keys.holder(bearer(request));
+        // The body is read before any answer: a reply that leaves it unread makes Jetty close the
+        // connection, and a client reusing that connection fails its next request.
+        String reason = null;
+        String badBody = null;
+        try {
+            reason = reason(request);
+        } catch (IllegalArgumentException e) {
+            badBody = e.getMessage();
+        }
+        Optional<PushKeys.Holder> holder = keys.holder(Json.bearer(request));
         if (holder.isEmpty()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"taar\"");
             Json.send(response, callback, 401, error("an editor key is required: Authorization: Bearer KEY"));
@@ -58,11 +67,8 @@ public final class EditorEndpoint {
             Json.send(response, callback, 403, error("this key may push stories, not act on them; an editor key is needed"));
             return;
         }
-        String reason;
-        try {
-            reason = reason(request);
-        } catch (IllegalArgumentException e) {
-            Json.send(response, callback, 400, error(e.getMessage()));
+        if (badBody != null) {
+            Json.send(response, callback, 400, error(badBody));
             return;
         }
         EditorActions.Act act = EditorActions.Act.valueOf(m.group(2).toUpperCase(Locale.ROOT));
@@ -103,11 +109,6 @@ public final class EditorEndpoint {
         return text.isEmpty() ? null : text;
     }
 
-    private static String bearer(Request request) {
-        String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
-        return auth.substring(7).strip();
-    }
 
     private static ObjectNode error(String message) {
         return JSON.createObjectNode().put("error", message);

@@ -41,7 +41,7 @@ public final class VersionsEndpoint {
     }
 
     public void handle(Request request, Response response, Callback callback, String path) {
-        Optional<String> source = keys.sourceFor(bearer(request));
+        Optional<String> source = keys.sourceFor(Json.bearer(request));
         if (source.isEmpty()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"taar\"");
             Json.send(response, callback, 401, error("a valid key is required: Authorization: Bearer KEY"));
@@ -89,11 +89,6 @@ public final class VersionsEndpoint {
         return i == null ? null : i.toString();
     }
 
-    private static String bearer(Request request) {
-        String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
-        return auth.substring(7).strip();
-    }
 
     private static ObjectNode error(String message) {
         return NODES.objectNode().put("error", message);
