@@ -56,7 +56,7 @@ public final class App implements AutoCloseable {
     public final Pipeline pipeline;
     public final Rules rules;
     /** An editor's publish, hold and kill (the editor API; the desk later). */
-    public final org.taar.story.EditorActions editorActions;
+    public final org.taar.desk.EditorActions editorActions;
     public final PageCache pages;
     public final Renderer renderer;
     public final Publisher publisher;
@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
         Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
         this.rules = new Rules(clock, config, new org.taar.store.RuleStore(store, clock));
-        this.editorActions = new org.taar.story.EditorActions(stories, rules, clock, this::nudge);
+        this.editorActions = new org.taar.desk.EditorActions(stories, rules, clock, this::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 rules, stories, clock, this::nudge);
     }

@@ -17,7 +17,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.PushKeys;
-import org.taar.story.EditorActions;
+import org.taar.desk.EditorActions;
 
 /**
  * Kill advisories that wait for a person: pending (no story matched yet) or ambiguous (several

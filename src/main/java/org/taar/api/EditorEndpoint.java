@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.taar.store.PushKeys;
-import org.taar.story.EditorActions;
+import org.taar.desk.EditorActions;
 import org.taar.story.Story;
 
 /**

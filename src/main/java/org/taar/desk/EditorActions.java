@@ -1,4 +1,4 @@
-package org.taar.story;
+package org.taar.desk;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.taar.rules.Decision;
 import org.taar.rules.Rules;
 import org.taar.store.StoryStore;
+import org.taar.story.Status;
+import org.taar.story.Story;
 
 /**
  * An editor's release, hold or kill of one story. Each writes the new status, an audit entry
