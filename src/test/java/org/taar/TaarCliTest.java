@@ -99,6 +99,31 @@ class TaarCliTest {
     }
 
     @Test
+    void storedRulesAreAddedListedAppliedAndRemoved() throws Exception {
+        String data = dir.resolve("data").toString();
+        Run added = run("rule", "add", "--data", data, "hold-cricket",
+                "{\"match\": {\"keywords\": [\"क्रिकेट\"]}, \"action\": \"hold\", \"reason\": \"the sports desk checks cricket\"}");
+        assertThat(added.exit()).as(added.stderr()).isZero();
+        assertThat(run("rule", "add", "--data", data, "hold-cricket", "{\"action\": \"hold\"}").exit())
+                .as("a second rule of the same name").isEqualTo(64);
+        Run badRegex = run("rule", "add", "--data", data, "broken", "{\"match\": {\"regex\": \"(unclosed\"}, \"action\": \"hold\"}");
+        assertThat(badRegex.exit()).isEqualTo(64);
+        assertThat(badRegex.stderr()).contains("broken").doesNotContain("\tat ");
+
+        Run list = run("rule", "list", "--data", data);
+        assertThat(list.lines()).extracting(l -> l.path("name").asText()).containsExactly("hold-cricket");
+
+        Path story = file("s.txt", Fixtures.wire("urn:cli:rule", 1, null, "क्रिकेट टीम की घोषणा आज", "खेल"));
+        Run held = run("ingest", "--data", data, "--source", "ians", story.toString());
+        assertThat(held.lines().get(0).path("status").asText()).isEqualTo("held");
+        assertThat(held.lines().get(0).path("reason").asText()).contains("hold-cricket");
+
+        assertThat(run("rule", "remove", "--data", data, "hold-cricket").exit()).isZero();
+        assertThat(run("rule", "list", "--data", data).lines()).isEmpty();
+        assertThat(run("rule", "remove", "--data", data, "hold-cricket").exit()).isEqualTo(64);
+    }
+
+    @Test
     void ingestRejectsBadFilesWith65AndNoStackTrace() throws Exception {
         Path junk = file("junk.bin", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
         Run r = run("ingest", "--data", dir.resolve("data").toString(), junk.toString());
