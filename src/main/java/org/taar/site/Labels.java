@@ -21,7 +21,6 @@ public record Labels(
         String readLess,
         String nextStory,
         String related,
-        String home,
         String notFoundTitle,
         String notFoundText,
         String goneTitle,
@@ -37,7 +36,8 @@ public record Labels(
         String nextPage,
         String goHome,
         String liveOne,
-        String liveMany) {
+        String liveMany,
+        String alsoReported) {
 
     public static final Labels HINDI = new Labels(
             "मुख्य सामग्री पर जाएँ",
@@ -54,7 +54,6 @@ public record Labels(
             "कम पढ़ें (Read less)",
             "अगली ख़बर",
             "संबंधित ख़बरें",
-            "मुखपृष्ठ (Home)",
             "पेज नहीं मिला (Page not found)",
             "आप जो पेज खोज रहे हैं वह मौजूद नहीं है।",
             "यह ख़बर हटा दी गई है (This story has been removed)",
@@ -70,7 +69,8 @@ public record Labels(
             "अगला →",
             "मुखपृष्ठ पर जाएँ (Go to the home page)",
             "1 नई ख़बर (1 new story)",
-            "{n} नई ख़बरें ({n} new stories)");
+            "{n} नई ख़बरें ({n} new stories)",
+            "यह ख़बर इन्होंने भी दी");
 
     public static final Labels ENGLISH = new Labels(
             "Skip to content",
@@ -87,7 +87,6 @@ public record Labels(
             "Read less",
             "Next story",
             "Related stories",
-            "Home",
             "Page not found",
             "The page you are looking for does not exist.",
             "This story has been removed",
@@ -103,7 +102,8 @@ public record Labels(
             "Next →",
             "Go to the home page",
             "1 new story",
-            "{n} new stories");
+            "{n} new stories",
+            "Also reported by");
 
     /** The labels for a BCP 47 language tag: Hindi for hi and its variants, English otherwise. */
     public static Labels of(String language) {

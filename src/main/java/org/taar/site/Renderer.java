@@ -45,14 +45,6 @@ public final class Renderer {
         this.nav = site.sections().stream().map(s -> new Views.NavLink("/" + s.slug() + "/", s.name(), s.slug())).toList();
     }
 
-    public String article(Story s, Optional<Story> next) {
-        return article(s, next, List.of());
-    }
-
-    public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related) {
-        return article(s, next, related, List.of());
-    }
-
     /**
      * The article page; {@code editions} are the same story in other languages (published), linked
      * from the head with hreflang, as each of them links back here.
@@ -90,7 +82,7 @@ public final class Renderer {
                 s.tags(), next.map(Story::path).orElse(null), next.map(Story::headline).orElse(null), item.byline());
         Map<String, Object> params = new java.util.HashMap<>(Map.of("a", view, "related", related,
                 "alsoReported", alsoReported,
-                "alsoReportedHeading", labels == Labels.HINDI ? "यह ख़बर इन्होंने भी दी" : "Also reported by"));
+                "alsoReportedHeading", labels.alsoReported()));
         if (corrected != null) {
             params.put("correction", CorrectionNotice.text(site.language(), shown.format(corrected)));
             params.put("correctedIso", corrected.toString());
