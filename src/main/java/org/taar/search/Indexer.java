@@ -127,9 +127,11 @@ public final class Indexer implements AutoCloseable {
     public void close() {
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            // Woken, not interrupted: an interrupt inside the IndexWriter closes the file channel
+            // that holds Lucene's write lock, and the index then refuses to close cleanly.
+            wake.release();
             try {
-                thread.join(2_000);
+                thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
