@@ -249,4 +249,35 @@ class AnonymousRequestBoundsTest {
                 .as("cached page 12").doesNotContain(link(urls.get(3))));
         assertThat(body(key)).doesNotContain(link(urls.get(3))).contains(link(urls.get(2))).contains(link(urls.get(1)));
     }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void queryValuesBeyondWhatExistsAnswerAsClientErrorsAndKeepNothing(String engine) throws Exception {
+        start(engine);
+        Outcome story = Fixtures.publish(app, Fixtures.wire("urn:bounds:q", 1, null, "सवालों वाली ख़बर", "खेल"));
+        String section = story.url().substring(0, story.url().indexOf('/', 1) + 1);
+        List<String> slugs = app.tags.all().stream().map(t -> t.slug()).toList();
+        app.tags.merge(slugs.get(0), slugs.get(1));
+        app.publisher.tagsChanged(slugs);
+        app.publisher.catchUp();
+        Map<String, Long> before = app.pages.sizes();
+
+        // Instants a date-time can name but the store's epoch milliseconds cannot hold.
+        for (String since : List.of("+300000000-01-01T00:00:00Z", "-300000000-01-01T00:00:00Z")) {
+            HttpResponse<String> r = get("/api/v1/stories?since=" + java.net.URLEncoder.encode(since, StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as("since=" + since + ": " + r.body()).isEqualTo(400);
+        }
+        assertThat(get("/api/v1/stories?since=1970-01-01T00:00:00Z").body()).contains(story.url());
+        assertThat(get("/api/v1/stories/999999999999999999").statusCode()).isEqualTo(404);
+        assertThat(get(section + "no-such-story-999999999999999999").statusCode()).isEqualTo(404);
+        assertThat(get("/search?q=" + java.net.URLEncoder.encode("ख़बर", StandardCharsets.UTF_8) + "&page=999999999")
+                .statusCode()).isEqualTo(400);
+        for (String listing : List.of(section, "/tag/" + slugs.get(1) + "/")) {
+            assertThat(get(listing + "?page=999999999").statusCode()).as(listing).isEqualTo(404);
+        }
+        HttpResponse<String> moved = get("/tag/" + slugs.get(0) + "/?page=999999999");
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(get(moved.headers().firstValue("Location").orElseThrow()).statusCode()).isEqualTo(404);
+        assertThat(app.pages.sizes()).isEqualTo(before);
+    }
 }
