@@ -138,8 +138,14 @@ public final class StoriesEndpoint {
         return o;
     }
 
+    /** The earliest and latest instants the store can hold (epoch milliseconds); a date-time can name years beyond. */
+    private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+
     static Instant parseInstant(String s) {
-        return OffsetDateTime.parse(s).toInstant();
+        Instant at = OffsetDateTime.parse(s).toInstant();
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) throw new DateTimeParseException("beyond the store's range", s, 0);
+        return at;
     }
 
     static String encodeCursor(long at, long id) {

@@ -81,7 +81,6 @@ public final class OnDemand {
                 return Optional.of(Answer.movedTo(Publisher.listingKey("/tag/" + canonical.get() + "/", page)));
             }
         }
-        cache.noteListingPage(path, page);
-        return cache.load(Publisher.listingKey(path, page), k -> publisher.listingPage(path, page)).map(Answer::of);
+        return cache.loadListing(path, page, () -> publisher.listingPage(path, page)).map(Answer::of);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Materialized pages by path (with the query string for paginated listings, e.g.
@@ -18,15 +19,27 @@ import java.util.function.Function;
  * <p>A lookup reads the pinned tier first. A story's 410 page is pinned, so once the publisher
  * has written a kill no article page in the bounded tier can show through it, whatever an
  * on-demand render of the older published state puts there.
+ *
+ * <p>A listing page rendered on demand carries its listing's generation, read before the store
+ * was; the publisher starts a new generation each time it re-renders the listing deeply, and a
+ * page of an older generation is a miss. Dropping every on-demand page of a listing is thus one
+ * increment, whatever pages readers asked for, and only listings the publisher renders (its
+ * sections and the tags of real stories) ever have a generation: nothing a request names adds
+ * to this cache's bookkeeping.
  */
 public final class PageCache {
     /** The bounded tier's default budget: about 100,000 agency-length articles in gzip and brotli. */
     public static final long DEFAULT_BUDGET_BYTES = 384L << 20;
+    /** Renders of one deep listing page before one is kept though the listing changed meanwhile. */
+    private static final int LISTING_RENDER_TRIES = 3;
 
     private final Map<String, Page> pinned = new ConcurrentHashMap<>();
-    private final Cache<String, Page> bounded;
-    /** The deepest on-demand page of each listing, so a deep re-render can drop them all. */
-    private final Map<String, Integer> deepest = new ConcurrentHashMap<>();
+    private final Cache<String, Kept> bounded;
+    /** Each listing the publisher re-rendered deeply, with how many times: its on-demand pages' generation. */
+    private final Map<String, Long> generations = new ConcurrentHashMap<>();
+
+    /** A page of the bounded tier; a listing page with its listing and generation, an article with null. */
+    private record Kept(Page page, String listing, long generation) {}
 
     public PageCache() {
         this(DEFAULT_BUDGET_BYTES);
@@ -36,13 +49,24 @@ public final class PageCache {
         if (budgetBytes < 0) throw new IllegalArgumentException("page budget must not be negative: " + budgetBytes);
         bounded = Caffeine.newBuilder()
                 .maximumWeight(budgetBytes)
-                .weigher((String key, Page page) -> page.weight() + 2 * key.length())
+                .weigher((String key, Kept kept) -> kept.page().weight() + 2 * key.length())
                 .build();
     }
 
     public Optional<Page> get(String key) {
         Page p = pinned.get(key);
-        return p != null ? Optional.of(p) : Optional.ofNullable(bounded.getIfPresent(key));
+        if (p != null) return Optional.of(p);
+        Kept kept = bounded.getIfPresent(key);
+        return kept != null && current(kept) ? Optional.of(kept.page()) : Optional.empty();
+    }
+
+    /** Whether a bounded page is as new as the publisher's last render: an article always, a listing page of its generation. */
+    private boolean current(Kept kept) {
+        return kept.listing() == null || kept.generation() == generation(kept.listing());
+    }
+
+    private long generation(String listing) {
+        return generations.getOrDefault(listing, 0L);
     }
 
     /** Keeps a page in the pinned tier. */
@@ -57,7 +81,7 @@ public final class PageCache {
      */
     public void putArticle(String key, Page page) {
         if (page.status() == 200) {
-            bounded.put(key, page);
+            bounded.put(key, new Kept(page, null, 0));
             pinned.remove(key);
         } else {
             pinned.put(key, page);
@@ -75,12 +99,12 @@ public final class PageCache {
         Page p = pinned.get(key);
         if (p != null) return Optional.of(p);
         Page[] rendered = new Page[1];
-        Page kept = bounded.get(key, k -> {
+        Kept kept = bounded.get(key, k -> {
             Page r = render.apply(k);
             rendered[0] = r;
-            return r != null && r.status() == 200 ? r : null;
+            return r != null && r.status() == 200 ? new Kept(r, null, 0) : null;
         });
-        if (kept != null) return Optional.of(kept);
+        if (kept != null) return Optional.of(kept.page());
         Page r = rendered[0];
         if (r != null && r.status() == 410) {
             Page before = pinned.putIfAbsent(key, r);
@@ -90,19 +114,39 @@ public final class PageCache {
     }
 
     /**
-     * Notes that page {@code page} of listing {@code path} is about to be rendered on demand.
-     * Call before {@link #load}: a deep re-render that starts later drops it, and one that read
-     * the store earlier cannot have missed it, since the note comes before this render's query.
+     * Page {@code page} of listing {@code path}, rendering it on a miss with {@code render} (which
+     * reads the store itself; null for no such page, which is not kept). The listing's generation
+     * is read before the render reads the store, so a page that missed a change the publisher has
+     * since rendered is of an older generation and never served again. Should the listing change
+     * during the render, it is rendered again (a few times at most), so this caller too gets a
+     * page at least as new as the publisher's.
      */
-    public void noteListingPage(String path, int page) {
-        deepest.merge(path, page, Math::max);
+    public Optional<Page> loadListing(String path, int page, Supplier<Page> render) {
+        String key = Publisher.listingKey(path, page);
+        Page p = pinned.get(key);
+        if (p != null) return Optional.of(p);
+        Kept kept = null;
+        for (int i = 0; i < LISTING_RENDER_TRIES && (kept == null || !current(kept)); i++) {
+            Page[] rendered = new Page[1];
+            Kept k = bounded.asMap().compute(key, (ignored, old) -> {
+                if (old != null && current(old)) return old;
+                long generation = generation(path);
+                Page r = render.get();
+                rendered[0] = r;
+                return r != null && r.status() == 200 ? new Kept(r, path, generation) : null;
+            });
+            if (k == null) return Optional.ofNullable(rendered[0]);
+            kept = k;
+        }
+        return Optional.of(kept.page());
     }
 
-    /** Drops every page of listing {@code path} rendered on demand: its deep pages have just changed. */
+    /**
+     * Drops every page of listing {@code path} rendered on demand: its deep pages have just changed.
+     * For the publisher only, and only for listings it renders, so generations stay as few as listings.
+     */
     public void dropOnDemandPages(String path) {
-        Integer max = deepest.remove(path);
-        if (max == null) return;
-        for (int page = 1; page <= max; page++) bounded.invalidate(Publisher.listingKey(path, page));
+        generations.merge(path, 1L, Long::sum);
     }
 
     public void remove(String key) {
@@ -123,6 +167,13 @@ public final class PageCache {
     public long boundedBytes() {
         bounded.cleanUp();
         return bounded.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    /** The size of every map this cache holds, by name: what requests must not be able to grow. For tests. */
+    Map<String, Long> sizes() {
+        bounded.cleanUp();
+        return Map.of("pinned", (long) pinned.size(), "bounded", bounded.estimatedSize(),
+                "generations", (long) generations.size());
     }
 
     /** Drops a page from the bounded tier only, as the budget would: for tests of what follows an eviction. */
