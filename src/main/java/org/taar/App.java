@@ -156,7 +156,7 @@ public final class App implements AutoCloseable {
         publisher.related(new RelatedStories(searchIndex, 4));
         publisher.rebuildAll();
         // Told of every batch from here on; what came before is already on the pages.
-        live = new LiveEvents(stories, config.site().liveClients(), LiveEvents.HEARTBEAT,
+        live = new LiveEvents(stories, config.site().liveClients(), config.http().liveClientsPerAddress(), LiveEvents.HEARTBEAT,
                 publisher.lastSeq());
         publisher.listener(live);
         if (config.purge() != null) {
@@ -169,14 +169,16 @@ public final class App implements AutoCloseable {
             });
         }
         publisher.start();
-        server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes()),
-                new SourcesEndpoint(sources, clock), store);
+        java.time.Duration bodyDeadline = config.http().bodyDeadline();
+        server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes(),
+                bodyDeadline), new SourcesEndpoint(sources, pushKeys, clock), store, config.http());
         server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
         server.stories(new org.taar.api.StoriesEndpoint(stories, config.site()));
         server.versions(new org.taar.api.VersionsEndpoint(stories, pushKeys));
         server.live(live);
-        server.advisories(new org.taar.api.AdvisoriesEndpoint(new org.taar.store.AdvisoryStore(store), pushKeys, editorActions));
-        server.editor(new org.taar.api.EditorEndpoint(editorActions, pushKeys));
+        server.advisories(new org.taar.api.AdvisoriesEndpoint(new org.taar.store.AdvisoryStore(store), pushKeys, editorActions,
+                bodyDeadline));
+        server.editor(new org.taar.api.EditorEndpoint(editorActions, pushKeys, bodyDeadline));
         server.onDemand(onDemand);
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);

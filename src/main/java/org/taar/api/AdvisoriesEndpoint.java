@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -40,25 +39,25 @@ public final class AdvisoriesEndpoint {
     private final AdvisoryStore advisories;
     private final PushKeys keys;
     private final EditorActions actions;
+    private final Duration bodyDeadline;
 
-    public AdvisoriesEndpoint(AdvisoryStore advisories, PushKeys keys, EditorActions actions) {
+    public AdvisoriesEndpoint(AdvisoryStore advisories, PushKeys keys, EditorActions actions, Duration bodyDeadline) {
         this.advisories = advisories;
         this.keys = keys;
         this.actions = actions;
+        this.bodyDeadline = bodyDeadline;
     }
 
     public static boolean matches(String path) {
         return path.equals(PATH) || ACTION.matcher(path).matches();
     }
 
-    public void handle(Request request, Response response, Callback callback, String path) throws IOException {
-        // The body is read before any answer: a reply that leaves it unread makes Jetty close the
-        // connection, and a client reusing that connection fails its next request.
-        byte[] body = request.getMethod().equals("POST") ? body(request) : new byte[0];
+    public void handle(Request request, Response response, Callback callback, String path) {
+        // Who asks is known from the headers: a stranger is answered before a byte of body is read.
         Optional<PushKeys.Holder> holder = keys.holder(Json.bearer(request));
         if (holder.isEmpty()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"taar\"");
-            Json.send(response, callback, 401, error("a valid key is required: Authorization: Bearer KEY"));
+            RequestBody.refuse(response, callback, 401, "a valid key is required: Authorization: Bearer KEY");
             return;
         }
         boolean editor = holder.get().role() == PushKeys.Role.EDITOR;
@@ -67,17 +66,19 @@ public final class AdvisoriesEndpoint {
         if (m.matches()) {
             if (!method.equals("POST")) {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");
-                Json.send(response, callback, 405, error("POST only"));
+                RequestBody.refuse(response, callback, 405, "POST only");
             } else if (!editor) {
-                Json.send(response, callback, 403, error("an editor key is needed to decide an advisory"));
+                RequestBody.refuse(response, callback, 403, "an editor key is needed to decide an advisory");
             } else {
-                decide(body, response, callback, Long.parseLong(m.group(1)), m.group(2), holder.get().name());
+                // Read to its end before the answer, so a client reusing the connection is not cut off.
+                RequestBody.read(request, response, callback, MAX_BODY, bodyDeadline, body ->
+                        decide(body, response, callback, Long.parseLong(m.group(1)), m.group(2), holder.get().name()));
             }
             return;
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-            Json.send(response, callback, 405, error("GET only"));
+            RequestBody.refuse(response, callback, 405, "GET only");
             return;
         }
         ObjectNode answer = NODES.objectNode();
@@ -128,12 +129,6 @@ public final class AdvisoriesEndpoint {
                 Json.send(response, callback, 200, NODES.objectNode().put("id", id).put("status", "applied")
                         .put("story", story).put("story_status", r.story().status().label()));
             }
-        }
-    }
-
-    private static byte[] body(Request request) throws IOException {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            return in.readNBytes(MAX_BODY + 1);
         }
     }
 

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -32,53 +31,54 @@ public final class EditorEndpoint {
 
     private final EditorActions actions;
     private final PushKeys keys;
+    private final Duration bodyDeadline;
 
-    public EditorEndpoint(EditorActions actions, PushKeys keys) {
+    public EditorEndpoint(EditorActions actions, PushKeys keys, Duration bodyDeadline) {
         this.actions = actions;
         this.keys = keys;
+        this.bodyDeadline = bodyDeadline;
     }
 
     public static boolean matches(String path) {
         return PATH.matcher(path).matches();
     }
 
-    public void handle(Request request, Response response, Callback callback, String path) throws IOException {
+    public void handle(Request request, Response response, Callback callback, String path) {
         Matcher m = PATH.matcher(path);
         if (!m.matches()) {
             Json.send(response, callback, 404, error("no such editor action"));
             return;
         }
-        // The body is read before any answer: a reply that leaves it unread makes Jetty close the
-        // connection, and a client reusing that connection fails its next request.
-        String reason = null;
-        String badBody = null;
-        try {
-            reason = reason(request);
-        } catch (IllegalArgumentException e) {
-            badBody = e.getMessage();
-        }
+        // Who asks is known from the headers: a stranger is answered before a byte of body is read,
+        // so a slow body from nobody in particular holds nothing.
         Optional<PushKeys.Holder> holder = keys.holder(Json.bearer(request));
         if (holder.isEmpty()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"taar\"");
-            Json.send(response, callback, 401, error("an editor key is required: Authorization: Bearer KEY"));
+            RequestBody.refuse(response, callback, 401, "an editor key is required: Authorization: Bearer KEY");
             return;
         }
         if (holder.get().role() != PushKeys.Role.EDITOR) {
-            Json.send(response, callback, 403, error("this key may push stories, not act on them; an editor key is needed"));
+            RequestBody.refuse(response, callback, 403, "this key may push stories, not act on them; an editor key is needed");
             return;
         }
-        if (badBody != null) {
-            Json.send(response, callback, 400, error(badBody));
-            return;
-        }
-        EditorActions.Act act = EditorActions.Act.valueOf(m.group(2).toUpperCase(Locale.ROOT));
-        EditorActions.Result r = actions.apply(Long.parseLong(m.group(1)), act, holder.get().name(), reason);
-        switch (r.kind()) {
-            case NOT_FOUND -> Json.send(response, callback, 404, error(r.message()));
-            case CONFLICT -> Json.send(response, callback, 409, status(r.story()).put("error", r.message()));
-            case UNCHANGED -> Json.send(response, callback, 200, status(r.story()).put("changed", false));
-            case DONE -> Json.send(response, callback, 200, status(r.story()).put("changed", true));
-        }
+        // The body is read to its end before the answer, so a client reusing the connection is not cut off.
+        RequestBody.read(request, response, callback, MAX_BODY, bodyDeadline, body -> {
+            String reason;
+            try {
+                reason = reason(body);
+            } catch (IllegalArgumentException e) {
+                Json.send(response, callback, 400, error(e.getMessage()));
+                return;
+            }
+            EditorActions.Act act = EditorActions.Act.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+            EditorActions.Result r = actions.apply(Long.parseLong(m.group(1)), act, holder.get().name(), reason);
+            switch (r.kind()) {
+                case NOT_FOUND -> Json.send(response, callback, 404, error(r.message()));
+                case CONFLICT -> Json.send(response, callback, 409, status(r.story()).put("error", r.message()));
+                case UNCHANGED -> Json.send(response, callback, 200, status(r.story()).put("changed", false));
+                case DONE -> Json.send(response, callback, 200, status(r.story()).put("changed", true));
+            }
+        });
     }
 
     private static ObjectNode status(Story s) {
@@ -87,12 +87,7 @@ public final class EditorEndpoint {
     }
 
     /** The optional {@code {"reason": "..."}}; an empty body means no reason. */
-    private static String reason(Request request) throws IOException {
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(MAX_BODY + 1);
-        }
-        if (body.length > MAX_BODY) throw new IllegalArgumentException("body over " + MAX_BODY + " bytes");
+    private static String reason(byte[] body) {
         if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) return null;
         JsonNode n;
         try {

@@ -3,11 +3,9 @@ package org.taar.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -25,35 +23,34 @@ public final class IngestEndpoint {
     private final Pipeline pipeline;
     private final PushKeys keys;
     private final long maxBytes;
+    private final Duration bodyDeadline;
 
-    public IngestEndpoint(Pipeline pipeline, PushKeys keys, long maxBytes) {
+    public IngestEndpoint(Pipeline pipeline, PushKeys keys, long maxBytes, Duration bodyDeadline) {
         this.pipeline = pipeline;
         this.keys = keys;
-        this.maxBytes = maxBytes;
+        // A body is held in one array while it is read.
+        this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 8);
+        this.bodyDeadline = bodyDeadline;
     }
 
-    public void handle(Request request, Response response, Callback callback) throws IOException {
+    public void handle(Request request, Response response, Callback callback) {
+        // The key is checked from the headers before a byte of body is read.
         Optional<String> source = keys.sourceFor(Json.bearer(request));
         if (source.isEmpty()) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"taar\"");
-            Json.send(response, callback, 401, error("a valid push key is required: Authorization: Bearer KEY"));
+            RequestBody.refuse(response, callback, 401, "a valid push key is required: Authorization: Bearer KEY");
             return;
         }
-        long declared = request.getLength();
-        if (declared > maxBytes) {
-            Json.send(response, callback, 413, error("body of " + declared + " bytes is over the limit of " + maxBytes));
-            return;
-        }
-        byte[] body = readCapped(request);
-        if (body == null) {
-            Json.send(response, callback, 413, error("body is over the limit of " + maxBytes + " bytes"));
-            return;
-        }
+        RequestBody.read(request, response, callback, maxBytes, bodyDeadline, body -> deliver(source.get(), body,
+                response, callback));
+    }
+
+    private void deliver(String source, byte[] body, Response response, Callback callback) {
         if (body.length == 0) {
             Json.send(response, callback, 400, error("empty body"));
             return;
         }
-        Pipeline.Result result = pipeline.deliver(source.get(), "push", "push", body, null);
+        Pipeline.Result result = pipeline.deliver(source, "push", "push", body, null);
         if (result.rejected()) {
             String reason = result.error();
             // The parser's message says whether the bytes were in no known format at all.
@@ -78,12 +75,6 @@ public final class IngestEndpoint {
         Json.send(response, callback, 202, answer);
     }
 
-    private byte[] readCapped(Request request) throws IOException {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            return body.length > maxBytes ? null : body;
-        }
-    }
 
 
     private static ObjectNode error(String message) {

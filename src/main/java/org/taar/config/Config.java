@@ -24,23 +24,57 @@ public record Config(
         Site site,
         Map<String, Source> sources,
         Purge purge,
-        Routing routing) {
+        Routing routing,
+        Http http) {
 
     public Config {
         routing = routing == null ? Routing.DEFAULT : routing;
+        http = http == null ? Http.DEFAULT : http;
+    }
+
+    public Config(Path dataDir, String jdbcUrl, int port, long maxDeliveryBytes, Site site, Map<String, Source> sources,
+                  Purge purge, Routing routing) {
+        this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, Http.DEFAULT);
     }
 
     /** Without a CDN to purge and with the default rules: what most installations and tests use. */
     public Config(Path dataDir, String jdbcUrl, int port, long maxDeliveryBytes, Site site, Map<String, Source> sources) {
-        this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, null, Routing.DEFAULT);
+        this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, null, Routing.DEFAULT, Http.DEFAULT);
     }
 
     public Config withPurge(Purge purge) {
-        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing);
+        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http);
     }
 
     public Config withRouting(Routing routing) {
-        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing);
+        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http);
+    }
+
+    public Config withHttp(Http http) {
+        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http);
+    }
+
+    /**
+     * How the public port defends itself against clients that are slow on purpose ({@code http:} in
+     * taar.yml, and {@code site.live_clients_per_address}).
+     *
+     * @param headerDeadline a request's headers must arrive within this, counted from its first byte
+     * @param bodyDeadline a request's body (a push, an editor's action) must arrive within this; else 408
+     * @param liveClientsPerAddress at most this many {@code /events} streams per reader address
+     * @param trustedProxies addresses or CIDR ranges of load balancers whose X-Forwarded-For is believed;
+     *     empty (the default) means the connection's own address is the reader's
+     */
+    public record Http(Duration headerDeadline, Duration bodyDeadline, int liveClientsPerAddress,
+                       List<String> trustedProxies) {
+        public static final Duration DEFAULT_HEADER_DEADLINE = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(30);
+        public static final int DEFAULT_LIVE_CLIENTS_PER_ADDRESS = 20;
+        public static final Http DEFAULT = new Http(DEFAULT_HEADER_DEADLINE, DEFAULT_BODY_DEADLINE,
+                DEFAULT_LIVE_CLIENTS_PER_ADDRESS, List.of());
+
+        public Http {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
     }
 
     /**

@@ -53,7 +53,36 @@ public final class ConfigLoader {
                 text(yml, "max_delivery_bytes", String.valueOf(20L * 1024 * 1024))));
         Config.Site site = site(yml.path("site"), listen);
         return new Config(data, db, listen, maxBytes, site, sources(yml.path("sources"), maxBytes),
-                purge(yml.path("purge")), routing(yml, site));
+                purge(yml.path("purge")), routing(yml, site), http(yml));
+    }
+
+    /**
+     * {@code http: {header_deadline: 10s, body_deadline: 30s, trusted_proxies: [10.0.0.0/8]}} and
+     * {@code site.live_clients_per_address}; TAAR_TRUSTED_PROXIES (comma-separated) wins over the file.
+     */
+    Config.Http http(JsonNode yml) {
+        JsonNode h = yml.path("http");
+        Duration header = duration("http.header_deadline", text(h, "header_deadline", null),
+                Config.Http.DEFAULT_HEADER_DEADLINE);
+        Duration body = duration("http.body_deadline", text(h, "body_deadline", null), Config.Http.DEFAULT_BODY_DEADLINE);
+        int perAddress = wholeNumber(yml.path("site"), "live_clients_per_address", "TAAR_LIVE_CLIENTS_PER_ADDRESS",
+                Config.Http.DEFAULT_LIVE_CLIENTS_PER_ADDRESS, 1, 1_000_000);
+        List<String> proxies = new ArrayList<>();
+        String fromEnv = env.get("TAAR_TRUSTED_PROXIES");
+        if (fromEnv != null) {
+            for (String p : fromEnv.split(",")) if (!p.isBlank()) proxies.add(p.strip());
+        } else if (h.path("trusted_proxies").isArray()) {
+            h.path("trusted_proxies").forEach(p -> proxies.add(p.asText().strip()));
+        } else if (!h.path("trusted_proxies").isMissingNode() && !h.path("trusted_proxies").isNull()) {
+            throw new ConfigException("http.trusted_proxies: a list of addresses or CIDR ranges");
+        }
+        for (String p : proxies) {
+            // Literal addresses only: a host name would need DNS on every request's address check.
+            if (!p.matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?") || !(p.contains(".") || p.contains(":"))) {
+                throw new ConfigException("http.trusted_proxies: an IP address or CIDR range like 10.0.0.0/8, not '" + p + "'");
+            }
+        }
+        return new Config.Http(header, body, perAddress, proxies);
     }
 
     /** {@code purge: {url, method: PURGE|POST, header: "Name: value"}}; null when absent. */

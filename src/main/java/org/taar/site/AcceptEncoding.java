@@ -16,7 +16,8 @@ enum AcceptEncoding {
         double gzip = -1;
         double any = -1;
         for (String part : header.split(",")) {
-            String[] fields = part.split(";");
+            // -1 keeps empty fields: ";;;".split(";") would be an empty array, and no header is ours to fail on.
+            String[] fields = part.split(";", -1);
             String coding = fields[0].trim().toLowerCase(Locale.ROOT);
             double q = 1;
             for (int i = 1; i < fields.length; i++) {

@@ -54,6 +54,9 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
 
     private final StoryStore stories;
     private final int maxClients;
+    private final int maxPerAddress;
+    /** Open streams per reader address, so that one reader cannot take every slot. */
+    private final ConcurrentHashMap<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     /** Sends in its own thread, so the publisher never waits on thousands of sockets. */
@@ -68,8 +71,14 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
      *     reconnecting with an older Last-Event-ID gets what came after, up to here, from the store
      */
     public LiveEvents(StoryStore stories, int maxClients, Duration heartbeat, long materializedUpTo) {
+        this(stories, maxClients, Integer.MAX_VALUE, heartbeat, materializedUpTo);
+    }
+
+    /** @param maxPerAddress at most this many streams from one reader address; more are answered 429 */
+    public LiveEvents(StoryStore stories, int maxClients, int maxPerAddress, Duration heartbeat, long materializedUpTo) {
         this.stories = stories;
         this.maxClients = maxClients;
+        this.maxPerAddress = maxPerAddress;
         this.sentUpTo = materializedUpTo;
         this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "live-events");
@@ -128,17 +137,28 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Opens an event stream for this request; answers 503 when the reader cap is reached. */
-    public void handle(Request request, Response response, Callback callback) {
+    /**
+     * Opens an event stream for this request from the reader at {@code address}; answers 503 when
+     * the reader cap is reached and 429 when this address already has its share of streams.
+     */
+    public void handle(Request request, Response response, Callback callback, String address) {
         boolean full = open.incrementAndGet() > maxClients;
         if (closed || full) {
             open.decrementAndGet();
-            response.setStatus(503);
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "30");
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-            response.write(true, ByteBuffer.wrap("too many live readers, try again later\n"
-                    .getBytes(StandardCharsets.UTF_8)), callback);
+            refuse(response, callback, 503, "too many live readers, try again later\n");
+            return;
+        }
+        boolean[] admitted = new boolean[1];
+        // Counted and checked inside the map's own per-key lock, so two streams cannot both take the last slot.
+        perAddress.compute(address, (a, n) -> {
+            int count = n == null ? 0 : n;
+            if (count >= maxPerAddress) return n;
+            admitted[0] = true;
+            return count + 1;
+        });
+        if (!admitted[0]) {
+            open.decrementAndGet();
+            refuse(response, callback, 429, "too many live streams from one address, try again later\n");
             return;
         }
         response.setStatus(200);
@@ -149,11 +169,12 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
         h.put("X-Accel-Buffering", "no");
         if (request.getMethod().equals("HEAD")) {
             open.decrementAndGet();
+            release(address);
             callback.succeeded();
             return;
         }
         long after = lastEventId(request.getHeaders().get("Last-Event-ID"));
-        Client client = new Client(response, callback, after);
+        Client client = new Client(response, callback, after, address);
         request.addFailureListener(client::fail);
         long upTo;
         synchronized (lock) {
@@ -178,6 +199,19 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
         if (closed) client.end(true);
     }
 
+    private static void refuse(Response response, Callback callback, int status, String text) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, "30");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.write(true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /** One stream fewer from this address; the entry goes when its last stream does. */
+    private void release(String address) {
+        perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+    }
+
     /** The Last-Event-ID a reconnecting browser sends; -1 when absent or not ours. */
     static long lastEventId(String header) {
         if (header == null) return -1;
@@ -199,15 +233,17 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
         private final Response response;
         private final Callback done;
         private final long after;
+        private final String address;
         private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
         private boolean starting = true;
         private boolean writing;
         private boolean ended;
 
-        Client(Response response, Callback done, long after) {
+        Client(Response response, Callback done, long after, String address) {
             this.response = response;
             this.done = done;
             this.after = after;
+            this.address = address;
         }
 
         /** A live event; skipped when the reader already has it (it came back with a newer Last-Event-ID). */
@@ -290,6 +326,7 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
             }
             clients.remove(this);
             open.decrementAndGet();
+            release(address);
             return true;
         }
     }

@@ -73,7 +73,8 @@ public final class OnDemand {
     }
 
     private Optional<Answer> listing(String path, int page) {
-        if (page < 1) return Optional.empty();
+        // "/tag/" alone matches the listing pattern as a section called "tag": there is no such page.
+        if (page < 1 || path.equals("/tag/")) return Optional.empty();
         if (path.startsWith("/tag/")) {
             String slug = path.substring("/tag/".length(), path.length() - 1);
             Optional<String> canonical = tags.aliasTarget(slug);

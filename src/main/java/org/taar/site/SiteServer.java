@@ -58,13 +58,19 @@ public final class SiteServer implements AutoCloseable {
     private volatile LiveEvents live;
     private volatile OnDemand onDemand;
     private volatile EditorEndpoint editor;
+    private final HeaderDeadline headerDeadline;
+    private final ClientAddress clientAddress;
+    /** Set at start from the home page as the templates wrote it (its inline script's hash). */
+    private volatile SecurityHeaders securityHeaders = SecurityHeaders.forPages(java.util.List.of());
 
     public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, SourcesEndpoint sources,
-                      Store store) {
+                      Store store, org.taar.config.Config.Http limits) {
         this.cache = cache;
         this.ingest = ingest;
         this.sources = sources;
         this.store = store;
+        this.headerDeadline = new HeaderDeadline(limits.headerDeadline());
+        this.clientAddress = new ClientAddress(limits.trustedProxies());
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         server = new Server(threads);
@@ -74,11 +80,28 @@ public final class SiteServer implements AutoCloseable {
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.addEventListener(headerDeadline);
         server.addConnector(connector);
         // GracefulHandler lets in-flight requests (a push being archived) finish on stop.
         server.setHandler(new GracefulHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(Request request, Response response, Callback callback) {
+            public boolean handle(Request request, Response response, Callback original) {
+                var connection = request.getConnectionMetaData().getConnection();
+                headerDeadline.requestBegins(connection);
+                Callback callback = new Callback.Nested(original) {
+                    @Override
+                    public void succeeded() {
+                        headerDeadline.requestEnds(connection);
+                        super.succeeded();
+                    }
+
+                    @Override
+                    public void failed(Throwable x) {
+                        headerDeadline.requestEnds(connection);
+                        super.failed(x);
+                    }
+                };
+                securityHeaders.apply(response.getHeaders());
                 try {
                     route(request, response, callback);
                 } catch (Exception | Error e) {
@@ -87,6 +110,7 @@ public final class SiteServer implements AutoCloseable {
                             e.toString(), e);
                     if (!response.isCommitted()) {
                         response.reset();
+                        securityHeaders.apply(response.getHeaders());
                         text(response, callback, 500, "internal error\n");
                     } else {
                         callback.failed(e);
@@ -97,7 +121,7 @@ public final class SiteServer implements AutoCloseable {
         }));
         // Requests Jetty refuses before any handler (a malformed URI, headers too large) get a
         // short HTML page too, never the default page with a stack.
-        server.setErrorHandler(new PlainErrorHandler());
+        server.setErrorHandler(new PlainErrorHandler(this));
         server.setStopTimeout(10_000);
         server.setStopAtShutdown(false);
     }
@@ -138,7 +162,10 @@ public final class SiteServer implements AutoCloseable {
     }
 
     public void start() throws Exception {
+        securityHeaders = SecurityHeaders.forPages(cache.get("/").map(p -> java.util.List.of(
+                new String(p.body(), StandardCharsets.UTF_8))).orElse(java.util.List.of()));
         server.start();
+        headerDeadline.start(server.getScheduler());
         log.info("listening on http://{}:{}/", connector.getHost() == null ? "0.0.0.0" : connector.getHost(), port());
     }
 
@@ -179,7 +206,7 @@ public final class SiteServer implements AutoCloseable {
             return;
         }
         if (path.equals("/events") && live != null) {
-            live.handle(request, response, callback);
+            live.handle(request, response, callback, clientAddress.of(request));
             return;
         }
         if (path.equals("/search") && search != null) {
@@ -195,7 +222,7 @@ public final class SiteServer implements AutoCloseable {
             return;
         }
         if (path.equals("/api/v1/sources")) {
-            sources.handle(response, callback);
+            sources.handle(request, response, callback);
             return;
         }
         String key = cacheKey(request, path);
@@ -320,7 +347,10 @@ public final class SiteServer implements AutoCloseable {
 
     /** Jetty's error handler, answering every error it generates with {@link #errorHtml}. */
     static final class PlainErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
-        PlainErrorHandler() {
+        private final SiteServer site;
+
+        PlainErrorHandler(SiteServer site) {
+            this.site = site;
             setShowStacks(false);
             setShowMessageInTitle(false);
         }
@@ -329,6 +359,7 @@ public final class SiteServer implements AutoCloseable {
         protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                         Callback callback) {
             byte[] body = errorHtml(code).getBytes(StandardCharsets.UTF_8);
+            site.securityHeaders.apply(response.getHeaders());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -352,6 +383,7 @@ public final class SiteServer implements AutoCloseable {
     public void close() throws Exception {
         // Open event streams never finish by themselves; the graceful stop would wait for them.
         if (live != null) live.close();
+        headerDeadline.stop();
         server.stop();
     }
 }

@@ -86,12 +86,14 @@ class SiteBrowserTest {
     @Test
     void everyPageLoadsWithoutFailuresAndPassesAccessibilityChecks() throws Exception {
         ChromeDriver d = Chromium.start(dir, "site", true, 1200, 900);
+        recordPolicyViolations(d);
         Set<String> checkedLinks = new LinkedHashSet<>();
         List<String> problems = new ArrayList<>();
         try {
             for (var page : pages.entrySet()) {
                 String name = page.getKey();
                 d.get(base + page.getValue());
+                problems.addAll(prefixed(name, policyViolations(d)));
                 problems.addAll(prefixed(name, failedLoads(d)));
                 problems.addAll(prefixed(name, brokenLinks(d, checkedLinks)));
                 problems.addAll(prefixed(name, accessibility(d)));
@@ -101,6 +103,41 @@ class SiteBrowserTest {
         }
         assertThat(checkedLinks).as("links followed").hasSizeGreaterThan(20);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theContentSecurityPolicyIsInForceAndTheLiveScriptStillRuns() throws Exception {
+        ChromeDriver d = Chromium.start(dir, "csp", true, 1200, 900);
+        recordPolicyViolations(d);
+        try {
+            d.get(base + "/");
+            // The page's own inline script ran (it opened /events) without a violation ...
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (app.liveEvents().clients() < 1 && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(app.liveEvents().clients()).as("the live-update script opened /events").isGreaterThanOrEqualTo(1);
+            assertThat(policyViolations(d)).isEmpty();
+            // ... while a script smuggled into the page, as a story body might try, is refused.
+            d.executeScript("var s = document.createElement('script'); s.textContent = 'window.smuggled = 1';"
+                    + "document.body.appendChild(s);");
+            Thread.sleep(200);
+            assertThat(d.executeScript("return window.smuggled === undefined")).isEqualTo(true);
+            assertThat(policyViolations(d)).anySatisfy(v -> assertThat(v).contains("script-src"));
+        } finally {
+            d.quit();
+        }
+    }
+
+    /** From the next page load on, the page keeps every Content-Security-Policy violation it reports. */
+    private static void recordPolicyViolations(ChromeDriver d) {
+        d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__violations = [];document.addEventListener('securitypolicyviolation',"
+                        + " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> policyViolations(ChromeDriver d) {
+        Object v = d.executeScript("return window.__violations || ['no violation recorder on this page']");
+        return ((List<Object>) v).stream().map(o -> "CSP violation: " + o).toList();
     }
 
     @Test
