@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.config.ConfigException;
 import org.taar.config.ConfigLoader;
+import org.taar.config.Secrets;
 import org.taar.format.Formats;
 import org.taar.format.NewsItem;
 import org.taar.format.NinjsWriter;
@@ -56,7 +57,13 @@ public final class Taar implements Runnable {
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             boolean debug = List.of(args).contains("--debug");
             line.getErr().println("taar: " + message(e));
-            if (debug) e.printStackTrace(line.getErr());
+            if (debug) {
+                // Exception messages may quote a JDBC or feed URL; its credentials stay masked here too.
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                line.getErr().print(Secrets.redact(trace.toString()));
+                line.getErr().flush();
+            }
             return exitCode(e);
         });
         return cl.execute(args);
@@ -70,7 +77,7 @@ public final class Taar implements Runnable {
     }
 
     private static String message(Throwable e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return e.getMessage() != null ? Secrets.redact(e.getMessage()) : e.getClass().getSimpleName();
     }
 
     @Override

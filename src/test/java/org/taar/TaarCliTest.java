@@ -157,6 +157,39 @@ class TaarCliTest {
         assertThat(r.stderr()).contains("taar:").doesNotContain("\tat ");
     }
 
+    @Test
+    void aDatabasePasswordIsNeverPrintedWhenTheConnectionFails() throws Exception {
+        Path story = file("p.txt", Fixtures.wire("urn:cli:pw", 1, null, "क", "देश"));
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            for (String url : List.of("jdbc:postgresql://127.0.0.1:1/none?user=postgres&password=s3cr3tPW&connectTimeout=2",
+                    "jdbc:postgresql://postgres:s3cr3tPW@127.0.0.1:1/none?connectTimeout=2",
+                    "jdbc:mysql://postgres:s3cr3tPW@127.0.0.1:1/none?password=s3cr3tPW")) {
+                for (List<String> extra : List.of(List.<String>of(), List.of("--debug"))) {
+                    List<String> args = new ArrayList<>(List.of("ingest", "--data", dir.resolve("data").toString(), "--db", url));
+                    args.addAll(extra);
+                    args.add(story.toString());
+                    Piped r = piped("", args.toArray(String[]::new));
+                    assertThat(r.exit()).as(r.stderr()).isIn(64, 69);
+                    assertThat(r.stderr()).as("stderr with " + extra).contains("taar:").doesNotContain("s3cr3tPW");
+                    assertThat(r.stdout()).doesNotContain("s3cr3tPW");
+                }
+            }
+            // The log as logback.xml writes it (its %msg and %ex mask credentials, whoever logged them).
+            var layout = new ch.qos.logback.classic.PatternLayout();
+            layout.setContext(root.getLoggerContext());
+            layout.setPattern("%msg%ex");
+            layout.start();
+            assertThat(logs.list).as("--debug logs the pool's settings").isNotEmpty();
+            for (var event : logs.list) assertThat(layout.doLayout(event)).doesNotContain("s3cr3tPW");
+        } finally {
+            root.detachAppender(logs);
+        }
+    }
+
     private record Piped(int exit, String stdout, String stderr) {}
 
     private Piped piped(String stdin, String... args) {

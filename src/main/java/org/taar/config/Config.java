@@ -35,6 +35,13 @@ public record Config(
         this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, null, Routing.DEFAULT);
     }
 
+    // Records print every field; the JDBC URL may hold the database password.
+    @Override
+    public String toString() {
+        return "Config[dataDir=" + dataDir + ", jdbcUrl=" + Secrets.redact(jdbcUrl) + ", port=" + port
+                + ", maxDeliveryBytes=" + maxDeliveryBytes + ", sources=" + sources.keySet() + "]";
+    }
+
     public Config withPurge(Purge purge) {
         return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing);
     }
@@ -219,7 +226,7 @@ public record Config(
         // Records print every field; credentials and headers must never reach a log line.
         @Override
         public String toString() {
-            return "Feed[url=" + url + ", format=" + format + ", interval=" + interval + ", credentials="
+            return "Feed[url=" + Secrets.redact(String.valueOf(url)) + ", format=" + format + ", interval=" + interval + ", credentials="
                     + (username != null ? "basic" : headers.isEmpty() ? "none" : "headers") + ", allowPrivate="
                     + allowPrivate + ", maxBytes=" + maxBytes + ", timeout=" + timeout + "]";
         }

@@ -67,7 +67,7 @@ public final class ConfigLoader {
             uri = null;
         }
         if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new ConfigException("purge.url: an absolute http(s) URL, not '" + url + "'");
+            throw new ConfigException("purge.url: an absolute http(s) URL, not '" + Secrets.redact(url) + "'");
         }
         String method = text(p, "method", "PURGE").strip().toUpperCase(java.util.Locale.ROOT);
         if (!method.equals("PURGE") && !method.equals("POST")) {
@@ -220,7 +220,7 @@ public final class ConfigLoader {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new ConfigException(where + ".url: not a URL: " + e.getMessage());
+            throw new ConfigException(where + ".url: not a URL: " + Secrets.redact(e.getMessage()));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {

@@ -30,6 +30,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.taar.config.Config;
+import org.taar.config.Secrets;
 
 /**
  * One conditional GET of a feed, politely and within hard limits: a connect timeout, one
@@ -208,7 +209,7 @@ public final class Fetcher implements AutoCloseable {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchException("refused " + url.getScheme() + ": only http and https are fetched");
         }
-        if (url.getHost() == null) throw new FetchException("refused " + url + ": no host");
+        if (url.getHost() == null) throw new FetchException("refused " + Secrets.redact(url.toString()) + ": no host");
         // The resolver checks every address it hands to a connection; an IP literal is checked here
         // as well, so that the refusal never depends on how the client treats literals.
         String host = url.getHost();
