@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.config.ConfigException;
 import org.taar.config.ConfigLoader;
+import org.taar.config.Secrets;
 import org.taar.format.Formats;
 import org.taar.format.NewsItem;
 import org.taar.format.NinjsWriter;
@@ -56,7 +57,13 @@ public final class Taar implements Runnable {
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             boolean debug = List.of(args).contains("--debug");
             line.getErr().println("taar: " + message(e));
-            if (debug) e.printStackTrace(line.getErr());
+            if (debug) {
+                // Exception messages may quote a JDBC or feed URL; its credentials stay masked here too.
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                line.getErr().print(Secrets.redact(trace.toString()));
+                line.getErr().flush();
+            }
             return exitCode(e);
         });
         return cl.execute(args);
@@ -70,7 +77,7 @@ public final class Taar implements Runnable {
     }
 
     private static String message(Throwable e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return e.getMessage() != null ? Secrets.redact(e.getMessage()) : e.getClass().getSimpleName();
     }
 
     @Override
@@ -264,13 +271,13 @@ public final class Taar implements Runnable {
         }
     }
 
-    @Command(name = "key", description = "push keys", subcommands = {Key.Add.class})
+    @Command(name = "key", description = "push and editor keys", subcommands = {Key.Add.class, Key.List.class, Key.Revoke.class})
     static final class Key implements Runnable {
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add");
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add, list or revoke");
         }
 
         @Command(name = "add", description = "create a push key for SOURCE (or, with --editor, an editor's key for NAME); prints the key once")
@@ -291,6 +298,57 @@ public final class Taar implements Runnable {
                             editor ? org.taar.store.PushKeys.Role.EDITOR : org.taar.store.PushKeys.Role.PUSH));
                 }
                 return EX_OK;
+            }
+        }
+
+        @Command(name = "list", description = "print every key as a JSON line: id, name, role (source or editor), created, last_used; never the key")
+        static final class List implements Callable<Integer> {
+            @Mixin Common common;
+
+            @Override
+            public Integer call() {
+                common.quietLogs(true);
+                try (App app = new App(common.load(), Clock.systemUTC())) {
+                    for (var k : app.pushKeys.list()) {
+                        System.out.println(JSON.createObjectNode().put("id", k.id()).put("name", k.name())
+                                .put("role", k.role() == org.taar.store.PushKeys.Role.PUSH ? "source" : "editor")
+                                .put("created", k.created().toString())
+                                .put("last_used", k.lastUsed() == null ? null : k.lastUsed().toString()));
+                    }
+                }
+                return EX_OK;
+            }
+        }
+
+        @Command(name = "revoke", description = "revoke every key of SOURCE (with --editor, of the editor NAME), or the key --id N "
+                + "that key list shows; refused at once by every node. Exit 65 when there is no such key")
+        static final class Revoke implements Callable<Integer> {
+            @Mixin Common common;
+            @Parameters(paramLabel = "NAME", arity = "0..1") String name;
+            @Option(names = "--editor", description = "revoke NAME's editor keys rather than a source's push keys") boolean editor;
+            @Option(names = "--id", paramLabel = "N", description = "revoke the one key with this id") Long id;
+
+            @Override
+            public Integer call() {
+                common.quietLogs(true);
+                if ((name == null) == (id == null)) throw new IllegalArgumentException("give either NAME or --id N");
+                try (App app = new App(common.load(), Clock.systemUTC())) {
+                    if (id != null) {
+                        if (!app.pushKeys.revoke(id)) return noSuchKey("no key with id " + id);
+                        System.out.println("revoked key " + id);
+                        return EX_OK;
+                    }
+                    var role = editor ? org.taar.store.PushKeys.Role.EDITOR : org.taar.store.PushKeys.Role.PUSH;
+                    int n = app.pushKeys.revoke(name, role);
+                    if (n == 0) return noSuchKey("no " + (editor ? "editor" : "push") + " key for " + name);
+                    System.out.println("revoked " + n + (n == 1 ? " key" : " keys") + " of " + name);
+                    return EX_OK;
+                }
+            }
+
+            private static int noSuchKey(String why) {
+                System.err.println("taar: " + why);
+                return EX_DATAERR;
             }
         }
     }

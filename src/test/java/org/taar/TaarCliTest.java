@@ -157,6 +157,93 @@ class TaarCliTest {
         assertThat(r.stderr()).contains("taar:").doesNotContain("\tat ");
     }
 
+    @Test
+    void aDatabasePasswordIsNeverPrintedWhenTheConnectionFails() throws Exception {
+        Path story = file("p.txt", Fixtures.wire("urn:cli:pw", 1, null, "क", "देश"));
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            for (String url : List.of("jdbc:postgresql://127.0.0.1:1/none?user=postgres&password=s3cr3tPW&connectTimeout=2",
+                    "jdbc:postgresql://postgres:s3cr3tPW@127.0.0.1:1/none?connectTimeout=2",
+                    "jdbc:mysql://postgres:s3cr3tPW@127.0.0.1:1/none?password=s3cr3tPW")) {
+                for (List<String> extra : List.of(List.<String>of(), List.of("--debug"))) {
+                    List<String> args = new ArrayList<>(List.of("ingest", "--data", dir.resolve("data").toString(), "--db", url));
+                    args.addAll(extra);
+                    args.add(story.toString());
+                    Piped r = piped("", args.toArray(String[]::new));
+                    assertThat(r.exit()).as(r.stderr()).isIn(64, 69);
+                    assertThat(r.stderr()).as("stderr with " + extra).contains("taar:").doesNotContain("s3cr3tPW");
+                    assertThat(r.stdout()).doesNotContain("s3cr3tPW");
+                }
+            }
+            // The log as logback.xml writes it (its %msg and %ex mask credentials, whoever logged them).
+            var layout = new ch.qos.logback.classic.PatternLayout();
+            layout.setContext(root.getLoggerContext());
+            layout.setPattern("%msg%ex");
+            layout.start();
+            assertThat(logs.list).as("--debug logs the pool's settings").isNotEmpty();
+            for (var event : logs.list) assertThat(layout.doLayout(event)).doesNotContain("s3cr3tPW");
+        } finally {
+            root.detachAppender(logs);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("org.taar.TestEngines#all")
+    void keysAreListedWithoutSecretsAndARevokedKeyIsRefusedAtOnce(String engine) throws Exception {
+        Path data = dir.resolve("data-" + engine);
+        String db = TestEngines.config(engine, data).jdbcUrl();
+        // Every command takes the common options: --data, --db (or db: in --config), --config, --debug.
+        List<String> common = new ArrayList<>(List.of("--data", data.toString()));
+        if (db != null) common.addAll(List.of("--db", db));
+        Path yml = Files.writeString(dir.resolve("taar-" + engine + ".yml"),
+                "port: 8099\n" + (db == null ? "" : "db: \"" + db + "\"\n"));
+        List<String> viaConfig = List.of("--data", data.toString(), "--config", yml.toString(), "--debug");
+
+        Piped source = piped("", args(List.of("key", "add", "pti"), common));
+        Piped editor = piped("", args(List.of("key", "add", "--editor", "meera"), common));
+        assertThat(source.exit()).as(source.stderr()).isZero();
+        String pushKey = source.stdout().strip(), editorKey = editor.stdout().strip();
+
+        try (App node = new App(new org.taar.config.ConfigLoader(java.util.Map.of()).load(data, null, db),
+                java.time.Clock.systemUTC())) {
+            assertThat(node.pushKeys.sourceFor(pushKey)).contains("pti");
+
+            Piped list = piped("", args(List.of("key", "list"), viaConfig));
+            assertThat(list.exit()).as(list.stderr()).isZero();
+            List<JsonNode> keys = new ArrayList<>();
+            for (String line : list.stdout().split("\n")) if (line.startsWith("{")) keys.add(JSON.readTree(line));
+            assertThat(keys).extracting(k -> k.path("name").asText() + "/" + k.path("role").asText())
+                    .containsExactly("pti/source", "meera/editor");
+            assertThat(keys.get(0).path("created").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+            assertThat(keys.get(0).path("last_used").asText()).as("pti's key was just used").isNotEmpty();
+            assertThat(keys.get(1).path("last_used").isNull()).isTrue();
+            assertThat(list.stdout()).doesNotContain(pushKey).doesNotContain(editorKey)
+                    .doesNotContain(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(pushKey.getBytes(StandardCharsets.UTF_8))));
+
+            Piped revoked = piped("", args(List.of("key", "revoke", "pti"), viaConfig));
+            assertThat(revoked.exit()).as(revoked.stderr()).isZero();
+            assertThat(node.pushKeys.sourceFor(pushKey)).as("refused at once by a node that is already running").isEmpty();
+            assertThat(node.pushKeys.holder(editorKey)).isPresent();
+
+            assertThat(piped("", args(List.of("key", "revoke", "pti"), common)).exit()).isEqualTo(65);
+            assertThat(piped("", args(List.of("key", "revoke", "--id", "999999"), common)).exit()).isEqualTo(65);
+            long editorId = keys.get(1).path("id").asLong();
+            assertThat(piped("", args(List.of("key", "revoke", "--id", String.valueOf(editorId)), common)).exit()).isZero();
+            assertThat(node.pushKeys.holder(editorKey)).isEmpty();
+            assertThat(piped("", args(List.of("key", "list"), common)).stdout()).isBlank();
+        }
+    }
+
+    private static String[] args(List<String> command, List<String> options) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(options);
+        return all.toArray(String[]::new);
+    }
+
     private record Piped(int exit, String stdout, String stderr) {}
 
     private Piped piped(String stdin, String... args) {

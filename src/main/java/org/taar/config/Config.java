@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,13 @@ public record Config(
     /** Without a CDN to purge and with the default rules: what most installations and tests use. */
     public Config(Path dataDir, String jdbcUrl, int port, long maxDeliveryBytes, Site site, Map<String, Source> sources) {
         this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, null, Routing.DEFAULT, Http.DEFAULT);
+    }
+
+    // Records print every field; the JDBC URL may hold the database password.
+    @Override
+    public String toString() {
+        return "Config[dataDir=" + dataDir + ", jdbcUrl=" + Secrets.redact(jdbcUrl) + ", port=" + port
+                + ", maxDeliveryBytes=" + maxDeliveryBytes + ", sources=" + sources.keySet() + "]";
     }
 
     public Config withPurge(Purge purge) {
@@ -204,58 +212,78 @@ public record Config(
      * @param format a format hint for the parser, or null to detect by content
      * @param interval the time between two polls when all is well
      * @param headers extra request headers, e.g. Authorization: Bearer ...; secret, never shown
-     * @param allowPrivate trust the source on private, loopback and link-local addresses (an agency VPN)
+     * @param privateHosts the hosts this source may reach on private, loopback and link-local addresses
+     *                     (an agency VPN), lower case: the feed's own host with {@code allow_private: true},
+     *                     and any host named in {@code allow_private_hosts} (e.g. where the feed redirects);
+     *                     every other hop must be public
      * @param maxBytes the largest body accepted, counted after decompression
      * @param timeout the whole poll (connect, redirects, headers, body) must finish within this
      */
     public record Feed(URI url, String format, Duration interval, String username, String password,
-                       Map<String, String> headers, boolean allowPrivate, long maxBytes, Duration timeout) {
+                       Map<String, String> headers, Set<String> privateHosts, long maxBytes, Duration timeout) {
         public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
         public Feed {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
+            privateHosts = privateHosts == null ? Set.of() : privateHosts.stream()
+                    .map(h -> h.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+
+        /** True when some host of this source may be on a private address. */
+        public boolean allowPrivate() {
+            return !privateHosts.isEmpty();
+        }
+
+        /** True when this host (a hop of this source's fetch) may be on a private address. */
+        public boolean allowsPrivate(String host) {
+            return host != null && privateHosts.contains(host.toLowerCase(java.util.Locale.ROOT));
         }
 
         /** A feed with the defaults: detect the format, every 60 s, no credentials, public addresses only. */
         public static Feed of(URI url, long maxBytes) {
-            return new Feed(url, null, DEFAULT_INTERVAL, null, null, Map.of(), false, maxBytes, DEFAULT_TIMEOUT);
+            return new Feed(url, null, DEFAULT_INTERVAL, null, null, Map.of(), Set.of(), maxBytes, DEFAULT_TIMEOUT);
         }
 
         public Feed withInterval(Duration d) {
-            return new Feed(url, format, d, username, password, headers, allowPrivate, maxBytes, timeout);
+            return new Feed(url, format, d, username, password, headers, privateHosts, maxBytes, timeout);
         }
 
         public Feed withTimeout(Duration d) {
-            return new Feed(url, format, interval, username, password, headers, allowPrivate, maxBytes, d);
+            return new Feed(url, format, interval, username, password, headers, privateHosts, maxBytes, d);
         }
 
+        /** allow_private: the feed's own host may be private (or, false, no host may). */
         public Feed withAllowPrivate(boolean allow) {
-            return new Feed(url, format, interval, username, password, headers, allow, maxBytes, timeout);
+            return withPrivateHosts(allow ? Set.of(url.getHost()) : Set.of());
+        }
+
+        public Feed withPrivateHosts(Set<String> hosts) {
+            return new Feed(url, format, interval, username, password, headers, hosts, maxBytes, timeout);
         }
 
         public Feed withMaxBytes(long max) {
-            return new Feed(url, format, interval, username, password, headers, allowPrivate, max, timeout);
+            return new Feed(url, format, interval, username, password, headers, privateHosts, max, timeout);
         }
 
         public Feed withCredentials(String user, String pass) {
-            return new Feed(url, format, interval, user, pass, headers, allowPrivate, maxBytes, timeout);
+            return new Feed(url, format, interval, user, pass, headers, privateHosts, maxBytes, timeout);
         }
 
         public Feed withHeaders(Map<String, String> h) {
-            return new Feed(url, format, interval, username, password, h, allowPrivate, maxBytes, timeout);
+            return new Feed(url, format, interval, username, password, h, privateHosts, maxBytes, timeout);
         }
 
         public Feed withFormat(String f) {
-            return new Feed(url, f, interval, username, password, headers, allowPrivate, maxBytes, timeout);
+            return new Feed(url, f, interval, username, password, headers, privateHosts, maxBytes, timeout);
         }
 
         // Records print every field; credentials and headers must never reach a log line.
         @Override
         public String toString() {
-            return "Feed[url=" + url + ", format=" + format + ", interval=" + interval + ", credentials="
-                    + (username != null ? "basic" : headers.isEmpty() ? "none" : "headers") + ", allowPrivate="
-                    + allowPrivate + ", maxBytes=" + maxBytes + ", timeout=" + timeout + "]";
+            return "Feed[url=" + Secrets.redact(String.valueOf(url)) + ", format=" + format + ", interval=" + interval + ", credentials="
+                    + (username != null ? "basic" : headers.isEmpty() ? "none" : "headers") + ", privateHosts="
+                    + privateHosts + ", maxBytes=" + maxBytes + ", timeout=" + timeout + "]";
         }
     }
 

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,7 +98,7 @@ public final class ConfigLoader {
             uri = null;
         }
         if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new ConfigException("purge.url: an absolute http(s) URL, not '" + url + "'");
+            throw new ConfigException("purge.url: an absolute http(s) URL, not '" + Secrets.redact(url) + "'");
         }
         String method = text(p, "method", "PURGE").strip().toUpperCase(java.util.Locale.ROOT);
         if (!method.equals("PURGE") && !method.equals("POST")) {
@@ -249,7 +251,7 @@ public final class ConfigLoader {
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new ConfigException(where + ".url: not a URL: " + e.getMessage());
+            throw new ConfigException(where + ".url: not a URL: " + Secrets.redact(e.getMessage()));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
@@ -275,8 +277,29 @@ public final class ConfigLoader {
         if (maxBytes <= 0) throw new ConfigException(where + ".max_bytes: must be positive");
         return new Config.Feed(uri, text(n, "format", null),
                 duration(where + ".interval", text(n, "interval", null), Config.Feed.DEFAULT_INTERVAL),
-                user, password, headers, n.path("allow_private").asBoolean(false), Math.min(maxBytes, maxDeliveryBytes),
+                user, password, headers, privateHosts(where, n, uri), Math.min(maxBytes, maxDeliveryBytes),
                 duration(where + ".timeout", text(n, "timeout", null), Config.Feed.DEFAULT_TIMEOUT));
+    }
+
+    /**
+     * allow_private: true trusts the feed's own host on private addresses; allow_private_hosts: [...]
+     * names further hosts (where the feed redirects, say) that may be private too. Any other hop
+     * of a redirect must be public, so a trusted source cannot be bent to reach the rest of the network.
+     */
+    static Set<String> privateHosts(String where, JsonNode n, URI uri) {
+        Set<String> hosts = new LinkedHashSet<>();
+        if (n.path("allow_private").asBoolean(false)) hosts.add(uri.getHost());
+        JsonNode listed = n.path("allow_private_hosts");
+        if (listed.isMissingNode() || listed.isNull()) return hosts;
+        if (!listed.isArray()) throw new ConfigException(where + ".allow_private_hosts: a list of host names");
+        for (JsonNode h : listed) {
+            String host = h.asText("").strip();
+            if (host.isEmpty() || !host.matches("[A-Za-z0-9._:\\[\\]-]+")) {
+                throw new ConfigException(where + ".allow_private_hosts: '" + host + "' is not a host name");
+            }
+            hosts.add(host);
+        }
+        return hosts;
     }
 
     /** "90" (seconds), "500ms", "60s", "5m", "1h". */

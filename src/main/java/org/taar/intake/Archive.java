@@ -1,11 +1,13 @@
 package org.taar.intake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.taar.store.Store;
 
 /**
@@ -22,6 +25,8 @@ import org.taar.store.Store;
  * acknowledges the delivery. The same bytes received twice are stored once.
  */
 public final class Archive {
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
     private final Path root;
     private final Store store;
     private final Clock clock;
@@ -36,7 +41,9 @@ public final class Archive {
         String sha = sha256(content);
         Path file = pathOf(sha);
         try {
-            if (!Files.exists(file)) writeDurably(file, content);
+            // Only a regular file of our own counts as stored; anything else at that path (a link
+            // someone planted) is replaced by the rename below, which never follows a link.
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) writeDurably(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the archive at " + file, e);
         }
@@ -62,10 +69,14 @@ public final class Archive {
 
     /** The archived bytes of a delivery, for replay. */
     public byte[] read(String sha256) throws IOException {
-        return Files.readAllBytes(pathOf(sha256));
+        try (InputStream in = Files.newInputStream(pathOf(sha256), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
+        }
     }
 
     public Path pathOf(String sha256) {
+        // A digest from the store or a request must never become "../" in a path.
+        if (!SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("not a SHA-256 digest: " + sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 

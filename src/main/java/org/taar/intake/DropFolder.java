@@ -1,15 +1,14 @@
 package org.taar.intake;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -24,28 +23,39 @@ import org.taar.Pipeline;
 
 /**
  * DATA/inbox/SOURCE/: a file written there is ingested for SOURCE. A file counts as complete
- * when two scans in a row see the same size and modification time; names beginning with "."
- * or ending in .tmp or .part are left alone until renamed. After ingest the file is removed
- * (its bytes are in the archive); a file that cannot be ingested goes to failed/ beside a
- * .error file that says why.
+ * when two scans in a row see the same size, modification time and inode; names beginning with
+ * "." or ending in .tmp or .part are left alone until renamed.
+ * <p>
+ * Whoever can write into an inbox folder (an agency's SFTP login) is not trusted with anything
+ * else: nothing there is followed. A source folder or file that is a symbolic link, anything that
+ * is not a regular file (FIFO, socket, device) and a file with a second hard link are left where
+ * they are, with one log line each. A complete file is first moved (renamed, which never follows
+ * a link) into DATA/claimed/SOURCE/, a folder only Taar writes to, and checked and read there, so
+ * nothing can be swapped in between check and read. After ingest it is removed (its bytes are in
+ * the archive); a file that cannot be ingested goes to DATA/failed/SOURCE/ beside a .error file.
+ * One source's problem never stops the scan of other files or sources.
  */
 public final class DropFolder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
 
     private final Path inbox;
+    private final Path claimed;
+    private final FailedFiles failed;
     private final Pipeline pipeline;
     private final long maxBytes;
-    private final Clock clock;
     private final Map<Path, String> lastSeen = new HashMap<>();
+    /** The problem last logged for a path, so that each is logged once, not on every scan. */
+    private final Map<Path, String> warned = new HashMap<>();
     private ScheduledExecutorService scanner;
 
+    /** @param inbox DATA/inbox; claimed/ and failed/ are its siblings in DATA */
     public DropFolder(Path inbox, Pipeline pipeline, long maxBytes, Clock clock) {
         this.inbox = inbox;
+        this.claimed = inbox.resolveSibling("claimed");
+        this.failed = new FailedFiles(inbox.resolveSibling("failed"), clock);
         this.pipeline = pipeline;
         this.maxBytes = maxBytes;
-        this.clock = clock;
     }
 
     public void start(long periodMillis) throws IOException {
@@ -69,26 +79,62 @@ public final class DropFolder implements AutoCloseable {
     /** One pass over every source folder; returns how many files it ingested or failed. */
     public synchronized int scan() throws IOException {
         if (!Files.isDirectory(inbox)) return 0;
-        int handled = 0;
         Set<Path> present = new HashSet<>();
-        try (DirectoryStream<Path> sources = Files.newDirectoryStream(inbox, Files::isDirectory)) {
+        Set<Path> problems = new HashSet<>();
+        // Files claimed by a run that stopped before ingesting them come first.
+        int handled = resumeClaimed(problems);
+        Path realInbox = inbox.toRealPath();
+        try (DirectoryStream<Path> sources = Files.newDirectoryStream(inbox)) {
             for (Path dir : sources) {
                 String source = dir.getFileName().toString();
                 if (!SOURCE_NAME.matcher(source).matches()) continue;
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, Files::isRegularFile)) {
-                    for (Path file : files) {
-                        if (ignored(file.getFileName().toString())) continue;
-                        present.add(file);
-                        if (complete(file)) {
-                            handle(source, file);
-                            lastSeen.remove(file);
-                            handled++;
+                try {
+                    BasicFileAttributes a = InboxFile.attributes(dir);
+                    if (a.isSymbolicLink()) {
+                        warnOnce(problems, dir, "left alone: the source folder is a symbolic link");
+                    } else if (a.isDirectory()) {
+                        if (!realInbox.equals(dir.toRealPath().getParent())) {
+                            warnOnce(problems, dir, "left alone: the source folder resolves outside the inbox");
+                        } else {
+                            handled += scanSource(source, dir, present, problems);
                         }
                     }
+                    // Anything else beside the source folders is not a delivery.
+                } catch (IOException | RuntimeException e) {
+                    warnOnce(problems, dir, "cannot scan the source folder: " + e);
                 }
             }
         }
         lastSeen.keySet().retainAll(present);
+        warned.keySet().retainAll(problems);
+        return handled;
+    }
+
+    private int scanSource(String source, Path dir, Set<Path> present, Set<Path> problems) throws IOException {
+        int handled = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                if (ignored(file.getFileName().toString())) continue;
+                try {
+                    BasicFileAttributes a = InboxFile.attributes(file);
+                    if (a.isDirectory()) continue; // sub-folders (an old failed/, say) hold no deliveries
+                    String why = InboxFile.whyRefused(file, a);
+                    if (why != null) {
+                        warnOnce(problems, file, "left alone: it is " + why);
+                        continue;
+                    }
+                    present.add(file);
+                    if (complete(file, a)) {
+                        lastSeen.remove(file);
+                        take(source, file);
+                        handled++;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    present.add(file);
+                    warnOnce(problems, file, "cannot take it, will retry: " + e);
+                }
+            }
+        }
         return handled;
     }
 
@@ -96,40 +142,89 @@ public final class DropFolder implements AutoCloseable {
         return name.startsWith(".") || name.endsWith(".tmp") || name.endsWith(".part") || name.endsWith(".error");
     }
 
-    private boolean complete(Path file) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        String seen = a.size() + "/" + a.lastModifiedTime().toMillis();
+    private boolean complete(Path file, BasicFileAttributes a) {
+        String seen = a.size() + "/" + a.lastModifiedTime().toMillis() + "/" + a.fileKey();
         return seen.equals(lastSeen.put(file, seen));
     }
 
-    private void handle(String source, Path file) throws IOException {
-        String name = file.getFileName().toString();
-        long size = Files.size(file);
-        if (size > maxBytes) {
-            fail(file, "too large: " + size + " bytes, the limit is " + maxBytes);
+    private void take(String source, Path file) throws IOException {
+        Path dir = Files.createDirectories(claimed.resolve(source));
+        Path target = dir.resolve(file.getFileName());
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("an earlier file of the same name is still waiting in " + dir);
+        }
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException otherDisk) {
+            // An inbox mounted from another file system cannot be renamed out of; it is read in
+            // place, still without following links (only a FIFO swapped in at this very moment
+            // could then make the open wait).
+            ingest(source, file);
             return;
         }
-        byte[] content = Files.readAllBytes(file);
+        ingest(source, target);
+    }
+
+    private int resumeClaimed(Set<Path> problems) throws IOException {
+        if (!Files.isDirectory(claimed, LinkOption.NOFOLLOW_LINKS)) return 0;
+        int handled = 0;
+        try (DirectoryStream<Path> sources = Files.newDirectoryStream(claimed)) {
+            for (Path dir : sources) {
+                String source = dir.getFileName().toString();
+                if (!SOURCE_NAME.matcher(source).matches() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) continue;
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                    for (Path file : files) {
+                        try {
+                            ingest(source, file);
+                            handled++;
+                        } catch (IOException | RuntimeException e) {
+                            warnOnce(problems, file, "cannot ingest it, will retry: " + e);
+                        }
+                    }
+                }
+            }
+        }
+        return handled;
+    }
+
+    /** The file is in Taar's own folder now (or, see take, in place); checked again before it is read. */
+    private void ingest(String source, Path file) throws IOException {
+        String name = file.getFileName().toString();
+        BasicFileAttributes a = InboxFile.attributes(file);
+        String why = InboxFile.whyRefused(file, a);
+        if (why != null) {
+            fail(source, file, "refused: it is " + why);
+            return;
+        }
+        if (a.size() > maxBytes) {
+            fail(source, file, "too large: " + a.size() + " bytes, the limit is " + maxBytes);
+            return;
+        }
+        byte[] content = InboxFile.read(file, maxBytes);
+        if (content.length > maxBytes) {
+            fail(source, file, "too large: more than " + maxBytes + " bytes");
+            return;
+        }
         Pipeline.Result result = pipeline.deliver(source, "drop", name, content, null);
         if (result.rejected()) {
-            fail(file, result.error());
+            fail(source, file, result.error());
             return;
         }
-        // The archive holds the bytes durably now, so the inbox copy can go.
+        // The archive holds the bytes durably now, so this copy can go.
         Files.delete(file);
         log.info("drop folder ingested source={} file={} items={}", source, name, result.outcomes().size());
     }
 
-    private void fail(Path file, String reason) throws IOException {
-        Path failed = file.resolveSibling("failed");
-        Files.createDirectories(failed);
-        Path target = failed.resolve(file.getFileName());
-        if (Files.exists(target)) {
-            target = failed.resolve(STAMP.format(clock.instant()) + "-" + file.getFileName());
+    private void fail(String source, Path file, String reason) throws IOException {
+        Path target = failed.keep(source, file, reason);
+        log.warn("drop folder rejected source={} file={} reason=\"{}\"", source, target, reason);
+    }
+
+    private void warnOnce(Set<Path> problems, Path path, String problem) {
+        problems.add(path);
+        if (!problem.equals(warned.put(path, problem))) {
+            log.warn("drop folder: {}: {}", path, problem);
         }
-        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(target.resolveSibling(target.getFileName() + ".error"), reason + "\n", StandardCharsets.UTF_8);
-        log.warn("drop folder rejected file={} reason=\"{}\"", target, reason);
     }
 
     @Override

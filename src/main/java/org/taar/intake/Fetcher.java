@@ -30,6 +30,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.taar.config.Config;
+import org.taar.config.Secrets;
 
 /**
  * One conditional GET of a feed, politely and within hard limits: a connect timeout, one
@@ -125,10 +126,17 @@ public final class Fetcher implements AutoCloseable {
      */
     public Fetched fetch(Config.Feed feed, String etag, String lastModified) throws FetchException {
         long deadline = System.nanoTime() + feed.timeout().toNanos();
-        HttpClient client = feed.allowPrivate() ? trusting : strict;
         URI url = feed.url();
         for (int hop = 0; ; hop++) {
-            checkUrl(url, feed.allowPrivate() ? AddressPolicy.ANY : strictRule);
+            // The trust of allow_private is per host: the feed's own and those in allow_private_hosts.
+            // Every other hop goes through the strict client, so a redirect cannot reach elsewhere inside.
+            boolean trusted = feed.allowsPrivate(url.getHost());
+            HttpClient client = trusted ? trusting : strict;
+            try {
+                checkUrl(url, trusted ? AddressPolicy.ANY : strictRule);
+            } catch (FetchException e) {
+                throw hop == 0 ? e : refusedHop(e, url, feed);
+            }
             long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remaining <= 0) throw new FetchException("no complete answer within " + seconds(feed.timeout()));
             boolean sameOrigin = sameOrigin(url, feed.url());
@@ -152,7 +160,8 @@ public final class Fetcher implements AutoCloseable {
                 request.abort(e);
                 throw new FetchException("no complete answer within " + seconds(feed.timeout()));
             } catch (ExecutionException e) {
-                throw failure(e.getCause(), url, feed);
+                FetchException f = failure(e.getCause(), url, feed);
+                throw hop == 0 ? f : refusedHop(f, url, feed);
             } catch (InterruptedException e) {
                 request.abort(e);
                 Thread.currentThread().interrupt();
@@ -208,7 +217,7 @@ public final class Fetcher implements AutoCloseable {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchException("refused " + url.getScheme() + ": only http and https are fetched");
         }
-        if (url.getHost() == null) throw new FetchException("refused " + url + ": no host");
+        if (url.getHost() == null) throw new FetchException("refused " + Secrets.redact(url.toString()) + ": no host");
         // The resolver checks every address it hands to a connection; an IP literal is checked here
         // as well, so that the refusal never depends on how the client treats literals.
         String host = url.getHost();
@@ -220,6 +229,15 @@ public final class Fetcher implements AutoCloseable {
                 throw new FetchException(e.getMessage());
             }
         }
+    }
+
+    /** A redirect to a host that is not public: says which hosts the source is trusted with. */
+    private static FetchException refusedHop(FetchException e, URI url, Config.Feed feed) {
+        if (!(e.getMessage() != null && e.getMessage().startsWith("refused ")) || !feed.allowPrivate()) return e;
+        String why = e.getMessage().replace(" (set allow_private: true to trust this source)", "");
+        return new FetchException("refused redirect to " + url.getHost() + ": " + why.substring("refused ".length())
+                + "; this source is trusted on private addresses only for " + String.join(", ", feed.privateHosts())
+                + " (list the host in allow_private_hosts to trust it too)");
     }
 
     private static boolean sameOrigin(URI a, URI b) {

@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Optional;
 public final class PushKeys {
     private final Store store;
     private final Clock clock;
+    private static final long USE_RECORDED_EVERY_MS = 60_000;
     private final SecureRandom random = new SecureRandom();
 
     public PushKeys(Store store, Clock clock) {
@@ -51,14 +54,57 @@ public final class PushKeys {
         return holder(key).filter(k -> k.role() == Role.PUSH).map(Holder::name);
     }
 
-    /** Who holds a key, if it is known. */
+    /**
+     * Who holds a key, if it is known. Asked of the store on every request, so a key revoked on one
+     * node is refused by every node at once. Its use is recorded at most once a minute, so that a
+     * busy push does not write on every request.
+     */
     public Optional<Holder> holder(String key) {
         if (key == null || key.isBlank()) return Optional.empty();
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT source, role FROM push_keys WHERE key_hash = :hash")
-                .bind("hash", hash(key.strip()))
-                .map((rs, ctx) -> new Holder(Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)),
-                        rs.getString("source")))
-                .findOne());
+        String hash = hash(key.strip());
+        long now = clock.millis();
+        return store.jdbi().withHandle(h -> {
+            Optional<Known> known = h.createQuery("SELECT source, role, last_used_at FROM push_keys WHERE key_hash = :hash")
+                    .bind("hash", hash)
+                    .map((rs, ctx) -> new Known(new Holder(Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)),
+                            rs.getString("source")), rs.getLong("last_used_at"))) // 0 when never used
+                    .findOne();
+            if (known.isPresent() && now - known.get().lastUsed() >= USE_RECORDED_EVERY_MS) {
+                h.createUpdate("UPDATE push_keys SET last_used_at = :now WHERE key_hash = :hash")
+                        .bind("now", now).bind("hash", hash).execute();
+            }
+            return known.map(Known::holder);
+        });
+    }
+
+    private record Known(Holder holder, long lastUsed) {}
+
+    /** A key as `taar key list` shows it: never the key, never its hash. */
+    public record Listed(long id, String name, Role role, Instant created, Instant lastUsed) {}
+
+    /** Every key, oldest first. */
+    public List<Listed> list() {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT id, source, role, created_at, last_used_at FROM push_keys ORDER BY created_at, id")
+                .map((rs, ctx) -> {
+                    long used = rs.getLong("last_used_at");
+                    Instant lastUsed = rs.wasNull() ? null : Instant.ofEpochMilli(used);
+                    return new Listed(rs.getLong("id"), rs.getString("source"),
+                            Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)),
+                            Instant.ofEpochMilli(rs.getLong("created_at")), lastUsed);
+                })
+                .list());
+    }
+
+    /** Revokes every key of that name and role; returns how many there were. The row goes, so the key is unknown from now on. */
+    public int revoke(String name, Role role) {
+        return store.jdbi().withHandle(h -> h.createUpdate("DELETE FROM push_keys WHERE source = :name AND role = :role")
+                .bind("name", name).bind("role", role.name().toLowerCase(java.util.Locale.ROOT)).execute());
+    }
+
+    /** Revokes the key with the number `taar key list` shows; false when there is none. */
+    public boolean revoke(long id) {
+        return store.jdbi().withHandle(h -> h.createUpdate("DELETE FROM push_keys WHERE id = :id").bind("id", id).execute()) == 1;
     }
 
     static String hash(String key) {

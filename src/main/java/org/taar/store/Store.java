@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.taar.config.Secrets;
 
 /**
  * The database: SQLite in the data directory by default, PostgreSQL when a JDBC URL is given.
@@ -71,7 +72,7 @@ public final class Store implements AutoCloseable {
 
     private static Store postgres(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--db must be a PostgreSQL JDBC URL (jdbc:postgresql://...), got " + jdbcUrl);
+            throw new IllegalArgumentException("--db must be a PostgreSQL JDBC URL (jdbc:postgresql://...), got " + Secrets.redact(jdbcUrl));
         }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
@@ -81,7 +82,7 @@ public final class Store implements AutoCloseable {
         try {
             return new Store(new HikariDataSource(hc), Dialect.POSTGRESQL);
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("cannot connect to " + jdbcUrl + ": " + rootMessage(e), e);
+            throw new StoreUnavailableException("cannot connect to " + Secrets.redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
     }
 
@@ -110,6 +111,6 @@ public final class Store implements AutoCloseable {
     static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : Secrets.redact(t.getMessage());
     }
 }

@@ -37,6 +37,10 @@ class ConfigLoaderSourcesTest {
                     headers:
                       Authorization: Bearer abc
                     allow_private: true
+                  afp:
+                    url: http://feeds.afp.internal/wire
+                    allow_private: true
+                    allow_private_hosts: [cdn.afp.internal, 10.1.2.3]
                   local:
                     disclaimer: only a disclaimer
                 """);
@@ -53,10 +57,15 @@ class ConfigLoaderSourcesTest {
         assertThat(ians.password()).isEqualTo("pw");
         assertThat(ians.interval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(ians.allowPrivate()).isTrue();
+        assertThat(ians.privateHosts()).as("allow_private trusts the feed's own host only").containsExactly("wire.example.com");
+        assertThat(c.source("afp").feed().privateHosts())
+                .containsExactlyInAnyOrder("feeds.afp.internal", "cdn.afp.internal", "10.1.2.3");
+        assertThat(c.source("afp").feed().allowsPrivate("CDN.afp.internal")).isTrue();
+        assertThat(c.source("afp").feed().allowsPrivate("db.afp.internal")).isFalse();
         assertThat(ians.headers()).containsEntry("Authorization", "Bearer abc");
         assertThat(ians.toString()).doesNotContain("abc").doesNotContain("pw");
         assertThat(c.source("local").feed()).isNull();
-        assertThat(c.polledSources()).extracting(Config.Source::name).containsExactly("pti", "ians");
+        assertThat(c.polledSources()).extracting(Config.Source::name).containsExactly("pti", "ians", "afp");
     }
 
     @Test
@@ -65,6 +74,8 @@ class ConfigLoaderSourcesTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("sources.x.url");
         assertThatThrownBy(() -> load("sources:\n  x:\n    url: https://example.com/\n    interval: soon\n"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("sources.x.interval");
+        assertThatThrownBy(() -> load("sources:\n  x:\n    url: https://example.com/\n    allow_private_hosts: cdn\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sources.x.allow_private_hosts");
         assertThat(ConfigLoader.duration("t", "90", null)).isEqualTo(Duration.ofSeconds(90));
         assertThat(ConfigLoader.duration("t", "1h", null)).isEqualTo(Duration.ofHours(1));
         assertThat(ConfigLoader.duration("t", "250ms", null)).isEqualTo(Duration.ofMillis(250));

@@ -13,7 +13,7 @@ import org.taar.Fixtures;
 import org.taar.MutableClock;
 import org.taar.TestEngines;
 
-/** DATA/inbox/SOURCE/: complete files are ingested once, broken ones go to failed/ with a reason. */
+/** DATA/inbox/SOURCE/: complete files are ingested once, broken ones go to DATA/failed/SOURCE/ with a reason. */
 class DropFolderTest {
     @TempDir Path dir;
 
@@ -47,7 +47,7 @@ class DropFolderTest {
 
             drop.scan();
             assertThat(drop.scan()).isEqualTo(3);
-            Path failed = folder.resolve("failed");
+            Path failed = dir.resolve("failed/ians");
             assertThat(failed.resolve("empty.txt")).exists();
             assertThat(Files.readString(failed.resolve("empty.txt.error"), StandardCharsets.UTF_8)).contains("empty");
             assertThat(failed.resolve("bad.txt")).exists();
@@ -88,6 +88,32 @@ class DropFolderTest {
             assertThat(drop.scan()).as("size changed since last scan").isZero();
             assertThat(drop.scan()).isEqualTo(1);
             assertThat(folder.resolve("failed")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFileNamedFailedJamsNeitherItsSourceNorAnyOther() throws Exception {
+        try (App app = new App(TestEngines.config(TestEngines.SQLITE, dir), new MutableClock(Instant.now()))) {
+            Path inbox = dir.resolve("inbox");
+            DropFolder drop = new DropFolder(inbox, app.pipeline, 1 << 20, app.clock);
+            Path jammed = Files.createDirectories(inbox.resolve("aaa"));
+            Files.write(jammed.resolve("failed"), new byte[0]);
+            Files.write(jammed.resolve("bad.txt"), new byte[0]);
+            Files.write(jammed.resolve("good.txt"), Fixtures.wire("urn:drop:5", 1, null, "पहली ख़बर", "देश"));
+            Path other = Files.createDirectories(inbox.resolve("zzz"));
+            Files.write(other.resolve("good.txt"), Fixtures.wire("urn:drop:6", 1, null, "दूसरी ख़बर", "देश"));
+
+            drop.scan();
+            drop.scan();
+
+            assertThat(jammed.resolve("good.txt")).doesNotExist();
+            assertThat(other.resolve("good.txt")).doesNotExist();
+            int stories = app.store.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM stories WHERE uri IN ('urn:drop:5', 'urn:drop:6')").mapTo(Integer.class).one());
+            assertThat(stories).isEqualTo(2);
+            assertThat(dir.resolve("failed/aaa/bad.txt")).as("outside the inbox, where the agency cannot reach").exists();
+            assertThat(dir.resolve("failed/aaa/bad.txt.error")).exists();
+            assertThat(dir.resolve("failed/aaa/failed")).as("a file named failed is just a file").exists();
         }
     }
 }

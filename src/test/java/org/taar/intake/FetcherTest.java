@@ -151,6 +151,25 @@ class FetcherTest {
     }
 
     @Test
+    void allowPrivateTrustsTheFeedsHostButNotARedirectToAnotherPrivateHost() throws Exception {
+        server.route("/moved", ex -> FeedServer.send(ex, 302, null, null,
+                "Location", "http://localhost:" + server.port() + "/feed"));
+        server.route("/feed", ex -> FeedServer.send(ex, 200, "text/plain", STORY));
+        try (Fetcher strict = new Fetcher(Duration.ofSeconds(2), 2, Clock.systemUTC())) {
+            strict.start();
+            Config.Feed trusted = feed("/moved").withAllowPrivate(true);
+            assertThatThrownBy(() -> strict.fetch(trusted, null, null))
+                    .hasMessageContaining("redirect to localhost")
+                    .hasMessageContaining("allow_private_hosts");
+            assertThat(server.hits("/feed")).isZero();
+            assertThat(strict.fetch(feed("/feed").withAllowPrivate(true), null, null).body())
+                    .as("the configured host itself is still trusted").isEqualTo(STORY);
+            Config.Feed listed = trusted.withPrivateHosts(java.util.Set.of("127.0.0.1", "LOCALHOST"));
+            assertThat(strict.fetch(listed, null, null).body()).as("a hop listed in allow_private_hosts").isEqualTo(STORY);
+        }
+    }
+
+    @Test
     void redirectsToOtherSchemesAndEndlessRedirectsAreRefused() {
         server.route("/file", ex -> FeedServer.send(ex, 301, null, null, "Location", "file:///etc/passwd"));
         server.route("/loop", ex -> FeedServer.send(ex, 307, null, null, "Location", "/loop"));
@@ -172,7 +191,7 @@ class FetcherTest {
             auth.add(ex.getRequestHeaders().getFirst("Authorization") + " " + ex.getRequestHeaders().getFirst("X-Key"));
             FeedServer.send(ex, 200, "text/plain", STORY);
         });
-        Config.Feed f = feed("/private").withAllowPrivate(true).withCredentials("pti", "s3cret")
+        Config.Feed f = feed("/private").withPrivateHosts(java.util.Set.of("127.0.0.1", "localhost")).withCredentials("pti", "s3cret")
                 .withHeaders(Map.of("X-Key", "k1"));
         assertThat(fetcher.fetch(f, null, null).body()).isEqualTo(STORY);
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("pti:s3cret".getBytes(StandardCharsets.UTF_8));
