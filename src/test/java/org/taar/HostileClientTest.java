@@ -56,13 +56,13 @@ class HostileClientTest {
     private int port;
     private String pushKey;
     private String editorKey;
-    private LogWatch log;
+    private LogCapture log;
     private int stories;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(QUICK).build();
 
     @BeforeEach
     void start() throws Exception {
-        log = new LogWatch();
+        log = new LogCapture();
         app = new App(TestEngines.config(TestEngines.SQLITE, dir.resolve("data")), Clock.systemUTC());
         port = app.serve("127.0.0.1", 0, false);
         base = "http://127.0.0.1:" + port;
@@ -103,7 +103,7 @@ class HostileClientTest {
             siteKeepsAnswering();
             assertThat(keyed.silent()).as("slow keyed bodies are still being read (their deadline is longer)").isPositive();
         }
-        assertThat(log.troubles()).isEmpty();
+        assertThat(log.errorsAndStacks()).isEmpty();
     }
 
     @Test
@@ -115,7 +115,7 @@ class HostileClientTest {
                     .as("connections still sending their headers after 30 s").isZero();
         }
         siteKeepsAnswering();
-        assertThat(log.troubles()).isEmpty();
+        assertThat(log.errorsAndStacks()).isEmpty();
     }
 
     @Test
@@ -136,7 +136,7 @@ class HostileClientTest {
             assertThat(flood.sent()).isGreaterThan(100);
             assertThat(flood.failures()).isEmpty();
         }
-        assertThat(log.troubles()).isEmpty();
+        assertThat(log.errorsAndStacks()).isEmpty();
     }
 
     @Test
@@ -162,7 +162,7 @@ class HostileClientTest {
             }
         }
         assertThat(sent).isEqualTo(paths.size() * headers.size() * values.size());
-        assertThat(log.troubles()).isEmpty();
+        assertThat(log.errorsAndStacks()).isEmpty();
     }
 
     @Test
@@ -192,7 +192,7 @@ class HostileClientTest {
         assertThat(hardTarget).exists();
         assertThat(get("/").body()).doesNotContain("SECRETMARK");
         assertThat(killTime()).isLessThan(KILL_WITHIN);
-        assertThat(log.troubles()).isEmpty();
+        assertThat(log.errorsAndStacks()).isEmpty();
     }
 
     @Test
@@ -220,7 +220,7 @@ class HostileClientTest {
             }
         }
         assertThat(killTime()).isLessThan(KILL_WITHIN);
-        assertThat(log.troubles()).isEmpty();
+        assertThat(log.errorsAndStacks()).isEmpty();
     }
 
     private static int scripts(String page) {

@@ -19,7 +19,8 @@ public final class LogCapture implements AutoCloseable {
 
     /** Lines at ERROR, and lines of any level that carry a stack trace, as "LEVEL logger: message". */
     public List<String> errorsAndStacks() {
-        synchronized (appender.list) {
+        // AppenderBase.doAppend adds to the list under the appender's own lock.
+        synchronized (appender) {
             return appender.list.stream()
                     .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null)
                     .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()
