@@ -42,6 +42,7 @@ public class KillBench {
     public static void main(String[] args) throws Exception {
         int stories = 300, kills = 60;
         String csv = null;
+        String attack = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--base" -> base = args[++i];
@@ -50,6 +51,7 @@ public class KillBench {
                 case "--kills" -> kills = Integer.parseInt(args[++i]);
                 case "--poll-ms" -> pollMs = Integer.parseInt(args[++i]);
                 case "--csv" -> csv = args[++i];
+                case "--attack" -> attack = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -60,20 +62,41 @@ public class KillBench {
         for (int i = 0; i < stories; i++) push(story(i, false));
         System.err.printf("kill bench: %d stories pushed in %d ms%n", stories, (System.nanoTime() - t) / 1_000_000);
         Thread.sleep(3_000); // let listings, sitemaps and related blocks settle
-        for (int i = 0; i < 3; i++) cycle(100_000 + i, null); // warm-up, not counted
+        for (int i = 0; i < 3; i++) cycle(100_000 + i, null, ""); // warm-up, not counted
 
-        List<Map<String, Long>> pub = new ArrayList<>(), gone = new ArrayList<>();
         StringBuilder rows = new StringBuilder("cycle,phase,surface,ms\n");
+        List<Map<String, Long>>[] quiet = cycles(kills, 200_000, rows, "");
+        report("", quiet[0], quiet[1]);
+        if (attack != null) {
+            // The same cycles again while hostile clients run beside them: the ratio is the attack's cost.
+            try (Attack a = new Attack(URI.create(base), attack)) {
+                Thread.sleep(2_000); // let every attacker be in place
+                List<Map<String, Long>>[] attacked = cycles(kills, 300_000, rows, "attack-");
+                report(" under attack (" + attack + ": " + a.describe() + ")", attacked[0], attacked[1]);
+                double q = pct(col(quiet[1], "ALL"), 99), h = pct(col(attacked[1], "ALL"), 99);
+                System.out.printf("%nkill p99 under attack / quiet: %.0f / %.0f ms = %.2fx; under attack %s the 1,000 ms target%n",
+                        h, q, h / q, h <= 1_000 ? "meets" : "MISSES");
+            }
+        }
+        if (csv != null) Files.writeString(Path.of(csv), rows);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Long>>[] cycles(int kills, int first, StringBuilder rows, String phase) throws Exception {
+        List<Map<String, Long>> pub = new ArrayList<>(), gone = new ArrayList<>();
         for (int k = 0; k < kills; k++) {
-            Map<String, Long>[] r = cycle(200_000 + k, rows);
+            Map<String, Long>[] r = cycle(first + k, rows, phase);
             pub.add(r[0]);
             gone.add(r[1]);
         }
-        if (csv != null) Files.writeString(Path.of(csv), rows);
-        print("publish (baseline): story pushed -> shown on every surface", pub);
-        print("kill: kill pushed -> gone from every surface", gone);
+        return new List[] {pub, gone};
+    }
+
+    static void report(String when, List<Map<String, Long>> pub, List<Map<String, Long>> gone) {
+        print("publish (baseline)" + when + ": story pushed -> shown on every surface", pub);
+        print("kill" + when + ": kill pushed -> gone from every surface", gone);
         double p50 = pct(col(gone, "ALL"), 50), p99 = pct(col(gone, "ALL"), 99);
-        System.out.printf("%nkill/publish ratio: p50 %.2f, p99 %.2f; kill p99 %s the 1,000 ms target%n",
+        System.out.printf("%nkill/publish ratio%s: p50 %.2f, p99 %.2f; kill p99 %s the 1,000 ms target%n", when,
                 p50 / pct(col(pub, "ALL"), 50), p99 / pct(col(pub, "ALL"), 99), p99 <= 1_000 ? "meets" : "MISSES");
         long related = gone.stream().filter(m -> m.containsKey("related")).count();
         System.out.printf("related-block surface present in %d of %d kills (an article listed the story before its kill)%n",
@@ -82,7 +105,7 @@ public class KillBench {
 
     /** Publishes story n, waits until shown everywhere; kills it, waits until gone everywhere. */
     @SuppressWarnings("unchecked")
-    static Map<String, Long>[] cycle(int n, StringBuilder rows) throws Exception {
+    static Map<String, Long>[] cycle(int n, StringBuilder rows, String phase) throws Exception {
         String token = token(n);
         String section = SLUGS[n % SLUGS.length];
         String since = java.time.Instant.now().minusSeconds(1).toString();
@@ -102,8 +125,8 @@ public class KillBench {
         push(story(n, true));
         Map<String, Long> gone = waitAll(surfaces(path, id, section, token, n, false, relatedOn, since), t1, "killed " + path);
         if (rows != null) {
-            pub.forEach((s, ms) -> rows.append(n).append(",publish,").append(s).append(',').append(ms).append('\n'));
-            gone.forEach((s, ms) -> rows.append(n).append(",kill,").append(s).append(',').append(ms).append('\n'));
+            pub.forEach((s, ms) -> rows.append(n).append(',').append(phase).append("publish,").append(s).append(',').append(ms).append('\n'));
+            gone.forEach((s, ms) -> rows.append(n).append(',').append(phase).append("kill,").append(s).append(',').append(ms).append('\n'));
         }
         return new Map[] {pub, gone};
     }
@@ -257,5 +280,125 @@ public class KillBench {
 
     static void line(String s, long[] v) {
         System.out.printf("%-14s %7.0f %7.0f %7d%n", s, pct(v, 50), pct(v, 99), v.length == 0 ? 0 : v[v.length - 1]);
+    }
+
+    /**
+     * Hostile clients from issue 10, run beside the kill cycles. Kinds (comma-separated, or "all"):
+     * slow-post (250 connections declaring a body and sending a byte every 2 s to every POST route,
+     * without a key), slow-headers (250 connections sending their headers a byte every 2 s),
+     * page-flood (two threads asking for huge page numbers and made-up listings and tags),
+     * header-garbage (one thread sending broken Accept-* and If-None-Match values). A connection
+     * the server closes is opened again, so the pressure stays for the whole run.
+     */
+    static final class Attack implements AutoCloseable {
+        static final String[] POSTS = {"/api/v1/ingest", "/api/v1/stories/1/kill", "/api/v1/stories/1/publish",
+                "/api/v1/advisories/1/apply", "/api/v1/advisories/1/dismiss"};
+        final URI base;
+        final List<Thread> threads = new ArrayList<>();
+        final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong reopened = new java.util.concurrent.atomic.AtomicLong();
+        volatile boolean running = true;
+
+        Attack(URI base, String kinds) throws Exception {
+            this.base = base;
+            List<String> all = List.of("slow-post", "slow-headers", "page-flood", "header-garbage");
+            List<String> chosen = kinds.equals("all") ? all : Arrays.asList(kinds.split(","));
+            for (String k : chosen) {
+                switch (k) {
+                    case "slow-post" -> slow(250, i -> "POST " + POSTS[i % POSTS.length] + " HTTP/1.1\r\nHost: x\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: 16000\r\n\r\n{");
+                    case "slow-headers" -> slow(250, i -> "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+                    case "page-flood" -> {
+                        for (int t = 0; t < 2; t++) start("page-flood-" + t, this::pageFlood);
+                    }
+                    case "header-garbage" -> start("header-garbage", this::headerGarbage);
+                    default -> throw new IllegalArgumentException("unknown attack " + k + "; known: " + all + " or all");
+                }
+            }
+        }
+
+        String describe() {
+            return requests.get() + " flood requests, " + reopened.get() + " slow connections reopened after the server closed them";
+        }
+
+        void start(String name, Runnable r) {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+
+        void slow(int count, java.util.function.IntFunction<String> head) {
+            start("slow-" + count, () -> {
+                java.net.Socket[] sockets = new java.net.Socket[count];
+                while (running) {
+                    for (int i = 0; i < count && running; i++) {
+                        try {
+                            if (sockets[i] == null || sockets[i].isClosed()) {
+                                if (sockets[i] != null) reopened.incrementAndGet();
+                                sockets[i] = new java.net.Socket(base.getHost(), base.getPort());
+                                sockets[i].getOutputStream().write(head.apply(i).getBytes(StandardCharsets.ISO_8859_1));
+                            } else {
+                                sockets[i].getOutputStream().write('x');
+                            }
+                            sockets[i].getOutputStream().flush();
+                            if (sockets[i].getInputStream().available() > 0) sockets[i].close(); // answered: start over
+                        } catch (java.io.IOException e) {
+                            try { if (sockets[i] != null) sockets[i].close(); } catch (java.io.IOException ignored) { }
+                        }
+                    }
+                    sleep(2_000);
+                }
+                for (java.net.Socket s : sockets) {
+                    try { if (s != null) s.close(); } catch (java.io.IOException ignored) { }
+                }
+            });
+        }
+
+        void pageFlood() {
+            java.util.Random random = new java.util.Random();
+            while (running) {
+                String path = switch (random.nextInt(4)) {
+                    case 0 -> "/" + SLUGS[random.nextInt(SLUGS.length)] + "/?page=" + (1 + random.nextInt(999_999_999));
+                    case 1 -> "/tag/t" + random.nextInt(1 << 30) + "/?page=" + (1 + random.nextInt(999_999_999));
+                    case 2 -> "/x" + random.nextInt(1 << 30) + "/";
+                    default -> "/tag/t" + random.nextInt(1 << 30) + "/";
+                };
+                attempt(HttpRequest.newBuilder(base.resolve(path)).build());
+            }
+        }
+
+        void headerGarbage() {
+            String[] values = {";;;,,,", ",", "gzip;q=abc", "*;q=-1", "W/\"", "bytes=-", ",".repeat(2_000)};
+            String[] headers = {"Accept-Encoding", "Accept-Language", "If-None-Match", "Range"};
+            java.util.Random random = new java.util.Random();
+            while (running) {
+                attempt(HttpRequest.newBuilder(base.resolve("/")).header(headers[random.nextInt(headers.length)],
+                        values[random.nextInt(values.length)]).build());
+            }
+        }
+
+        void attempt(HttpRequest r) {
+            try {
+                http.send(r, HttpResponse.BodyHandlers.discarding());
+                requests.incrementAndGet();
+            } catch (Exception e) {
+                sleep(10);
+            }
+        }
+
+        static void sleep(long ms) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            for (Thread t : threads) t.join(10_000);
+        }
     }
 }
