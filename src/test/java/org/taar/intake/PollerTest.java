@@ -251,12 +251,16 @@ class PollerTest {
         AtomicInteger version = new AtomicInteger();
         server.route("/fast", ex -> FeedServer.send(ex, 200, "text/plain",
                 Fixtures.wire("urn:fast", version.incrementAndGet(), null, "तेज़ स्रोत की ख़बर", "देश")));
-        Config.Source slow = withInterval(source("slow", "/slow"), Duration.ofMillis(100));
+        // The slow poll may take 20 s: while that one poll drips, the fast source is polled again
+        // and again. The wait is long so that a busy machine cannot fail it; a poller that let the
+        // slow source block the fast one would see one fast poll at most, however long it waited.
+        Config.Source slow = new Config.Source("slow", null, null, null,
+                source("slow", "/slow").feed().withInterval(Duration.ofMillis(100)).withTimeout(Duration.ofSeconds(20)));
         Config.Source fast = withInterval(source("fast", "/fast"), Duration.ofMillis(100));
         try (App app = new App(TestEngines.config(TestEngines.SQLITE, dir), Clock.systemUTC());
              Poller poller = poller(app, Clock.systemUTC(), FAST, slow, fast)) {
             poller.start();
-            long deadline = System.nanoTime() + 2_000_000_000L;
+            long deadline = System.nanoTime() + 15_000_000_000L;
             while (server.hits("/fast") < 5 && System.nanoTime() < deadline) Thread.sleep(10);
             assertThat(server.hits("/fast")).as("fast source polled while the slow one drips").isGreaterThanOrEqualTo(5);
             assertThat(server.hits("/slow")).isEqualTo(1);
