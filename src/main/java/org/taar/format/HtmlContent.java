@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.taar.text.HtmlTrees;
 
 /**
  * The HTML that feeds carry, made fit for {@code taar parse} output: scripts, frames, plug-ins and
@@ -57,38 +59,43 @@ public final class HtmlContent {
         Document doc = Jsoup.parseBodyFragment(html, base);
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
-        body.select(REMOVED).remove();
+        HtmlTrees.removeAll(body.select(REMOVED));
         for (Element e : body.getAllElements()) {
             if (e == body) continue;
-            List<Attribute> attributes = new ArrayList<>(e.attributes().asList());
-            for (Attribute a : attributes) {
-                String key = a.getKey();
-                String k = key.toLowerCase(Locale.ROOT);
+            // One pass over the attributes, removing through the iterator: removing by name would search the
+            // attributes again for each one removed, quadratic on an element with hundreds of them.
+            for (Iterator<Attribute> it = e.attributes().iterator(); it.hasNext(); ) {
+                Attribute a = it.next();
+                String k = a.getKey().toLowerCase(Locale.ROOT);
                 String value = compact(a.getValue());
                 if (k.startsWith("on") || k.equals("srcdoc") || k.equals("formaction") || k.startsWith("xmlns")
                         || value.contains("javascript:") || value.contains("vbscript:") || value.startsWith("data:")) {
                     // Script URLs are dropped from any attribute, known or not: browsers disagree on which carry URLs.
-                    e.removeAttr(key);
+                    it.remove();
                 } else if (k.equals("style")) {
-                    String v = compact(a.getValue());
-                    if (v.contains("javascript:") || v.contains("expression(") || v.contains("url(")) e.removeAttr(key);
+                    if (value.contains("javascript:") || value.contains("expression(") || value.contains("url(")) it.remove();
                 } else if (URL_ATTRIBUTES.contains(k)) {
                     String url = safeUrl(a.getValue(), base);
-                    if (url == null) e.removeAttr(key);
-                    else e.attr(key, url);
+                    if (url == null) it.remove();
+                    else a.setValue(url);
                 } else if (k.equals("srcset")) {
                     String set = safeSrcset(a.getValue(), base);
-                    if (set == null) e.removeAttr(key);
-                    else e.attr(key, set);
+                    if (set == null) it.remove();
+                    else a.setValue(set);
                 }
             }
         }
+        List<Element> pixels = new ArrayList<>();
         for (Element img : body.select("img")) {
-            if (isTrackingPixel(img) || img.attr("src").isBlank()) img.remove();
+            if (isTrackingPixel(img) || img.attr("src").isBlank()) pixels.add(img);
         }
+        HtmlTrees.removeAll(pixels);
+        // After the pixels, so that a tracker's link around its pixel is seen empty.
+        List<Element> counters = new ArrayList<>();
         for (Element a : body.select("a")) {
-            if (isTracker(a.attr("href")) && a.text().isBlank() && a.select("img").isEmpty()) a.remove();
+            if (isTracker(a.attr("href")) && a.text().isBlank() && a.select("img").isEmpty()) counters.add(a);
         }
+        HtmlTrees.removeAll(counters);
         String out = body.html().strip();
         return out.isEmpty() ? null : out;
     }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.taar.text.HtmlSanitizer;
+import org.taar.text.HtmlTrees;
 
 /**
  * Turns the markup bodies of the IPTC XML formats (NITF body.content, XHTML) into sanitized HTML.
@@ -24,12 +25,13 @@ final class NewsBodies {
         org.jsoup.nodes.Document d = Jsoup.parseBodyFragment(markup);
         Element body = d.body();
         // Media references point at pictures the site does not have; their captions are story text.
-        body.select("media-reference, media-object, media-metadata, media-producer").remove();
+        // Whole-list edits: one at a time, each would cost the length of its parent (quadratic on a long body).
+        HtmlTrees.removeAll(body.select("media-reference, media-object, media-metadata, media-producer"));
         body.select("media-caption").tagName("p");
-        body.select("media").unwrap();
+        HtmlTrees.unwrapAll(body.select("media"));
         body.select("hl2").tagName("h2");
         body.select("block, note, bq").tagName("div");
-        body.select("nitf-table, nitf-table-metadata").unwrap();
+        HtmlTrees.unwrapAll(body.select("nitf-table, nitf-table-metadata"));
         body.select("credit").tagName("p");
         return clean(body.html());
     }

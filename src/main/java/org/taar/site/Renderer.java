@@ -19,6 +19,7 @@ import org.jsoup.nodes.Entities;
 import org.taar.config.Config;
 import org.taar.format.NewsItem;
 import org.taar.story.Story;
+import org.taar.text.HtmlSanitizer;
 
 /**
  * Turns stories into HTML with the precompiled JTE templates. Rendering happens when a story
@@ -184,6 +185,8 @@ public final class Renderer {
         if (bodyHtml == null || bodyHtml.isBlank()) return List.of();
         var doc = Jsoup.parseBodyFragment(bodyHtml);
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        // Bodies stored before the sanitizer secured their pictures still name http: ones; the page does it for them.
+        HtmlSanitizer.secureImages(doc.body());
         List<String> out = new ArrayList<>();
         for (Element e : doc.body().children()) out.add(e.outerHtml());
         return out;

@@ -1,8 +1,15 @@
 package org.taar.text;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -10,8 +17,14 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
-/** Reduces untrusted body HTML to an allowlisted sequence of block elements, and converts to and from plain text. */
+/**
+ * Reduces untrusted body HTML to an allowlisted sequence of block elements, and converts to and from plain text.
+ * Every step touches each node a bounded number of times, so a hostile body costs time linear in its size: child
+ * lists are rebuilt once per parent ({@link HtmlTrees}), never edited one sibling at a time.
+ */
 public final class HtmlSanitizer {
 
     private static final Set<String> BLOCKS = Set.of("p", "blockquote", "ul", "ol", "h2", "h3", "h4", "figure", "table");
@@ -22,6 +35,16 @@ public final class HtmlSanitizer {
     private static final String CONTAINERS = "div, section, article, header, footer, main, aside, center, dd, dt";
 
     private static final String PARAGRAPH_HOLDERS = "blockquote, li, td, th, figure";
+    private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
+
+    // Parsed once: parsing a selector for each element is most of the work of a body with many elements.
+    private static final Evaluator IS_DROPPED = QueryParser.parse(DROPPED);
+    private static final Evaluator IS_CONTAINER = QueryParser.parse(CONTAINERS);
+    private static final Evaluator MAY_HOLD_PARAGRAPH = QueryParser.parse(CONTAINERS + ", " + PARAGRAPH_HOLDERS);
+    private static final Evaluator IS_TEXT_BLOCK = QueryParser.parse("li, tr, figcaption, h1, h5, h6, div");
+    private static final Evaluator IS_NESTED_BLOCK = QueryParser.parse("li, tr, figcaption, div, thead, tbody, td, th");
+    private static final Evaluator IS_SECTION = QueryParser.parse("thead, tbody");
+    private static final Evaluator IS_CELL = QueryParser.parse("td, th");
 
     private final Safelist safelist = new Safelist()
             .addTags("p", "br", "b", "strong", "i", "em", "u", "blockquote", "ul", "ol", "li", "h2", "h3", "h4",
@@ -43,17 +66,21 @@ public final class HtmlSanitizer {
         if (html == null) return null;
         Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
         prepare(dirty.body());
+        dropForeignSchemes(dirty.body());
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         Element body = clean.body();
-        body.select("a:not([href])").unwrap();
-        body.select("img:not([src])").remove();
+        HtmlTrees.unwrapAll(body.select("a:not([href])"));
+        HtmlTrees.removeAll(body.select("img:not([src])"));
+        secureImages(body);
         stripControls(body);
         wrapLooseInline(body);
         body.select("p, h2, h3, h4, li, figcaption, blockquote").forEach(HtmlSanitizer::trimBreaks);
+        List<Element> empty = new ArrayList<>();
         for (Element p : body.select("p, h2, h3, h4")) {
-            if (isEmpty(p)) p.remove();
+            if (isEmpty(p)) empty.add(p);
         }
+        HtmlTrees.removeAll(empty);
         return body.html();
     }
 
@@ -80,22 +107,115 @@ public final class HtmlSanitizer {
         return String.join("\n\n", paragraphs);
     }
 
+    /**
+     * Drops code and embedded documents, maps headings to the allowed levels, and turns each container into a
+     * paragraph or unwraps it. Innermost first, so that a container holding only text becomes a paragraph before
+     * its parent is judged: elements are judged in reverse document order (every descendant before its ancestor).
+     * Unwrapping is only noted then and done at the end, each node moving once to its nearest kept ancestor:
+     * unwrapping level by level would move the same nodes once per level of a deep nest.
+     */
     private static void prepare(Element body) {
-        body.select(DROPPED).remove();
-        body.select("h1").tagName("h2");
-        body.select("h5, h6").tagName("h4");
-        // Innermost first, so that a container holding only text becomes a paragraph before its parent is judged.
-        List<Element> containers = new ArrayList<>(body.select(CONTAINERS));
-        for (int i = containers.size() - 1; i >= 0; i--) {
-            Element c = containers.get(i);
-            boolean holdsBlocks = c.children().stream().anyMatch(e -> BLOCKS.contains(e.normalName()));
-            Element parent = c.parent();
-            boolean mayHoldParagraph = parent == null || parent == body || parent.is(CONTAINERS + ", " + PARAGRAPH_HOLDERS);
-            if (holdsBlocks || !mayHoldParagraph) {
-                c.unwrap();
-            } else {
-                c.tagName("p");
+        List<Element> all = body.getAllElements();
+        Set<Element> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Element> unwrapped = Collections.newSetFromMap(new IdentityHashMap<>());
+        // Whether an element holds a block once what it holds is unwrapped.
+        Set<Element> holdsBlocks = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = all.size() - 1; i > 0; i--) {
+            Element e = all.get(i);
+            if (e.is(IS_DROPPED)) {
+                dropped.add(e);
+                continue;
             }
+            String name = e.normalName();
+            if (name.equals("h1")) e.tagName("h2");
+            else if (name.equals("h5") || name.equals("h6")) e.tagName("h4");
+            for (Element c : e.children()) {
+                if (dropped.contains(c)) continue;
+                if (unwrapped.contains(c) ? holdsBlocks.contains(c) : BLOCKS.contains(c.normalName())) {
+                    holdsBlocks.add(e);
+                    break;
+                }
+            }
+            if (!e.is(IS_CONTAINER)) continue;
+            Element parent = e.parent();
+            boolean mayHoldParagraph = parent == null || parent == body || parent.is(MAY_HOLD_PARAGRAPH);
+            if (holdsBlocks.contains(e) || !mayHoldParagraph) unwrapped.add(e);
+            else e.tagName("p");
+        }
+        if (dropped.isEmpty() && unwrapped.isEmpty()) return;
+        for (Element e : all) {
+            if (!dropped.contains(e) && !unwrapped.contains(e)) flatten(e, dropped, unwrapped);
+        }
+    }
+
+    /** Rebuilds the element's child list with dropped children left out and unwrapped ones replaced by their content. */
+    private static void flatten(Element parent, Set<Element> dropped, Set<Element> unwrapped) {
+        boolean changed = false;
+        for (int i = 0; i < parent.childNodeSize() && !changed; i++) {
+            Node n = parent.childNode(i);
+            changed = n instanceof Element c && (dropped.contains(c) || unwrapped.contains(c));
+        }
+        if (!changed) return;
+        List<Node> out = new ArrayList<>(parent.childNodeSize());
+        List<Element> emptied = new ArrayList<>();
+        Deque<Iterator<Node>> open = new ArrayDeque<>();
+        open.push(parent.childNodes().iterator());
+        while (!open.isEmpty()) {
+            Iterator<Node> it = open.peek();
+            if (!it.hasNext()) {
+                open.pop();
+                continue;
+            }
+            Node n = it.next();
+            if (n instanceof Element c && dropped.contains(c)) continue;
+            if (n instanceof Element c && unwrapped.contains(c)) {
+                open.push(c.childNodes().iterator());
+                emptied.add(c);
+                continue;
+            }
+            out.add(n);
+        }
+        for (Element c : emptied) c.empty();
+        HtmlTrees.setChildren(parent, out);
+    }
+
+    /**
+     * Links and pictures with a scheme the allowlist refuses lose it here, before the cleaner: it resolves every
+     * URL before looking at the scheme, and resolving an unknown scheme searches the class path for a handler,
+     * a millisecond or so for each of a body's thousands of {@code javascript:} links.
+     */
+    private static void dropForeignSchemes(Element body) {
+        for (Element e : body.select("a[href], img[src]")) {
+            boolean link = e.normalName().equals("a");
+            String key = link ? "href" : "src";
+            Matcher m = SCHEME.matcher(compact(e.attr(key)));
+            if (!m.find()) continue;
+            String scheme = m.group(1);
+            if (!(scheme.equals("http") || scheme.equals("https") || link && scheme.equals("mailto"))) e.removeAttr(key);
+        }
+    }
+
+    /** Lower case without white space and control characters, which browsers ignore inside a scheme. */
+    private static String compact(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > ' ') b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Story pictures are still fetched from the agency's hosts: over https, so that an https page has no mixed
+     * content, without the reader's page address as referrer, and only when scrolled to. The attributes are the
+     * sanitizer's own; the allowlist keeps any from the input out.
+     */
+    public static void secureImages(Element root) {
+        for (Element img : root.select("img")) {
+            String src = img.attr("src");
+            if (src.regionMatches(true, 0, "http:", 0, 5)) img.attr("src", "https:" + src.substring(5));
+            img.attr("referrerpolicy", "no-referrer");
+            img.attr("loading", "lazy");
         }
     }
 
@@ -111,34 +231,34 @@ public final class HtmlSanitizer {
     // two or more line breaks in such a run are a paragraph break.
     private static void wrapLooseInline(Element body) {
         List<Node> nodes = new ArrayList<>(body.childNodes());
-        List<List<Node>> runs = new ArrayList<>();
+        // Detached all at once; moving a node that still has a parent would cost the parent's length.
+        body.empty();
+        List<Node> out = new ArrayList<>(nodes.size());
         List<Node> run = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
             if (n instanceof Element e && BLOCKS.contains(e.normalName())) {
-                runs.add(run);
-                run = new ArrayList<>();
+                endRun(run, out);
+                out.add(n);
             } else if (isBreak(n) && i + 1 < nodes.size() && isBreakAfterBlanks(nodes, i + 1)) {
-                runs.add(run);
-                run = new ArrayList<>();
-                while (i + 1 < nodes.size() && (isBreak(nodes.get(i + 1)) || isBlank(nodes.get(i + 1)))) {
-                    nodes.get(++i).remove();
-                }
-                n.remove();
+                endRun(run, out);
+                while (i + 1 < nodes.size() && (isBreak(nodes.get(i + 1)) || isBlank(nodes.get(i + 1)))) i++;
             } else {
                 run.add(n);
             }
         }
-        runs.add(run);
-        for (List<Node> r : runs) {
-            if (r.stream().allMatch(HtmlSanitizer::isBlank)) {
-                r.forEach(Node::remove);
-                continue;
-            }
+        endRun(run, out);
+        body.appendChildren(out);
+    }
+
+    /** A run of loose inline nodes becomes one paragraph, unless it is only white space. */
+    private static void endRun(List<Node> run, List<Node> out) {
+        if (!run.stream().allMatch(HtmlSanitizer::isBlank)) {
             Element p = new Element("p");
-            r.get(0).before(p);
-            for (Node n : r) p.appendChild(n);
+            p.appendChildren(run);
+            out.add(p);
         }
+        run.clear();
     }
 
     private static boolean isBreakAfterBlanks(List<Node> nodes, int from) {
@@ -157,14 +277,20 @@ public final class HtmlSanitizer {
         return n instanceof TextNode t && t.getWholeText().replace('\u00A0', ' ').isBlank();
     }
 
+    /** Drops line breaks (and the blanks between them) that open or close a block, all in one step. */
     private static void trimBreaks(Element e) {
-        while (e.childNodeSize() > 0 && (isBreak(e.childNode(0)) || isBlank(e.childNode(0)) && e.childNodeSize() > 1
-                && isBreak(e.childNode(1)))) {
-            e.childNode(0).remove();
+        int n = e.childNodeSize();
+        int start = 0;
+        while (start < n && (isBreak(e.childNode(start))
+                || isBlank(e.childNode(start)) && start + 1 < n && isBreak(e.childNode(start + 1)))) {
+            start++;
         }
-        while (e.childNodeSize() > 0 && isBreak(e.childNode(e.childNodeSize() - 1))) {
-            e.childNode(e.childNodeSize() - 1).remove();
-        }
+        int end = n;
+        while (end > start && isBreak(e.childNode(end - 1))) end--;
+        if (start == 0 && end == n) return;
+        List<Node> kept = new ArrayList<>(end - start);
+        for (int i = start; i < end; i++) kept.add(e.childNode(i));
+        HtmlTrees.setChildren(e, kept);
     }
 
     private static boolean isEmpty(Element p) {
@@ -174,18 +300,17 @@ public final class HtmlSanitizer {
     private static void collectText(Element parent, List<String> out) {
         StringBuilder loose = new StringBuilder();
         for (Node n : parent.childNodes()) {
-            if (n instanceof Element e && (BLOCKS.contains(e.normalName()) || e.is("li, tr, figcaption, h1, h5, h6, div"))) {
+            if (n instanceof Element e && (BLOCKS.contains(e.normalName()) || e.is(IS_TEXT_BLOCK))) {
                 flush(loose, out);
-                if (e.children().stream().anyMatch(c -> BLOCKS.contains(c.normalName())
-                        || c.is("li, tr, figcaption, div, thead, tbody, td, th"))) {
+                if (e.children().stream().anyMatch(c -> BLOCKS.contains(c.normalName()) || c.is(IS_NESTED_BLOCK))) {
                     collectText(e, out);
                 } else {
                     add(e.text(), out);
                 }
-            } else if (n instanceof Element e && e.is("thead, tbody")) {
+            } else if (n instanceof Element e && e.is(IS_SECTION)) {
                 flush(loose, out);
                 collectText(e, out);
-            } else if (n instanceof Element e && e.is("td, th")) {
+            } else if (n instanceof Element e && e.is(IS_CELL)) {
                 loose.append(e.text()).append(' ');
             } else if (n instanceof Element e) {
                 loose.append(isBreak(e) ? " " : e.text());

@@ -84,4 +84,25 @@ class HtmlContentTest {
         String text = "क".repeat(10) + "ि" + "x".repeat(20);
         assertThat(HtmlContent.excerpt(text, 10)).isEqualTo("क".repeat(9) + "…");
     }
+
+    @Test
+    void ordinaryFeedHtmlComesOutExactlyAsBefore() {
+        String html = "<div>एक <a>बिना</a> <a href=\"/x\">सापेक्ष</a></div><div><div>दो<br><br>तीन</div>"
+                + "<p>तीन</p></div><section>चार<img></section><center><blockquote>"
+                + "<div>उद्धरण</div></blockquote></center><ul><li><br> <br>सूची<br></li></ul>ढीला<br> "
+                + "<br><br>पाठ <b>मोटा</b><br><p> </p><h1>बड़ा</h1><h6><br>छोटा<br><br></h6><table><tr>"
+                + "<td><div>कोष्ठ</div></td></tr></table><figure><figcaption>कैप्शन"
+                + "<br></figcaption></figure><script>x()</script><p>a&#1;b"
+                + "<a href=\"javascript:x()\">js</a></p><div><span>स्पैन</span></div>"
+                + "<a href=\"http://feeds.feedburner.com/~ff/x\"></a>"
+                + "<img src=\"http://pixel.wp.com/g.gif\">"
+                + "<p onclick=\"x()\" style=\"background:url(x)\">s</p><noscript>n</noscript>";
+        assertThat(HtmlContent.clean(html, "https://agency.example/news/")).isEqualTo("<div>एक <a>बिना</a> <a href=\"https://agency.example/x\">सापेक्ष</a></div><div>"
+                + "<div>दो<br><br>तीन</div><p>तीन</p></div><section>चार</section><center><blockquote>"
+                + "<div>उद्धरण</div></blockquote></center><ul><li><br> <br>सूची<br></li></ul>ढीला<br> "
+                + "<br><br>पाठ <b>मोटा</b><br><p> </p><h1>बड़ा</h1><h6><br>छोटा<br><br></h6><table>"
+                + "<tbody><tr><td><div>कोष्ठ</div></td></tr></tbody></table><figure><figcaption>कैप्शन"
+                + "<br></figcaption></figure><p>a&#x1;b<a>js</a></p><div><span>स्पैन</span></div>"
+                + "<p>s</p>");
+    }
 }

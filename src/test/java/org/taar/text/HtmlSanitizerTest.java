@@ -51,7 +51,8 @@ class HtmlSanitizerTest {
         String html = "<figure><img src=\"https://img.example/a.jpg\" alt=\"फोटो\" width=\"600\" height=\"400\" onerror=\"x()\">"
                 + "<figcaption>कैप्शन</figcaption></figure><p><img src=\"data:image/png;base64,AAAA\">पाठ</p>";
         assertThat(sanitizer.sanitize(html)).isEqualTo(
-                "<figure><img src=\"https://img.example/a.jpg\" alt=\"फोटो\" width=\"600\" height=\"400\">"
+                "<figure><img src=\"https://img.example/a.jpg\" alt=\"फोटो\" width=\"600\" height=\"400\""
+                        + " referrerpolicy=\"no-referrer\" loading=\"lazy\">"
                         + "<figcaption>कैप्शन</figcaption></figure><p>पाठ</p>");
     }
 
@@ -136,5 +137,49 @@ class HtmlSanitizerTest {
     void roundTripsPlainText() {
         String text = "पहला अनुच्छेद।\n\nदूसरा अनुच्छेद।";
         assertThat(sanitizer.toPlainText(sanitizer.fromPlainText(text))).isEqualTo(text);
+    }
+
+    /** What the sanitizer made of an ordinary body before it was rebuilt to work in linear time. */
+    static final String ORDINARY = "<div>एक <a>बिना</a> <a href=\"/x\">सापेक्ष</a></div><div><div>दो<br><br>तीन</div>"
+                + "<p>तीन</p></div><section>चार<img></section><center><blockquote>"
+                + "<div>उद्धरण</div></blockquote></center><ul><li><br> <br>सूची<br></li></ul>ढीला<br> "
+                + "<br><br>पाठ <b>मोटा</b><br><p> </p><h1>बड़ा</h1><h6><br>छोटा<br><br></h6><table><tr>"
+                + "<td><div>कोष्ठ</div></td></tr></table><figure><figcaption>कैप्शन"
+                + "<br></figcaption></figure><script>x()</script><p>a&#1;b"
+                + "<a href=\"javascript:x()\">js</a></p><div><span>स्पैन</span></div>";
+
+    @Test
+    void ordinaryBodiesComeOutExactlyAsBefore() {
+        String withBase = sanitizer.sanitize(ORDINARY, "https://agency.example/news/");
+        assertThat(withBase).isEqualTo("<p>एक बिना "
+                + "<a href=\"https://agency.example/x\" rel=\"nofollow noopener\">सापेक्ष</a></p><p>दो"
+                + "<br><br>तीन</p><p>तीन</p><p>चार</p><blockquote><p>उद्धरण</p></blockquote><ul>"
+                + "<li>सूची</li></ul><p>ढीला</p><p>पाठ <b>मोटा</b></p><h2>बड़ा</h2><h4>छोटा</h4><table>"
+                + "<tbody><tr><td><p>कोष्ठ</p></td></tr></tbody></table><figure>"
+                + "<figcaption>कैप्शन</figcaption></figure><p>abjs</p><p>स्पैन</p>");
+        assertThat(sanitizer.sanitize(ORDINARY)).isEqualTo("<p>एक बिना सापेक्ष</p><p>दो<br><br>तीन</p><p>तीन</p><p>चार</p><blockquote>"
+                + "<p>उद्धरण</p></blockquote><ul><li>सूची</li></ul><p>ढीला</p><p>पाठ <b>मोटा</b></p>"
+                + "<h2>बड़ा</h2><h4>छोटा</h4><table><tbody><tr><td>"
+                + "<p>कोष्ठ</p></td></tr></tbody></table><figure>"
+                + "<figcaption>कैप्शन</figcaption></figure><p>abjs</p><p>स्पैन</p>");
+        assertThat(sanitizer.toPlainText(withBase)).isEqualTo("एक बिना सापेक्ष\n\nदो तीन\n\nतीन\n\nचार\n\nउद्धरण\n\nसूची\n\nढीला\n\nपाठ मोटा\n\nबड़ा\n\nछोटा\n\nकोष्ठ\n\nकैप्शन\n\nabjs\n\nस्पैन");
+        assertThat(sanitizer.sanitize(withBase)).isEqualTo(withBase);
+    }
+
+    @Test
+    void imagesAreFetchedOverHttpsWithoutTheReadersAddressAndLazily() {
+        assertThat(sanitizer.sanitize("<p>"
+                + "<img src=\"http://img.example/a.jpg\" alt=\"फोटो\" loading=\"eager\" referrerpolicy=\"unsafe-url\">पाठ</p>"
+                + "<figure><img src=\"HTTP://img.example/b.jpg\"></figure>"))
+                .isEqualTo("<p>"
+                + "<img src=\"https://img.example/a.jpg\" alt=\"फोटो\" referrerpolicy=\"no-referrer\" loading=\"lazy\">पाठ</p>"
+                + "<figure>"
+                + "<img src=\"https://img.example/b.jpg\" referrerpolicy=\"no-referrer\" loading=\"lazy\"></figure>");
+    }
+
+    @Test
+    void sanitizingImagesAgainChangesNothing() {
+        String once = sanitizer.sanitize("<p><img src=\"http://img.example/a.jpg\" width=\"600\">पाठ</p>");
+        assertThat(sanitizer.sanitize(once)).isEqualTo(once);
     }
 }

@@ -31,7 +31,9 @@ public final class LegacyFontDetector {
     private static final Pattern MOJIBAKE = Pattern.compile("à[¤¥]");
     private static final Pattern INNER_CAPITAL = Pattern.compile("[a-z][A-Z]");
     private static final Pattern TOKEN = Pattern.compile("\\S+");
-    private static final Pattern URLISH = Pattern.compile("(?i)(https?://|www\\.|\\S+@\\S+\\.|\\.(com|org|in|net)\\b)");
+    // The e-mail case (an '@' after something, a '.' after something after it) is code: as the regex \S+@\S+\.
+    // it backtracked over the whole token at each start, quadratic on a megabyte-long "word".
+    private static final Pattern URLISH = Pattern.compile("(?i)(https?://|www\\.|\\.(com|org|in|net)\\b)");
 
     /** The font the text is typed in, or empty when it is Unicode, real Latin text, or too little to tell. */
     public Optional<LegacyFont> detect(String text) {
@@ -52,7 +54,7 @@ public final class LegacyFontDetector {
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             String raw = m.group();
-            if (URLISH.matcher(raw).find()) {
+            if (URLISH.matcher(raw).find() || isMailish(raw)) {
                 english++;
                 tokens++;
                 continue;
@@ -86,7 +88,7 @@ public final class LegacyFontDetector {
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             String raw = m.group();
-            if (URLISH.matcher(raw).find()) return false;
+            if (URLISH.matcher(raw).find() || isMailish(raw)) return false;
             if (ENGLISH_WORDS.contains(trimPunctuation(raw).toLowerCase(java.util.Locale.ROOT))) return false;
         }
         for (int i = 0; i < text.length(); i++) {
@@ -120,6 +122,11 @@ public final class LegacyFontDetector {
     }
 
     // Kruti Dev uses , ; ' " . [ { | for letters, so only trim what no Hindi letter is typed with.
+    private static boolean isMailish(String token) {
+        int at = token.indexOf('@', 1);
+        return at > 0 && token.lastIndexOf('.') >= at + 2;
+    }
+
     private static String trimPunctuation(String s) {
         int a = 0, b = s.length();
         while (a < b && "()!?“”‘’".indexOf(s.charAt(a)) >= 0) a++;
