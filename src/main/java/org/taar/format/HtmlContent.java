@@ -17,6 +17,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.taar.text.HtmlTrees;
+import org.taar.text.UrlScheme;
 
 /**
  * The HTML that feeds carry, made fit for {@code taar parse} output: scripts, frames, plug-ins and
@@ -38,7 +39,6 @@ public final class HtmlContent {
             "feeds.feedburner.com/~r/", "feeds.feedburner.com/~ff/", "feedproxy.google.com/~r/", "pixel.wp.com",
             "stats.wordpress.com", "googleadservices.com", "doubleclick.net", "google-analytics.com",
             "pixel.quantserve.com", "feedsportal.com", "pheedo.com", "feeds.wordpress.com/1.0/");
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
     private static final Pattern REAL_TAG = Pattern.compile("<(?:[A-Za-z][A-Za-z0-9]*[\\s/>]|/[A-Za-z]|!--)");
     private static final Pattern ESCAPED_TAG = Pattern.compile("&lt;\\s*/?[A-Za-z][A-Za-z0-9]*(?:\\s|&gt;|/)",
             Pattern.CASE_INSENSITIVE);
@@ -67,7 +67,7 @@ public final class HtmlContent {
             for (Iterator<Attribute> it = e.attributes().iterator(); it.hasNext(); ) {
                 Attribute a = it.next();
                 String k = a.getKey().toLowerCase(Locale.ROOT);
-                String value = compact(a.getValue());
+                String value = UrlScheme.compact(a.getValue());
                 if (k.startsWith("on") || k.equals("srcdoc") || k.equals("formaction") || k.startsWith("xmlns")
                         || value.contains("javascript:") || value.contains("vbscript:") || value.startsWith("data:")) {
                     // Script URLs are dropped from any attribute, known or not: browsers disagree on which carry URLs.
@@ -188,9 +188,8 @@ public final class HtmlContent {
         if (href == null) return null;
         String h = href.strip();
         if (h.isEmpty()) return null;
-        Matcher m = SCHEME.matcher(compact(h));
         String resolved;
-        if (m.find()) {
+        if (UrlScheme.of(h) != null) {
             resolved = h;
         } else {
             if (base == null || base.isBlank()) return null;
@@ -256,16 +255,14 @@ public final class HtmlContent {
     private static String safeUrl(String value, String base) {
         String v = value.strip();
         if (v.isEmpty()) return null;
-        Matcher m = SCHEME.matcher(compact(v));
-        if (m.find()) {
-            return SAFE_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT)) ? v : null;
-        }
+        String scheme = UrlScheme.of(v);
+        if (scheme != null) return SAFE_SCHEMES.contains(scheme) ? v : null;
         if (v.startsWith("#")) return v;
         if (base.isEmpty()) return v;
         String abs = StringUtil.resolve(base, v);
         if (abs.isEmpty()) return v;
-        Matcher am = SCHEME.matcher(abs);
-        return am.find() && SAFE_SCHEMES.contains(am.group(1).toLowerCase(Locale.ROOT)) ? abs : null;
+        String resolved = UrlScheme.of(abs);
+        return resolved != null && SAFE_SCHEMES.contains(resolved) ? abs : null;
     }
 
     private static String safeSrcset(String value, String base) {
@@ -279,16 +276,6 @@ public final class HtmlContent {
             out.add(parts.length > 1 ? url + " " + parts[1] : url);
         }
         return out.isEmpty() ? null : String.join(", ", out);
-    }
-
-    /** Lower case without whitespace and control characters, which browsers ignore inside a scheme. */
-    private static String compact(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > ' ') b.append(Character.toLowerCase(c));
-        }
-        return b.toString();
     }
 
     /** Percent-encodes what java.net.URI refuses (non-ASCII, spaces, a few ASCII symbols, stray '%'). */

@@ -8,8 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,7 +33,6 @@ public final class HtmlSanitizer {
     private static final String CONTAINERS = "div, section, article, header, footer, main, aside, center, dd, dt";
 
     private static final String PARAGRAPH_HOLDERS = "blockquote, li, td, th, figure";
-    private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
 
     // Parsed once: parsing a selector for each element is most of the work of a body with many elements.
     private static final Evaluator IS_DROPPED = QueryParser.parse(DROPPED);
@@ -188,21 +185,10 @@ public final class HtmlSanitizer {
         for (Element e : body.select("a[href], img[src]")) {
             boolean link = e.normalName().equals("a");
             String key = link ? "href" : "src";
-            Matcher m = SCHEME.matcher(compact(e.attr(key)));
-            if (!m.find()) continue;
-            String scheme = m.group(1);
+            String scheme = UrlScheme.of(e.attr(key));
+            if (scheme == null) continue;
             if (!(scheme.equals("http") || scheme.equals("https") || link && scheme.equals("mailto"))) e.removeAttr(key);
         }
-    }
-
-    /** Lower case without white space and control characters, which browsers ignore inside a scheme. */
-    private static String compact(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > ' ') b.append(Character.toLowerCase(c));
-        }
-        return b.toString();
     }
 
     /**
