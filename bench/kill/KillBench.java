@@ -181,12 +181,16 @@ public class KillBench {
         }
         Map<String, Long> out = new LinkedHashMap<>();
         long all = 0;
-        for (var e : f.entrySet()) {
-            long ms = e.getValue().get();
-            out.put(e.getKey(), ms);
-            all = Math.max(all, ms);
+        try {
+            for (var e : f.entrySet()) {
+                long ms = e.getValue().get();
+                out.put(e.getKey(), ms);
+                all = Math.max(all, ms);
+            }
+        } finally {
+            // A surface that never came right ends the run; the pool's threads must not keep the JVM alive.
+            pool.shutdownNow();
         }
-        pool.shutdown();
         out.put("ALL", all);
         return out;
     }
