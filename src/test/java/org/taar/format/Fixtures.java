@@ -1,12 +1,10 @@
 package org.taar.format;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -29,12 +27,8 @@ final class Fixtures {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** ../shared/data, or the test is skipped with a message saying why. */
+    /** ../shared/data/SUB: see {@link org.taar.SharedData}. */
     static Path sharedData(String sub) {
-        String root = System.getProperty("taar.shared.data");
-        assumeTrue(root != null, "system property taar.shared.data is not set (run through Maven surefire)");
-        Path dir = Path.of(root).resolve(sub);
-        assumeTrue(Files.isDirectory(dir), "shared test data not found at " + dir + "; skipping");
-        return dir;
+        return org.taar.SharedData.dir(sub);
     }
 }

@@ -31,6 +31,12 @@ class IndexerTest {
         return app.searchIndex().search(SearchQuery.of(q)).hits().stream().map(SearchResults.Hit::path).toList();
     }
 
+    /** The related stories the index finds for a story, by the id at the end of its URL. */
+    private static List<String> relatedPaths(App app, Outcome story) {
+        long id = Long.parseLong(story.url().substring(story.url().lastIndexOf('-') + 1));
+        return app.searchIndex().related(id, 4).stream().map(SearchResults.Hit::path).toList();
+    }
+
     @ParameterizedTest
     @MethodSource("org.taar.TestEngines#all")
     void publishedStoriesAreFoundAndKilledOrHeldOnesDisappear(String engine) {
@@ -48,11 +54,15 @@ class IndexerTest {
             String html = new String(app.pages.get(b.url()).orElseThrow().body(), StandardCharsets.UTF_8);
             assertThat(html).contains("data-role=\"related\"").contains("href=\"" + a.url() + "\"");
 
+            assertThat(relatedPaths(app, b)).contains(a.url());
+
             Outcome kill = deliver(app, Fixtures.wire("urn:s:1", 1, "canceled", "केरल में भारी बारिश से बाढ़ का ख़तरा", "खेल"));
             assertThat(kill.status()).isEqualTo("killed");
             assertThat(paths(app, "बारिश")).containsExactly(b.url());
             assertThat(paths(app, "खतरा")).isEmpty();
-            assertThat(app.searchIndex().related(kill.url().hashCode(), 4)).isEmpty();
+            // The killed story is related to nothing any more, and nothing is related to it.
+            assertThat(relatedPaths(app, b)).doesNotContain(a.url());
+            assertThat(relatedPaths(app, kill)).isEmpty();
 
             Outcome hold = deliver(app, Fixtures.wire("urn:s:2", 2, "withheld", "केरल में बारिश के बाद राहत कार्य", "खेल"));
             assertThat(hold.status()).isEqualTo("held");

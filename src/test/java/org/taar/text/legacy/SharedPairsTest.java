@@ -1,7 +1,6 @@
 package org.taar.text.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.taar.SharedData;
 
 /**
  * Every word pair in the shared legacy-font corpus (read in place, never copied: its licence), per font.
@@ -22,8 +22,8 @@ class SharedPairsTest {
     @CsvSource({"krutidev010_to_unicode.tsv, KRUTIDEV", "walkman_chanakya905_to_unicode.tsv, WALKMAN",
             "chanakya_to_unicode.tsv, CHANAKYA"})
     void everySharedPairConverts(String file, LegacyFont font) throws Exception {
-        Path path = sharedData("legacy-fonts").resolve(file);
-        assumeTrue(Files.isRegularFile(path), path + " is missing");
+        Path path = SharedData.dir("legacy-fonts").resolve(file);
+        assertThat(path).as("a table of the shared legacy-font corpus").isRegularFile();
         int total = 0;
         List<String> misses = new ArrayList<>();
         for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
@@ -40,11 +40,4 @@ class SharedPairsTest {
         assertThat(misses).isEmpty();
     }
 
-    static Path sharedData(String sub) {
-        String root = System.getProperty("taar.shared.data");
-        assumeTrue(root != null, "system property taar.shared.data is not set (run through Maven surefire)");
-        Path dir = Path.of(root).resolve(sub);
-        assumeTrue(Files.isDirectory(dir), "shared test data not found at " + dir + "; skipping");
-        return dir;
-    }
 }
