@@ -78,6 +78,7 @@ public final class BuildSite {
         int days = 120;
         long seed = 7;
         int threads = 2;
+        java.nio.file.Path headlines = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -86,6 +87,7 @@ public final class BuildSite {
                 case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--headlines" -> headlines = java.nio.file.Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -93,7 +95,8 @@ public final class BuildSite {
 
         Config config = new ConfigLoader(System.getenv()).load(data, null, null);
         WalkingClock clock = new WalkingClock();
-        StoryWriter writer = new StoryWriter(seed);
+        if (headlines == null) throw new IllegalArgumentException("--headlines DIR (the L3Cube Hindi headline CSVs) is required");
+        StoryWriter writer = new StoryWriter(seed, StoryWriter.realHeadlines(headlines));
         int feeds = (stories + perFeed - 1) / perFeed;
         // The newest story lands an hour before now, so anything pushed during the run is newer.
         Instant end = Instant.now().minus(Duration.ofHours(1));

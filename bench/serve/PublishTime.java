@@ -27,6 +27,7 @@ public final class PublishTime {
         int reps = 7;
         long pollMs = 5;
         long pauseMs = 1000;
+        java.nio.file.Path headlines = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--base" -> base = args[++i];
@@ -34,6 +35,7 @@ public final class PublishTime {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--poll-ms" -> pollMs = Long.parseLong(args[++i]);
                 case "--pause-ms" -> pauseMs = Long.parseLong(args[++i]);
+                case "--headlines" -> headlines = java.nio.file.Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -44,7 +46,8 @@ public final class PublishTime {
         List<Double> home = new ArrayList<>();
         long stamp = System.currentTimeMillis();
         // Seeded by the time, so each run pushes stories the site has not seen.
-        StoryWriter writer = new StoryWriter(stamp);
+        if (headlines == null) throw new IllegalArgumentException("--headlines DIR (the L3Cube Hindi headline CSVs) is required");
+        StoryWriter writer = new StoryWriter(stamp, StoryWriter.realHeadlines(headlines));
         System.out.printf("%-4s %10s %12s %12s  %s%n", "rep", "POST->202", "article 200", "on home", "url");
         for (int rep = 0; rep < reps; rep++) {
             StoryWriter.Story s = writer.story(rep, Instant.now());

@@ -1,3 +1,8 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -7,8 +12,11 @@ import java.util.Random;
 
 /**
  * Agency-like Hindi stories for bench/serve, composed from the word lists below (written for this
- * benchmark): a headline, a summary, a dateline, 300-600 words in 5-9 paragraphs, a section and
- * 1-3 declared tags. Deterministic for a given seed and story number.
+ * benchmark) and real Hindi headlines (the L3Cube files in ../shared/data/hindi, read in place):
+ * a headline, a summary, a dateline, 300-600 words in 5-9 paragraphs, a section and 1-3 declared
+ * tags. Every other sentence of a body is a real headline picked for the story, so that stories
+ * differ as real copy does: from templates alone they were so alike that the near-duplicate check
+ * (rightly) held half of them back. Deterministic for a given seed and story number.
  */
 final class StoryWriter {
     record Story(int n, String section, List<String> tags, String headline, String summary, List<String> paragraphs,
@@ -152,9 +160,13 @@ final class StoryWriter {
 
     private final long seed;
     private final int totalWeight;
+    private final List<String> real;
 
-    StoryWriter(long seed) {
+    /** @param real real headlines, each used as a sentence (see {@link #realHeadlines}) */
+    StoryWriter(long seed, List<String> real) {
+        if (real.isEmpty()) throw new IllegalArgumentException("no real headlines to compose stories from");
         this.seed = seed;
+        this.real = real;
         int w = 0;
         for (Beat b : BEATS) w += b.weight;
         this.totalWeight = w;
@@ -166,7 +178,7 @@ final class StoryWriter {
         String actor = pick(r, beat.actors);
         String topic = pick(r, beat.topics);
         String place = pick(r, beat.places);
-        String headline = fill(pick(r, HEADLINES), r, beat, actor, topic, place);
+        String headline = fill(pick(r, HEADLINES), r, beat, actor, topic, place) + ": " + real.get(r.nextInt(real.size()));
         List<String> tags = new ArrayList<>();
         int nTags = 1 + r.nextInt(3);
         while (tags.size() < nTags) {
@@ -187,7 +199,8 @@ final class StoryWriter {
             // Mostly the story's own actor and topic, sometimes another of the beat's, as copy drifts.
             String a = r.nextInt(4) == 0 ? pick(r, beat.actors) : actor;
             String t = r.nextInt(4) == 0 ? pick(r, beat.topics) : topic;
-            String s = fill(pick(r, SENTENCES), r, beat, a, t, place);
+            String s = inParagraph % 2 == 1 ? real.get(r.nextInt(real.size())) + "।"
+                    : fill(pick(r, SENTENCES), r, beat, a, t, place);
             if (inParagraph >= paragraphLength) {
                 paragraphs.add(p.toString());
                 p.setLength(0);
@@ -202,6 +215,32 @@ final class StoryWriter {
         paragraphs.add(p.toString());
         String summary = fill(pick(r, SENTENCES), r, beat, actor, topic, place);
         return new Story(n, beat.name, tags, headline, summary, paragraphs, created, agency[0]);
+    }
+
+    /**
+     * The headlines of every CSV in {@code dir} (the L3Cube files: a header line, then
+     * {@code text,label} with the text quoted when it holds a comma), without their English
+     * lead-ins ("RRB Group D New Notification: ...") where they have one.
+     */
+    static List<String> realHeadlines(Path dir) {
+        List<String> out = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".csv")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                for (String line : lines.subList(1, lines.size())) {
+                    String text = line.startsWith("\"") && line.indexOf("\",", 1) > 0
+                            ? line.substring(1, line.indexOf("\",", 1)).replace("\"\"", "\"")
+                            : line.substring(0, Math.max(0, line.lastIndexOf(',')));
+                    int colon = text.indexOf(": ");
+                    if (colon > 0 && text.substring(0, colon).matches("[\\p{ASCII}]+")) text = text.substring(colon + 2);
+                    text = text.strip();
+                    if (!text.isEmpty()) out.add(text);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the real headlines in " + dir, e);
+        }
+        return out;
     }
 
     private Beat beat(int x) {
