@@ -39,6 +39,18 @@ import org.taar.text.HtmlSanitizer;
 import org.taar.text.Normalizer;
 import org.taar.text.Slugger;
 import org.taar.text.UnicodeCleaner;
+import org.taar.api.AdvisoriesEndpoint;
+import org.taar.api.EditorEndpoint;
+import org.taar.api.StoriesEndpoint;
+import org.taar.api.VersionsEndpoint;
+import org.taar.desk.EditorActions;
+import org.taar.search.Indexer;
+import org.taar.search.SearchIndex;
+import org.taar.site.CdnPurge;
+import org.taar.site.OnDemand;
+import org.taar.store.AdvisoryStore;
+import org.taar.store.RuleStore;
+import org.taar.text.legacy.LegacyFontDetector;
 
 /**
  * Builds every component from the configuration, in one place, in the order of the pipeline.
@@ -56,20 +68,20 @@ public final class App implements AutoCloseable {
     public final Pipeline pipeline;
     public final Rules rules;
     /** An editor's publish, hold and kill (the editor API; the desk later). */
-    public final org.taar.desk.EditorActions editorActions;
+    public final EditorActions editorActions;
     public final PageCache pages;
     public final Renderer renderer;
     public final Publisher publisher;
     /** Renders what the page cache misses: evicted articles, deep listing pages, tag aliases. */
-    public final org.taar.site.OnDemand onDemand;
+    public final OnDemand onDemand;
     private DropFolder dropFolder;
     private Poller poller;
     private EmbargoClock embargoClock;
     private SiteServer server;
     private LiveEvents live;
-    private org.taar.site.CdnPurge cdnPurge;
-    private org.taar.search.SearchIndex searchIndex;
-    private org.taar.search.Indexer indexer;
+    private CdnPurge cdnPurge;
+    private SearchIndex searchIndex;
+    private Indexer indexer;
 
     public App(Config config, Clock clock) {
         this.config = config;
@@ -83,13 +95,13 @@ public final class App implements AutoCloseable {
         this.renderer = new Renderer(config);
         this.publisher = new Publisher(stories, renderer, pages, config, clock);
         this.tags = new TagStore(store, clock);
-        this.onDemand = new org.taar.site.OnDemand(stories, tags, publisher, pages);
+        this.onDemand = new OnDemand(stories, tags, publisher, pages);
         // Names already used as tags in the archive become spellings the tagger recognizes.
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
         Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
-        this.rules = new Rules(clock, config, new org.taar.store.RuleStore(store, clock));
-        this.editorActions = new org.taar.desk.EditorActions(stories, rules, clock, this::nudge);
+        this.rules = new Rules(clock, config, new RuleStore(store, clock));
+        this.editorActions = new EditorActions(stories, rules, clock, this::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 rules, stories, clock, this::nudge);
     }
@@ -103,15 +115,15 @@ public final class App implements AutoCloseable {
      * The search index in DATA/search/, opened on first use (only serve and reindex use it: it
      * holds a write lock), with the indexer that keeps it in step with the store.
      */
-    public synchronized org.taar.search.Indexer indexer() {
+    public synchronized Indexer indexer() {
         if (indexer == null) {
-            searchIndex = org.taar.search.SearchIndex.open(config.dataDir().resolve("search"), clock);
-            indexer = new org.taar.search.Indexer(stories, searchIndex);
+            searchIndex = SearchIndex.open(config.dataDir().resolve("search"), clock);
+            indexer = new Indexer(stories, searchIndex);
         }
         return indexer;
     }
 
-    public org.taar.search.SearchIndex searchIndex() {
+    public SearchIndex searchIndex() {
         indexer();
         return searchIndex;
     }
@@ -141,7 +153,7 @@ public final class App implements AutoCloseable {
     /** The normalize stage, composed in the order its steps must run. */
     public static Normalizer normalizer(Config config, Clock clock) {
         return new Normalizer(new UnicodeCleaner(), new HtmlSanitizer(), new DatelineParser(), new Agencies(),
-                config.site().zone(), clock, new org.taar.text.legacy.LegacyFontDetector());
+                config.site().zone(), clock, new LegacyFontDetector());
     }
 
     /**
@@ -161,7 +173,7 @@ public final class App implements AutoCloseable {
         publisher.listener(live);
         if (config.purge() != null) {
             // The CDN hears of a change only after its pages are re-rendered; the purge only queues work.
-            cdnPurge = new org.taar.site.CdnPurge(stories, config.purge(), config.site().baseUrl(), Duration.ofSeconds(1));
+            cdnPurge = new CdnPurge(stories, config.purge(), config.site().baseUrl(), Duration.ofSeconds(1));
             LiveEvents feed = live;
             publisher.listener(changes -> {
                 cdnPurge.applied(changes);
@@ -173,12 +185,12 @@ public final class App implements AutoCloseable {
         server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes(),
                 bodyDeadline), new SourcesEndpoint(sources, pushKeys, clock), store, config.http());
         server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
-        server.stories(new org.taar.api.StoriesEndpoint(stories, config.site()));
-        server.versions(new org.taar.api.VersionsEndpoint(stories, pushKeys));
+        server.stories(new StoriesEndpoint(stories, config.site()));
+        server.versions(new VersionsEndpoint(stories, pushKeys));
         server.live(live);
-        server.advisories(new org.taar.api.AdvisoriesEndpoint(new org.taar.store.AdvisoryStore(store), pushKeys, editorActions,
+        server.advisories(new AdvisoriesEndpoint(new AdvisoryStore(store), pushKeys, editorActions,
                 bodyDeadline));
-        server.editor(new org.taar.api.EditorEndpoint(editorActions, pushKeys, bodyDeadline));
+        server.editor(new EditorEndpoint(editorActions, pushKeys, bodyDeadline));
         server.onDemand(onDemand);
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);

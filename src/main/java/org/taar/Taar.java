@@ -33,6 +33,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.taar.enrich.Example;
+import org.taar.enrich.ExamplesCsv;
+import org.taar.enrich.Prediction;
+import org.taar.enrich.SectionModel;
+import org.taar.rules.Rules;
+import org.taar.store.PushKeys;
+import org.taar.store.RuleStore;
+import org.taar.text.legacy.LegacyFont;
 
 /** The command line. Exit codes follow sysexits: 64 usage, 65 bad data, 69 unavailable, 70 internal. */
 @Command(name = "taar", mixinStandardHelpOptions = true, version = "taar 0.1.0",
@@ -197,7 +205,7 @@ public final class Taar implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            var font = org.taar.text.legacy.LegacyFont.byName(from);
+            var font = LegacyFont.byName(from);
             if (font.isEmpty()) {
                 System.err.println("taar: --from must be krutidev, walkman or chanakya, not " + from);
                 return EX_USAGE;
@@ -295,7 +303,7 @@ public final class Taar implements Runnable {
                 }
                 try (App app = new App(common.load(), Clock.systemUTC())) {
                     System.out.println(app.pushKeys.create(source,
-                            editor ? org.taar.store.PushKeys.Role.EDITOR : org.taar.store.PushKeys.Role.PUSH));
+                            editor ? PushKeys.Role.EDITOR : PushKeys.Role.PUSH));
                 }
                 return EX_OK;
             }
@@ -311,7 +319,7 @@ public final class Taar implements Runnable {
                 try (App app = new App(common.load(), Clock.systemUTC())) {
                     for (var k : app.pushKeys.list()) {
                         System.out.println(JSON.createObjectNode().put("id", k.id()).put("name", k.name())
-                                .put("role", k.role() == org.taar.store.PushKeys.Role.PUSH ? "source" : "editor")
+                                .put("role", k.role() == PushKeys.Role.PUSH ? "source" : "editor")
                                 .put("created", k.created().toString())
                                 .put("last_used", k.lastUsed() == null ? null : k.lastUsed().toString()));
                     }
@@ -338,7 +346,7 @@ public final class Taar implements Runnable {
                         System.out.println("revoked key " + id);
                         return EX_OK;
                     }
-                    var role = editor ? org.taar.store.PushKeys.Role.EDITOR : org.taar.store.PushKeys.Role.PUSH;
+                    var role = editor ? PushKeys.Role.EDITOR : PushKeys.Role.PUSH;
                     int n = app.pushKeys.revoke(name, role);
                     if (n == 0) return noSuchKey("no " + (editor ? "editor" : "push") + " key for " + name);
                     System.out.println("revoked " + n + (n == 1 ? " key" : " keys") + " of " + name);
@@ -376,12 +384,12 @@ public final class Taar implements Runnable {
                 Config config = common.load();
                 java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
                 config.site().sections().forEach(sec -> slugs.add(sec.slug()));
-                org.taar.rules.Rules.parseStored(name, json, slugs);
+                Rules.parseStored(name, json, slugs);
                 if (config.routing().rules().stream().anyMatch(r -> r.name().equals(name))) {
                     throw new IllegalArgumentException("taar.yml already has a rule named " + name);
                 }
                 try (App app = new App(config, Clock.systemUTC())) {
-                    if (!new org.taar.store.RuleStore(app.store, app.clock).add(name, json.strip())) {
+                    if (!new RuleStore(app.store, app.clock).add(name, json.strip())) {
                         throw new IllegalArgumentException("a stored rule is already named " + name);
                     }
                 }
@@ -398,7 +406,7 @@ public final class Taar implements Runnable {
             public Integer call() throws Exception {
                 common.quietLogs(true);
                 try (App app = new App(common.load(), Clock.systemUTC())) {
-                    for (var row : new org.taar.store.RuleStore(app.store, app.clock).all()) {
+                    for (var row : new RuleStore(app.store, app.clock).all()) {
                         System.out.println(JSON.createObjectNode().put("name", row.name())
                                 .set("rule", JSON.readTree(row.definition())));
                     }
@@ -416,7 +424,7 @@ public final class Taar implements Runnable {
             public Integer call() {
                 common.quietLogs(true);
                 try (App app = new App(common.load(), Clock.systemUTC())) {
-                    if (!new org.taar.store.RuleStore(app.store, app.clock).remove(name)) {
+                    if (!new RuleStore(app.store, app.clock).remove(name)) {
                         throw new IllegalArgumentException("no stored rule named " + name);
                     }
                 }
@@ -436,9 +444,9 @@ public final class Taar implements Runnable {
             Path modelFile = App.sectionModelFile(common.load());
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
             if (train != null) {
-                List<org.taar.enrich.Example> examples;
+                List<Example> examples;
                 try (java.io.Reader r = Files.newBufferedReader(train, StandardCharsets.UTF_8)) {
-                    examples = org.taar.enrich.ExamplesCsv.read(r);
+                    examples = ExamplesCsv.read(r);
                 } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
                     System.err.println("taar: " + train + ": " + message(e));
                     return EX_DATAERR;
@@ -450,7 +458,7 @@ public final class Taar implements Runnable {
                     System.err.println("taar: " + train + ": no examples");
                     return EX_DATAERR;
                 }
-                org.taar.enrich.SectionModel model = org.taar.enrich.SectionModel.train(examples);
+                SectionModel model = SectionModel.train(examples);
                 model.save(modelFile);
                 long right = examples.stream().filter(e -> model.predict(e.text()).label().equals(e.label())).count();
                 out.printf(java.util.Locale.ROOT, "trained on %d examples, %d labels; training accuracy %.4f; model: %s%n",
@@ -462,11 +470,11 @@ public final class Taar implements Runnable {
                 System.err.println("taar: no section model at " + modelFile + "; train one with taar classify --train CSV");
                 return EX_UNAVAILABLE;
             }
-            org.taar.enrich.SectionModel model = org.taar.enrich.SectionModel.load(modelFile);
+            SectionModel model = SectionModel.load(modelFile);
             java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null) {
-                org.taar.enrich.Prediction p = model.predict(line);
+                Prediction p = model.predict(line);
                 out.printf(java.util.Locale.ROOT, "%s\t%.4f%n", p.label(), p.confidence());
             }
             out.flush();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import org.taar.rules.RoutingRule;
 
 /**
  * Every setting Taar runs with, read once at start by {@link ConfigLoader} and passed to the
@@ -89,7 +90,7 @@ public record Config(
      * The decide stage's settings: taar.yml's {@code rules:} in order, and which default rules run
      * ({@code site.default_rules}: false for none, or a map such as {@code {unverified: false}}).
      */
-    public record Routing(List<org.taar.rules.RoutingRule> rules, boolean profanity, boolean unverified) {
+    public record Routing(List<RoutingRule> rules, boolean profanity, boolean unverified) {
         public static final Routing DEFAULT = new Routing(List.of(), true, true);
 
         public Routing {

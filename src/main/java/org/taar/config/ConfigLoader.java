@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.taar.rules.RoutingRule;
+import org.taar.rules.RoutingRules;
 
 /**
  * Reads settings from taar.yml and TAAR_* environment variables, in that order of precedence
@@ -227,7 +229,7 @@ public final class ConfigLoader {
     private static Config.Routing routing(JsonNode yml, Config.Site site) {
         java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
         site.sections().forEach(sec -> slugs.add(sec.slug()));
-        List<org.taar.rules.RoutingRule> rules = org.taar.rules.RoutingRules.parse(yml.path("rules"), slugs);
+        List<RoutingRule> rules = RoutingRules.parse(yml.path("rules"), slugs);
         JsonNode d = yml.path("site").path("default_rules");
         if (d.isMissingNode() || d.isNull()) return new Config.Routing(rules, true, true);
         if (d.isBoolean()) return new Config.Routing(rules, d.asBoolean(), d.asBoolean());

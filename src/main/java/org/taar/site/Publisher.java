@@ -24,6 +24,8 @@ import org.taar.store.StoryStore.Listed;
 import org.taar.story.LanguageEditions;
 import org.taar.story.Story;
 import org.taar.story.Tag;
+import org.taar.store.EventGaps;
+import org.taar.store.FingerprintStore;
 
 /**
  * The publish stage: follows the store's event table and materializes every page a changed story
@@ -56,7 +58,7 @@ public final class Publisher implements AutoCloseable {
     static final int RELATED_PER_PASS = 32;
 
     private final StoryStore stories;
-    private final org.taar.store.FingerprintStore fingerprints;
+    private final FingerprintStore fingerprints;
     private final Renderer renderer;
     private final PageCache cache;
     private final Config.Site site;
@@ -66,7 +68,7 @@ public final class Publisher implements AutoCloseable {
     private final Object listingsLock = new Object();
     private final Object dirtyLock = new Object();
     private volatile long lastSeq;
-    private final org.taar.store.EventGaps gaps;
+    private final EventGaps gaps;
     private Dirty dirty = new Dirty();
     /** Listings whose first page is fresh but whose deeper pages wait for the next deep refresh. */
     private final Set<String> staleSections = new LinkedHashSet<>();
@@ -104,12 +106,12 @@ public final class Publisher implements AutoCloseable {
 
     public Publisher(StoryStore stories, Renderer renderer, PageCache cache, Config config, Clock clock) {
         this.stories = stories;
-        this.fingerprints = new org.taar.store.FingerprintStore(stories.store());
+        this.fingerprints = new FingerprintStore(stories.store());
         this.renderer = renderer;
         this.cache = cache;
         this.site = config.site();
         this.clock = clock;
-        this.gaps = new org.taar.store.EventGaps(clock, GAP_PATIENCE);
+        this.gaps = new EventGaps(clock, GAP_PATIENCE);
         this.feeds = new Feeds(config);
         // Every killed story answers with the same notice; its pinned 410 pages share these bytes.
         this.gone = Page.html(410, renderer.message(renderer.labels().goneTitle(), renderer.labels().goneText()));

@@ -20,6 +20,7 @@ import org.taar.config.Config;
 import org.taar.format.NewsItem;
 import org.taar.story.Story;
 import org.taar.text.HtmlSanitizer;
+import org.taar.search.SearchResults;
 
 /**
  * Turns stories into HTML with the precompiled JTE templates. Rendering happens when a story
@@ -133,7 +134,7 @@ public final class Renderer {
      * The search page for query {@code q}: results, or an error message (status decided by the caller).
      * {@code pageHref} gives the link of another page of the same search.
      */
-    public String search(String q, org.taar.search.SearchResults results, String error,
+    public String search(String q, SearchResults results, String error,
                          java.util.function.IntFunction<String> pageHref) {
         String title = (q.isEmpty() ? labels.search() : labels.search() + ": " + q) + " | " + site.name();
         Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, title, null, null, "",

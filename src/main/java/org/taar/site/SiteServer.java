@@ -24,6 +24,10 @@ import org.taar.api.IngestEndpoint;
 import org.taar.api.SourcesEndpoint;
 import org.taar.api.StoriesEndpoint;
 import org.taar.store.Store;
+import org.taar.api.AdvisoriesEndpoint;
+import org.taar.api.VersionsEndpoint;
+import org.taar.config.Config;
+import org.taar.search.SearchEndpoint;
 
 /**
  * The one port: the whole route table is in {@link #route}. Pages come straight from the page
@@ -50,11 +54,11 @@ public final class SiteServer implements AutoCloseable {
     private final PageCache cache;
     private final IngestEndpoint ingest;
     private final SourcesEndpoint sources;
-    private volatile org.taar.api.AdvisoriesEndpoint advisories;
+    private volatile AdvisoriesEndpoint advisories;
     private final Store store;
-    private volatile org.taar.search.SearchEndpoint search;
+    private volatile SearchEndpoint search;
     private volatile StoriesEndpoint storiesApi;
-    private volatile org.taar.api.VersionsEndpoint versionsApi;
+    private volatile VersionsEndpoint versionsApi;
     private volatile LiveEvents live;
     private volatile OnDemand onDemand;
     private volatile EditorEndpoint editor;
@@ -64,7 +68,7 @@ public final class SiteServer implements AutoCloseable {
     private volatile SecurityHeaders securityHeaders = SecurityHeaders.forPages(java.util.List.of());
 
     public SiteServer(String host, int port, PageCache cache, IngestEndpoint ingest, SourcesEndpoint sources,
-                      Store store, org.taar.config.Config.Http limits) {
+                      Store store, Config.Http limits) {
         this.cache = cache;
         this.ingest = ingest;
         this.sources = sources;
@@ -127,7 +131,7 @@ public final class SiteServer implements AutoCloseable {
     }
 
     /** Serves /search from this endpoint (rendered per request, from the search index only). */
-    public void search(org.taar.search.SearchEndpoint search) {
+    public void search(SearchEndpoint search) {
         this.search = search;
     }
 
@@ -137,12 +141,12 @@ public final class SiteServer implements AutoCloseable {
     }
 
     /** Serves /api/v1/advisories from this endpoint. */
-    public void advisories(org.taar.api.AdvisoriesEndpoint advisories) {
+    public void advisories(AdvisoriesEndpoint advisories) {
         this.advisories = advisories;
     }
 
     /** Serves /api/v1/stories/{id}/versions from this endpoint (a story's history, behind a key). */
-    public void versions(org.taar.api.VersionsEndpoint versions) {
+    public void versions(VersionsEndpoint versions) {
         this.versionsApi = versions;
     }
 
@@ -187,7 +191,7 @@ public final class SiteServer implements AutoCloseable {
             else methodNotAllowed(response, callback, "POST");
             return;
         }
-        if (advisories != null && org.taar.api.AdvisoriesEndpoint.matches(path)) {
+        if (advisories != null && AdvisoriesEndpoint.matches(path)) {
             advisories.handle(request, response, callback, path);
             return;
         }
@@ -213,7 +217,7 @@ public final class SiteServer implements AutoCloseable {
             serve(request, response, callback, search.page(request.getHttpURI().getQuery()));
             return;
         }
-        if (versionsApi != null && org.taar.api.VersionsEndpoint.matches(path)) {
+        if (versionsApi != null && VersionsEndpoint.matches(path)) {
             versionsApi.handle(request, response, callback, path);
             return;
         }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.taar.story.Story;
 
 /**
  * The SQL of duplicate detection (migration V9): fingerprints and LSH band keys of recent
@@ -101,7 +102,7 @@ public final class FingerprintStore {
 
     public Optional<String> pathOf(Handle h, long storyId) {
         return h.createQuery("SELECT section, slug FROM stories WHERE id = :id").bind("id", storyId)
-                .map((rs, ctx) -> org.taar.story.Story.path(rs.getString("section"), rs.getString("slug"), storyId))
+                .map((rs, ctx) -> Story.path(rs.getString("section"), rs.getString("slug"), storyId))
                 .findOne();
     }
 
