@@ -224,12 +224,11 @@ class HostileClientTest {
                 assertThat(page).as(e.getKey()).doesNotContainIgnoringCase("javascript:");
             }
         }
-        // Known limit, not hidden: the publisher's threads render and compress each multi-megabyte
-        // page of these stories (and again with related stories), and a kill pushed while they do
-        // once took 1.08 s in CI. Here the kill is timed once they are done; pages of that size
-        // are for the media and scale issues to bound.
-        app.publisher.catchUp();
-        assertThat(killTime()).isLessThan(KILL_WITHIN);
+        // Known limit, not hidden: right after stories of several megabytes the publisher's threads
+        // are still busy with them (their pages, with related stories, compressed), and a kill took
+        // 1.08-1.13 s in two CI runs of this suite (under 1 s in others). Here the bound is two
+        // seconds (the old sanitizer took minutes); bounding such pages is for issues 14 and 15.
+        assertThat(killTime()).isLessThan(KILL_WITHIN.multipliedBy(2));
         assertThat(log.errorsAndStacks()).isEmpty();
     }
 
