@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.config.ConfigException;
 import org.taar.config.ConfigLoader;
-import org.taar.config.Secrets;
+import org.taar.text.Secrets;
 import org.taar.format.Formats;
 import org.taar.format.NewsItem;
 import org.taar.format.NinjsWriter;

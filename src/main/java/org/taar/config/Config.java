@@ -1,5 +1,6 @@
 package org.taar.config;
 
+import org.taar.text.Secrets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

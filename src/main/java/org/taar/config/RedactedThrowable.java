@@ -1,5 +1,6 @@
 package org.taar.config;
 
+import org.taar.text.Secrets;
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 

@@ -30,7 +30,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.taar.config.Config;
-import org.taar.config.Secrets;
+import org.taar.text.Secrets;
 
 /**
  * One conditional GET of a feed, politely and within hard limits: a connect timeout, one

@@ -11,7 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import org.taar.config.Secrets;
+import org.taar.text.Secrets;
 
 /**
  * The database: SQLite in the data directory by default, PostgreSQL when a JDBC URL is given.

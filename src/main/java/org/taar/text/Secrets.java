@@ -1,4 +1,4 @@
-package org.taar.config;
+package org.taar.text;
 
 import java.util.regex.Pattern;
 
