@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.taar.App;
-import org.taar.Pipeline;
+import org.taar.pipeline.Pipeline;
 import org.taar.config.Config;
 import org.taar.config.ConfigLoader;
 import org.taar.story.Outcome;
+import org.taar.intake.DeliveryResult;
 
 /**
  * Builds the bench/serve site: N generated Hindi stories delivered through Taar's own pipeline
@@ -159,7 +160,7 @@ public final class BuildSite {
         // The archive reads the clock once per delivery, the pipeline once per item: the walk
         // spreads the feed's items over its window.
         clock.startAt(base, window / (to - from + 1));
-        Pipeline.Result result = app.pipeline.deliver("bench", "file", String.format("bench-%05d.xml", f), feed, null);
+        DeliveryResult result = app.pipeline.deliver("bench", "file", String.format("bench-%05d.xml", f), feed, null);
         for (Outcome o : result.outcomes()) {
             int seen = statuses.merge(o.status(), 1, Integer::sum);
             if (!o.status().equals("published") && seen <= 3) {

@@ -51,6 +51,7 @@ import org.taar.site.OnDemand;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.RuleStore;
 import org.taar.text.legacy.LegacyFontDetector;
+import org.taar.pipeline.Pipeline;
 
 /**
  * Builds every component from the configuration, in one place, in the order of the pipeline.

@@ -20,7 +20,7 @@ import org.taar.config.ConfigException;
 import org.taar.config.ConfigLoader;
 import org.taar.text.Secrets;
 import org.taar.format.Formats;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.format.NinjsWriter;
 import org.taar.format.ParseContext;
 import org.taar.format.ParseException;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.taar.intake.DeliveryResult;
 
 /** Small wire stories written for these tests. */
 public final class Fixtures {
@@ -36,7 +37,7 @@ public final class Fixtures {
 
     /** Delivers one story as source "ians", expects one outcome, and lets the publisher catch up. */
     public static org.taar.story.Outcome publish(App app, byte[] content) {
-        Pipeline.Result r = app.pipeline.deliver("ians", "file", "story.txt", content, null);
+        DeliveryResult r = app.pipeline.deliver("ians", "file", "story.txt", content, null);
         if (r.outcomes().size() != 1) throw new AssertionError("expected one outcome, got " + r.outcomes());
         app.publisher.catchUp();
         return r.outcomes().get(0);

@@ -9,7 +9,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.taar.Pipeline;
+import org.taar.intake.Deliveries;
+import org.taar.intake.DeliveryResult;
 import org.taar.story.Outcome;
 import org.taar.store.PushKeys;
 
@@ -20,12 +21,12 @@ import org.taar.store.PushKeys;
 public final class IngestEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Pipeline pipeline;
+    private final Deliveries pipeline;
     private final PushKeys keys;
     private final long maxBytes;
     private final Duration bodyDeadline;
 
-    public IngestEndpoint(Pipeline pipeline, PushKeys keys, long maxBytes, Duration bodyDeadline) {
+    public IngestEndpoint(Deliveries pipeline, PushKeys keys, long maxBytes, Duration bodyDeadline) {
         this.pipeline = pipeline;
         this.keys = keys;
         // A body is held in one array while it is read.
@@ -50,7 +51,7 @@ public final class IngestEndpoint {
             Json.send(response, callback, 400, error("empty body"));
             return;
         }
-        Pipeline.Result result = pipeline.deliver(source, "push", "push", body, null);
+        DeliveryResult result = pipeline.deliver(source, "push", "push", body, null);
         if (result.rejected()) {
             String reason = result.error();
             // The parser's message says whether the bytes were in no known format at all.

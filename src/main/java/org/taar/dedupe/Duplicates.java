@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.store.FingerprintStore;
 
 /**

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 /** Turns a story's headline and body into its {@link Fingerprint}: pure and deterministic. */
 public final class Fingerprinter {

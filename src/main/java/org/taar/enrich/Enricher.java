@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.taar.config.Config;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.story.Tag;
 import org.taar.text.Slugger;
 

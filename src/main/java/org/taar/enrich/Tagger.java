@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.story.Tag;
 import org.taar.text.Slugger;
 

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
+import org.taar.item.NewsItem;
 
 /**
  * ANPA 1312 as the AP sends it: SYN SYN SOH, a header, STX, selector codes, a keyword line

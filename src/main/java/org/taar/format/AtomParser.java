@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.taar.item.NewsItem;
 
 /**
  * Reads Atom 1.0 and Atom 0.3 feeds (and a bare {@code <feed>} without namespace, which some

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.taar.item.NewsItem;
 
 /**
  * One feed entry as RSS, Atom and JSON Feed parsers read it, raw, and the rules they share for

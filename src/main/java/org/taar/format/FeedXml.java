@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jsoup.nodes.Entities;
+import org.taar.item.NewsItem;
 
 /** Namespaces and cursor helpers the RSS and Atom parsers share. */
 final class FeedXml {

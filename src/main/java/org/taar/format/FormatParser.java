@@ -2,6 +2,7 @@ package org.taar.format;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.taar.item.NewsItem;
 
 /** Reads one wire format into news items. Implementations are stateless and thread-safe. */
 public interface FormatParser {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.taar.item.NewsItem;
 
 /**
  * The known formats and the choice between them: by name when the caller knows the format,

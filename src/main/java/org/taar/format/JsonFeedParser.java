@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.taar.item.NewsItem;
 
 /**
  * Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1 and /1.1). The two differ in the

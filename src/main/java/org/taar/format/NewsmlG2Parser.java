@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
+import org.taar.item.NewsItem;
 
 /**
  * Reads IPTC NewsML-G2 (namespace {@value #NAMESPACE}): a newsItem, a newsMessage with several

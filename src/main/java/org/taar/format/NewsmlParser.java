@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
+import org.taar.item.NewsItem;
 
 /**
  * Reads IPTC NewsML 1.x ({@code <NewsML>}): each NewsItem becomes one item. A NewsML 1 story is

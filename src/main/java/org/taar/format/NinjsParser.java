@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
+import org.taar.item.NewsItem;
 
 /**
  * Reads IPTC ninjs 1.x, 2.x and 3.x: one item, or an array of items (a 3.x collection).

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import org.taar.item.NewsItem;
 
 /**
  * Writes a news item as IPTC ninjs 2.1, the form of {@code taar parse} output and the API.

@@ -1,6 +1,7 @@
 package org.taar.format;
 
 import java.util.List;
+import org.taar.item.NewsItem;
 
 /**
  * What a parser made of one delivery: the items it could read, and warnings about the rest.

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.taar.item.NewsItem;
 
 /**
  * Reads RSS 0.90 to 2.0: the {@code <rss>} family (0.91 to 0.94, 2.0), whose items sit inside

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taar.Pipeline;
+
 import org.taar.store.StoryStore;
 
 /**
@@ -19,10 +19,10 @@ public final class DemoContent {
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
     public static final String SOURCE = "demo";
 
-    private final Pipeline pipeline;
+    private final Deliveries pipeline;
     private final StoryStore stories;
 
-    public DemoContent(Pipeline pipeline, StoryStore stories) {
+    public DemoContent(Deliveries pipeline, StoryStore stories) {
         this.pipeline = pipeline;
         this.stories = stories;
     }
@@ -33,7 +33,7 @@ public final class DemoContent {
         int loaded = 0;
         for (String name : names()) {
             byte[] content = resource(name).getBytes(StandardCharsets.UTF_8);
-            Pipeline.Result r = pipeline.deliver(SOURCE, "demo", name, content, null);
+            DeliveryResult r = pipeline.deliver(SOURCE, "demo", name, content, null);
             if (r.rejected()) throw new IllegalStateException("demo story " + name + " was rejected: " + r.error());
             loaded++;
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taar.Pipeline;
+
 
 /**
  * DATA/inbox/SOURCE/: a file written there is ingested for SOURCE. A file counts as complete
@@ -42,7 +42,7 @@ public final class DropFolder implements AutoCloseable {
     private final Path inbox;
     private final Path claimed;
     private final FailedFiles failed;
-    private final Pipeline pipeline;
+    private final Deliveries pipeline;
     private final long maxBytes;
     private final Map<Path, String> lastSeen = new HashMap<>();
     /** The problem last logged for a path, so that each is logged once, not on every scan. */
@@ -50,7 +50,7 @@ public final class DropFolder implements AutoCloseable {
     private ScheduledExecutorService scanner;
 
     /** @param inbox DATA/inbox; claimed/ and failed/ are its siblings in DATA */
-    public DropFolder(Path inbox, Pipeline pipeline, long maxBytes, Clock clock) {
+    public DropFolder(Path inbox, Deliveries pipeline, long maxBytes, Clock clock) {
         this.inbox = inbox;
         this.claimed = inbox.resolveSibling("claimed");
         this.failed = new FailedFiles(inbox.resolveSibling("failed"), clock);
@@ -205,7 +205,7 @@ public final class DropFolder implements AutoCloseable {
             fail(source, file, "too large: more than " + maxBytes + " bytes");
             return;
         }
-        Pipeline.Result result = pipeline.deliver(source, "drop", name, content, null);
+        DeliveryResult result = pipeline.deliver(source, "drop", name, content, null);
         if (result.rejected()) {
             fail(source, file, result.error());
             return;

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taar.Pipeline;
+
 import org.taar.config.Config;
 import org.taar.store.SourceHealth;
 import org.taar.store.SourceStore;
@@ -34,7 +34,7 @@ import org.taar.store.SourceStore;
  * worker is free and its host has a free slot, so one slow, failing or hostile source holds at
  * most one worker, for at most its poll's deadline, and never delays the others.
  * <p>
- * Every 200 body goes to {@link Pipeline#deliver}, which archives it verbatim before anything
+ * Every 200 body goes to {@link Deliveries#deliver}, which archives it verbatim before anything
  * else; only then is the feed's ETag stored, so a crash means fetching it again, never losing it.
  */
 public final class Poller implements AutoCloseable {
@@ -71,7 +71,7 @@ public final class Poller implements AutoCloseable {
     }
 
     private final Map<String, Config.Source> sources = new LinkedHashMap<>();
-    private final Pipeline pipeline;
+    private final Deliveries pipeline;
     private final SourceStore store;
     private final Clock clock;
     private final Settings settings;
@@ -84,14 +84,14 @@ public final class Poller implements AutoCloseable {
     private boolean opened;
     private volatile boolean stopping;
 
-    public Poller(List<Config.Source> polled, Pipeline pipeline, SourceStore store, Clock clock, Settings settings,
+    public Poller(List<Config.Source> polled, Deliveries pipeline, SourceStore store, Clock clock, Settings settings,
                   Random random) {
         this(polled, pipeline, store, clock, settings, random,
                 new Fetcher(settings.connectTimeout(), settings.perHost(), clock));
     }
 
     /** With a given fetcher: tests pass one whose address rule lets them reach their loopback server. */
-    public Poller(List<Config.Source> polled, Pipeline pipeline, SourceStore store, Clock clock, Settings settings,
+    public Poller(List<Config.Source> polled, Deliveries pipeline, SourceStore store, Clock clock, Settings settings,
                   Random random, Fetcher fetcher) {
         for (Config.Source s : polled) {
             if (s.feed() == null) throw new IllegalArgumentException("source " + s.name() + " has no url to poll");
@@ -217,7 +217,7 @@ public final class Poller implements AutoCloseable {
                 warnings.add("content type " + type + " is not a feed type; the body was read by its content");
                 log.warn("poll source={} answered with content type {}; parsing by content", name, type);
             }
-            Pipeline.Result result = pipeline.deliver(name, "poll", redact(fetched.url()), fetched.body(), feed.format());
+            DeliveryResult result = pipeline.deliver(name, "poll", redact(fetched.url()), fetched.body(), feed.format());
             warnings.addAll(result.warnings());
             if (result.rejected() && !result.empty()) {
                 // Archived but unusable: a failure for health, and no ETag kept, so it is fetched again.

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.taar.format.NewsItem;
-import org.taar.story.PubStatus;
+import org.taar.item.NewsItem;
+import org.taar.item.PubStatus;
 
 /**
  * Recognizes a kill in any format: an item the parser already marked canceled, or an English or

@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.AdvisoryStore.Candidate;
 import org.taar.store.StoryStore;
 import org.taar.story.Outcome;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
 import org.taar.story.Story;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 /**
  * One routing rule from taar.yml's {@code rules:} (or the store's {@code routing_rules}): when

@@ -3,7 +3,7 @@ package org.taar.rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.taar.enrich.Enrichment;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.story.Tag;
 import org.taar.text.Slugger;
 

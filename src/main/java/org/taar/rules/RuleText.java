@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 /**
  * The text rules look at, made comparable: NFC, case-folded, nukta dropped (ज़ = ज, ड़ = ड),

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.config.ConfigException;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.store.RuleStore;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
 
 /**
  * The decide stage, in this order: the agency's withheld status; the licence (a source not

@@ -17,7 +17,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.taar.config.Config;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.story.Story;
 import org.taar.text.HtmlSanitizer;
 import org.taar.search.SearchResults;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 /**
  * How a NewsItem is kept in the store: the record's own fields as JSON, so that reading it back

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.story.Status;
 import org.taar.story.Story;
 import org.taar.story.Tag;

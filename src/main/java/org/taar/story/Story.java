@@ -2,7 +2,7 @@ package org.taar.story;
 
 import java.time.Instant;
 import java.util.List;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 /**
  * A story as the store holds it: the agency's identity (source + uri), its current version

@@ -1,7 +1,8 @@
 package org.taar.story;
 
 import java.util.Optional;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
+import org.taar.item.PubStatus;
 
 /**
  * The identify stage's rule for versions of one story: what an incoming version means given

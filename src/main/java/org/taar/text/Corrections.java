@@ -2,7 +2,7 @@ package org.taar.text;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 /**
  * Corrections as agencies mark them in the text itself, whatever the format: a headline prefix

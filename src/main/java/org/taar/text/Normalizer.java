@@ -12,7 +12,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.TextNode;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.text.legacy.LegacyFont;
 import org.taar.text.legacy.LegacyFontDetector;
 

@@ -13,11 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.taar.App;
 import org.taar.MutableClock;
-import org.taar.Pipeline;
+import org.taar.pipeline.Pipeline;
 import org.taar.TestEngines;
 import org.taar.config.Config;
 import org.taar.story.Outcome;
 import org.taar.store.FingerprintStore;
+import org.taar.intake.DeliveryResult;
 
 /** Duplicates through the whole pipeline, on each store engine. */
 class DuplicatesTest {
@@ -48,7 +49,7 @@ class DuplicatesTest {
     }
 
     private static Outcome deliver(App app, String source, byte[] content) {
-        Pipeline.Result r = app.pipeline.deliver(source, "file", "story.txt", content, null);
+        DeliveryResult r = app.pipeline.deliver(source, "file", "story.txt", content, null);
         assertThat(r.outcomes()).hasSize(1);
         app.publisher.catchUp();
         return r.outcomes().get(0);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taar.config.Config;
 import org.taar.config.ConfigException;
 import org.taar.config.ConfigLoader;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.text.Slugger;
 
 class EnricherClassifierTest {

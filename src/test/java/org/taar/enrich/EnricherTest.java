@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.taar.config.Config;
 import org.taar.config.ConfigLoader;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.story.Tag;
 import org.taar.text.Slugger;
 

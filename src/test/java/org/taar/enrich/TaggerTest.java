@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.story.Tag;
 import org.taar.text.Slugger;
 

@@ -9,7 +9,8 @@ import static org.taar.format.Fixtures.utf8;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
+import org.taar.item.NewsItem;
 
 class Anpa1312ParserTest {
     private final Anpa1312Parser parser = new Anpa1312Parser();

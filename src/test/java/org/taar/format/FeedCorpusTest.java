@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.taar.item.NewsItem;
 
 /**
  * Every file of the shared feed corpus (Rome's and Miniflux's test data) through

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.taar.item.NewsItem;
 
 /**
  * Damaged feeds (seeded truncations, byte flips, inserted markup) give a result or a

@@ -20,6 +20,7 @@ import org.taar.text.HostileHtmlTest;
 import org.taar.text.HtmlSanitizer;
 import org.taar.text.Normalizer;
 import org.taar.text.UnicodeCleaner;
+import org.taar.item.NewsItem;
 
 /**
  * Every input format with a hostile body inside a small, otherwise ordinary document: parsing and normalizing it

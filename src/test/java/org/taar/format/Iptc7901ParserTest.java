@@ -9,7 +9,8 @@ import static org.taar.format.Fixtures.utf8;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
+import org.taar.item.NewsItem;
 
 class Iptc7901ParserTest {
     private final Iptc7901Parser parser = new Iptc7901Parser();

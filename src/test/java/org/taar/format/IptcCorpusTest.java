@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.taar.item.NewsItem;
 
 /**
  * The IPTC examples (NewsML-G2 guideline listings, BusinessWire NewsML 1.2) all parse through the

@@ -7,7 +7,8 @@ import static org.taar.format.Fixtures.bytes;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
+import org.taar.item.NewsItem;
 
 class NewsmlParserTest {
     private final NewsmlParser parser = new NewsmlParser();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.taar.item.NewsItem;
 
 /**
  * Everything Taar reads as ninjs, and every fixture, must come out as valid ninjs 2.1: that is the

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.taar.item.NewsItem;
 
 /**
  * The ninjs 2.1 JSON schema from the shared corpus, with format assertions on (so {@code uri} and

@@ -8,7 +8,8 @@ import static org.taar.format.Fixtures.utf8;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
+import org.taar.item.NewsItem;
 
 class NitfParserTest {
     private final NitfParser parser = new NitfParser();

@@ -9,6 +9,7 @@ import static org.taar.format.Fixtures.utf8;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taar.item.NewsItem;
 
 class RssParserTest {
     private final RssParser parser = new RssParser();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taar.item.NewsItem;
 
 /** Feed parsers hand items on as they read them, and never hide a failure of whoever takes them. */
 class StreamingParseTest {

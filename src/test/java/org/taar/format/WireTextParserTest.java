@@ -8,7 +8,8 @@ import static org.taar.format.Fixtures.utf8;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.taar.story.PubStatus;
+import org.taar.item.PubStatus;
+import org.taar.item.NewsItem;
 
 class WireTextParserTest {
     private final WireTextParser parser = new WireTextParser();
@@ -183,7 +184,7 @@ class WireTextParserTest {
     void statusCorrectedIsUsableAndMarksACorrection() throws Exception {
         NewsItem corrected = parseOne("Headline: Senate passes budget\nStatus: corrected\n\nBody.\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(corrected.pubstatus()).isEqualTo(org.taar.story.PubStatus.USABLE);
+        assertThat(corrected.pubstatus()).isEqualTo(org.taar.item.PubStatus.USABLE);
         assertThat(corrected.correction()).isTrue();
         NewsItem plain = parseOne("Headline: Senate passes budget\nStatus: usable\n\nBody.\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -16,11 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.taar.App;
 import org.taar.MutableClock;
-import org.taar.Pipeline;
+import org.taar.pipeline.Pipeline;
 import org.taar.TestEngines;
 import org.taar.store.PushKeys;
 import org.taar.story.Outcome;
 import org.taar.story.Status;
+import org.taar.intake.DeliveryResult;
 
 /** An ambiguous advisory, listed for editors over HTTP and decided by one: apply kills the chosen story, dismiss kills none. */
 class AdvisoriesEndpointTest {
@@ -29,7 +30,7 @@ class AdvisoriesEndpointTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private static Outcome deliver(App app, byte[] content) {
-        Pipeline.Result r = app.pipeline.deliver("ians", "file", "f.txt", content, null);
+        DeliveryResult r = app.pipeline.deliver("ians", "file", "f.txt", content, null);
         app.publisher.catchUp();
         return r.outcomes().get(0);
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.taar.format.NewsItem;
-import org.taar.story.PubStatus;
+import org.taar.item.NewsItem;
+import org.taar.item.PubStatus;
 
 class KillAdvisoriesTest {
     private static NewsItem item(String headline, String body) {

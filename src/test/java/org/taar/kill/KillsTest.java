@@ -12,10 +12,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.taar.App;
 import org.taar.Fixtures;
 import org.taar.MutableClock;
-import org.taar.Pipeline;
+import org.taar.pipeline.Pipeline;
 import org.taar.store.AdvisoryStore;
 import org.taar.story.Outcome;
 import org.taar.story.Status;
+import org.taar.intake.DeliveryResult;
 
 /** Advisories reaching the story they name, through the whole pipeline, on each engine. */
 class KillsTest {
@@ -36,7 +37,7 @@ class KillsTest {
     }
 
     private static Outcome deliver(App app, String source, byte[] content) {
-        Pipeline.Result r = app.pipeline.deliver(source, "file", "f.txt", content, null);
+        DeliveryResult r = app.pipeline.deliver(source, "file", "f.txt", content, null);
         assertThat(r.outcomes()).hasSize(1);
         app.publisher.catchUp();
         return r.outcomes().get(0);

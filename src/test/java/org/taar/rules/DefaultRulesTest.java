@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 /** The profanity and unverified lists, on stories written like real wire copy. */
 class DefaultRulesTest {

@@ -12,13 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.taar.App;
 import org.taar.Fixtures;
-import org.taar.Pipeline;
+import org.taar.pipeline.Pipeline;
 import org.taar.TestEngines;
 import org.taar.store.RuleStore;
 import org.taar.store.StoryStore;
 import org.taar.story.Outcome;
 import org.taar.story.Status;
 import org.taar.story.Story;
+import org.taar.intake.DeliveryResult;
 
 /** Rules from taar.yml and from the store, through the whole pipeline, on each engine. */
 class RoutingPipelineTest {
@@ -79,8 +80,8 @@ class RoutingPipelineTest {
                     {"uri": "https://api.ap.org/media/v/content/st1", "version": "1", "type": "text",
                      "language": "en", "headline": "Markets rally on rate hopes", "signals": ["newscontent"],
                      "body_html": "<p>NEW YORK (AP) — Stocks rose.</p>"}""";
-            Pipeline.Result r1 = app.pipeline.deliver("ap", "file", "adv.json", advisory.getBytes(StandardCharsets.UTF_8), null);
-            Pipeline.Result r2 = app.pipeline.deliver("ap", "file", "st.json", story.getBytes(StandardCharsets.UTF_8), null);
+            DeliveryResult r1 = app.pipeline.deliver("ap", "file", "adv.json", advisory.getBytes(StandardCharsets.UTF_8), null);
+            DeliveryResult r2 = app.pipeline.deliver("ap", "file", "st.json", story.getBytes(StandardCharsets.UTF_8), null);
             Outcome adv = r1.outcomes().get(0);
             assertThat(adv.status()).isEqualTo("held");
             assertThat(adv.reason()).contains("not publishable").contains("(rule not-publishable)");

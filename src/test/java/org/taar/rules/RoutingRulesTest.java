@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taar.config.Config;
 import org.taar.config.ConfigException;
 import org.taar.config.ConfigLoader;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 class RoutingRulesTest {
     private static final Set<String> SECTIONS = Set.of("india", "sports", "world", "entertainment");

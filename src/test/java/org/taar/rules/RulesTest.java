@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.taar.format.NewsItem;
-import org.taar.story.PubStatus;
+import org.taar.item.NewsItem;
+import org.taar.item.PubStatus;
 
 class RulesTest {
     private final Rules rules = new Rules(Clock.fixed(Instant.parse("2025-07-12T06:00:00Z"), ZoneOffset.UTC));

@@ -18,7 +18,7 @@ import org.taar.Fixtures;
 import org.taar.MutableClock;
 import org.taar.TestEngines;
 import org.taar.format.Formats;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.format.ParseContext;
 import org.taar.format.ParseResult;
 import org.taar.story.Outcome;

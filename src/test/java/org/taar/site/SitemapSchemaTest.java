@@ -29,7 +29,7 @@ import org.taar.App;
 import org.taar.Fixtures;
 import org.taar.MutableClock;
 import org.taar.TestEngines;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.story.Outcome;
 import org.taar.story.Status;
 import org.taar.story.Story;

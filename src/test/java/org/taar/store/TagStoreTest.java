@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.taar.TestEngines;
 import org.taar.config.Config;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.story.Status;
 import org.taar.story.Tag;
 

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
+import org.taar.item.PubStatus;
 
 class VersionsTest {
     private static NewsItem item(int version, PubStatus status) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 class CorrectionsTest {
     private static NewsItem.Builder marked(String headline, String ednote, String slugline) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.text.legacy.LegacyFontDetector;
 
 /** The normalize stage converts Kruti Dev / Chanakya items and leaves everything else byte for byte. */

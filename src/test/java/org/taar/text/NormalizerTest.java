@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 
 class NormalizerTest {
 

@@ -1,4 +1,4 @@
-package org.taar;
+package org.taar.pipeline;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +13,14 @@ import org.taar.dedupe.Duplicates;
 import org.taar.enrich.Enricher;
 import org.taar.enrich.Enrichment;
 import org.taar.format.Formats;
-import org.taar.format.NewsItem;
+import org.taar.item.NewsItem;
 import org.taar.format.ParseContext;
 import org.taar.format.ParseException;
 import org.taar.format.ParseResult;
 import org.taar.intake.Archive;
+import org.taar.intake.Deliveries;
 import org.taar.intake.Delivery;
+import org.taar.intake.DeliveryResult;
 import org.taar.kill.Kills;
 import org.taar.rules.Decision;
 import org.taar.rules.RuleEdits;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * decide, and the store write that publishing follows. Every intake (ingest command, drop
  * folder, push API) hands its bytes to {@link #deliver}; nothing else writes stories.
  */
-public final class Pipeline {
+public final class Pipeline implements Deliveries {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     private final Config config;
@@ -73,36 +75,14 @@ public final class Pipeline {
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
-    /** The result of one delivery: the archive entry and one outcome per item (or one rejection). */
-    public record Result(Delivery delivery, List<Outcome> outcomes, List<String> warnings, boolean empty) {
-        Result(Delivery delivery, List<Outcome> outcomes, List<String> warnings) {
-            this(delivery, outcomes, warnings, false);
-        }
-
-        /**
-         * True when the delivery was read but held no news item (an empty feed, a NewsML-G2
-         * planning item): reported as rejected, yet not a sign that the source is broken.
-         */
-        public boolean empty() {
-            return empty;
-        }
-
-        public boolean rejected() {
-            return outcomes.stream().anyMatch(Outcome::isRejected);
-        }
-
-        public String error() {
-            return outcomes.stream().filter(Outcome::isRejected).map(Outcome::reason).findFirst().orElse(null);
-        }
-    }
-
     /**
      * Archives the bytes (durably, before anything else happens), then runs every later stage.
      * A delivery that cannot be parsed is still archived, and answers with one rejected outcome.
      */
-    public Result deliver(String source, String channel, String name, byte[] content, String formatHint) {
+    @Override
+    public DeliveryResult deliver(String source, String channel, String name, byte[] content, String formatHint) {
         if (content.length > config.maxDeliveryBytes()) {
-            return new Result(null, List.of(Outcome.rejected(name, "too large: " + content.length
+            return new DeliveryResult(null, List.of(Outcome.rejected(name, "too large: " + content.length
                     + " bytes, the limit is " + config.maxDeliveryBytes())), List.of());
         }
         Delivery delivery = archive.store(source, channel, name, content);
@@ -117,16 +97,16 @@ public final class Pipeline {
                     e.getMessage());
             outcomes.add(Outcome.rejected(name, e.getMessage()));
             if (outcomes.size() > 1) onChange.run();
-            return new Result(delivery, outcomes, List.of());
+            return new DeliveryResult(delivery, outcomes, List.of());
         }
         if (outcomes.isEmpty()) {
             // A readable delivery with nothing to publish (a concept item, an empty feed) still says why.
             String why = parsed.warnings().isEmpty() ? "no news items in the delivery"
                     : "no news items: " + String.join("; ", parsed.warnings());
-            return new Result(delivery, List.of(Outcome.rejected(name, why)), parsed.warnings(), true);
+            return new DeliveryResult(delivery, List.of(Outcome.rejected(name, why)), parsed.warnings(), true);
         }
         onChange.run();
-        return new Result(delivery, outcomes, parsed.warnings());
+        return new DeliveryResult(delivery, outcomes, parsed.warnings());
     }
 
     private Outcome processOne(String source, String name, Delivery delivery, NewsItem raw) {

@@ -1,4 +1,4 @@
-package org.taar;
+package org.taar.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.taar.site.Page;
 import org.taar.story.Outcome;
+import org.taar.intake.DeliveryResult;
+import org.taar.App;
+import org.taar.Fixtures;
+import org.taar.MutableClock;
+import org.taar.TestEngines;
 
 /** The whole path, delivery to materialized page, on each store engine. */
 class PipelineTest {
@@ -141,8 +146,8 @@ class PipelineTest {
     void sameBytesTwiceAreArchivedOnceAndPublishNothingNew(String engine) throws Exception {
         try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
             byte[] bytes = Fixtures.wire("urn:test:6", 1, null, "एक ही ख़बर", "देश");
-            Pipeline.Result first = app.pipeline.deliver("ians", "push", "a", bytes, null);
-            Pipeline.Result second = app.pipeline.deliver("ians", "push", "b", bytes, null);
+            DeliveryResult first = app.pipeline.deliver("ians", "push", "a", bytes, null);
+            DeliveryResult second = app.pipeline.deliver("ians", "push", "b", bytes, null);
             assertThat(first.delivery().firstTime()).isTrue();
             assertThat(second.delivery().firstTime()).isFalse();
             assertThat(second.delivery().id()).isEqualTo(first.delivery().id());
@@ -156,7 +161,7 @@ class PipelineTest {
     void unreadableDeliveryIsArchivedAndRejectedWithAReason(String engine) throws Exception {
         try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
             byte[] junk = {(byte) 0xC3, (byte) 0x28, 'a', 'b'};
-            Pipeline.Result r = app.pipeline.deliver("ians", "file", "junk.bin", junk, null);
+            DeliveryResult r = app.pipeline.deliver("ians", "file", "junk.bin", junk, null);
             assertThat(r.rejected()).isTrue();
             assertThat(r.error()).isNotBlank();
             assertThat(app.archive.read(r.delivery().sha256())).isEqualTo(junk);
@@ -168,7 +173,7 @@ class PipelineTest {
     void headlineOfInvisibleCharactersIsRejected(String engine) {
         try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
             byte[] text = "Headline: \u200b\u200b\u00ad\n\nतिरुवनंतपुरम, 29 मई (आईएएनएस)। पाठ।\n".getBytes(StandardCharsets.UTF_8);
-            Pipeline.Result r = app.pipeline.deliver("ians", "file", "x.txt", text, null);
+            DeliveryResult r = app.pipeline.deliver("ians", "file", "x.txt", text, null);
             assertThat(r.rejected()).isTrue();
             assertThat(r.error()).contains("headline");
             int stories = app.store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stories")
@@ -183,7 +188,7 @@ class PipelineTest {
         try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
             byte[] feed = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>खाली</title>"
                     + "<link>https://example.in/</link><description>d</description></channel></rss>").getBytes(StandardCharsets.UTF_8);
-            Pipeline.Result r = app.pipeline.deliver("ians", "poll", "feed", feed, null);
+            DeliveryResult r = app.pipeline.deliver("ians", "poll", "feed", feed, null);
             assertThat(r.rejected()).isTrue();
             assertThat(r.empty()).isTrue();
             assertThat(r.error()).contains("no news items");

@@ -1,4 +1,4 @@
-package org.taar.story;
+package org.taar.item;
 
 import java.util.Locale;
 

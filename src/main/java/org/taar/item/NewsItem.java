@@ -1,13 +1,12 @@
-package org.taar.format;
+package org.taar.item;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.taar.story.PubStatus;
 
 /**
  * One version of one agency item, as every parser produces it and every later stage reads it.
- * It carries the ninjs 2.1 fields Taar uses; {@link NinjsWriter} turns it into ninjs JSON.
+ * It carries the ninjs 2.1 fields Taar uses; format.NinjsWriter turns it into ninjs JSON.
  *
  * @param uri the agency's own identifier, stable across versions
  * @param version grows with each update (1 when the format has no version)
