@@ -14,6 +14,7 @@ import org.taar.Fixtures;
 import org.taar.MutableClock;
 import org.taar.TestEngines;
 import org.taar.story.Outcome;
+import org.taar.site.RelatedStories;
 
 /** The index follows the store's events on both engines: published in, killed and held out. */
 class IndexerTest {

@@ -32,6 +32,8 @@ import org.taar.MutableClock;
 import org.taar.TestEngines;
 import org.taar.story.Outcome;
 import org.taar.text.Slugger;
+import org.taar.site.Page;
+import org.taar.site.Publisher;
 
 /**
  * Issue 10: what an anonymous request names (a path, a page number, a tag) creates no state

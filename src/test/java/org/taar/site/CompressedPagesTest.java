@@ -36,35 +36,6 @@ class CompressedPagesTest {
     }
 
     @Test
-    void acceptEncodingHonoursQValues() {
-        assertThat(AcceptEncoding.choose("gzip, deflate, br", true)).isEqualTo(AcceptEncoding.BR);
-        assertThat(AcceptEncoding.choose("gzip, br;q=0", true)).isEqualTo(AcceptEncoding.GZIP);
-        assertThat(AcceptEncoding.choose("br;q=0.0, gzip;q=0.5", true)).isEqualTo(AcceptEncoding.GZIP);
-        assertThat(AcceptEncoding.choose("br;q=0.5, gzip;q=0.8", true)).isEqualTo(AcceptEncoding.GZIP);
-        assertThat(AcceptEncoding.choose("br;q=1, gzip;q=1", true)).isEqualTo(AcceptEncoding.BR);
-        assertThat(AcceptEncoding.choose("*", true)).isEqualTo(AcceptEncoding.BR);
-        assertThat(AcceptEncoding.choose("*;q=0, gzip", true)).isEqualTo(AcceptEncoding.GZIP);
-        assertThat(AcceptEncoding.choose("GZIP;Q=0.3", true)).isEqualTo(AcceptEncoding.GZIP);
-        assertThat(AcceptEncoding.choose("br", false)).as("no brotli form kept").isEqualTo(AcceptEncoding.IDENTITY);
-        assertThat(AcceptEncoding.choose("gzip;q=0, br;q=0", true)).isEqualTo(AcceptEncoding.IDENTITY);
-        assertThat(AcceptEncoding.choose("identity", true)).isEqualTo(AcceptEncoding.IDENTITY);
-        assertThat(AcceptEncoding.choose("gzip;q=nonsense", true)).isEqualTo(AcceptEncoding.IDENTITY);
-        assertThat(AcceptEncoding.choose(null, true)).isEqualTo(AcceptEncoding.IDENTITY);
-        assertThat(AcceptEncoding.choose("", true)).isEqualTo(AcceptEncoding.IDENTITY);
-    }
-
-    @Test
-    void ifNoneMatchTakesListsStarAndWeakTags() {
-        assertThat(SiteServer.matches(List.of("\"a\""), "\"a\"")).isTrue();
-        assertThat(SiteServer.matches(List.of("\"x\", \"a\""), "\"a\"")).isTrue();
-        assertThat(SiteServer.matches(List.of("\"x\"", "\"a\""), "\"a\"")).isTrue();
-        assertThat(SiteServer.matches(List.of("*"), "\"a\"")).isTrue();
-        assertThat(SiteServer.matches(List.of("W/\"a\""), "\"a\"")).isTrue();
-        assertThat(SiteServer.matches(List.of("\"a-gz\""), "\"a\"")).isFalse();
-        assertThat(SiteServer.matches(List.of(), "\"a\"")).isFalse();
-    }
-
-    @Test
     void stylesheetIsFingerprintedAndImmutable() {
         assertThat(Stylesheet.PATH).matches("/assets/site-[0-9a-f]{10}\\.css");
         Page css = Stylesheet.page();

@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.taar.App;
 import org.taar.Fixtures;
 import org.taar.TestEngines;
+import org.taar.web.LiveEvents;
 
 /**
  * The new-stories banner in a reader's browser: an open home page learns of a story pushed to

@@ -1,4 +1,4 @@
-package org.taar.site;
+package org.taar.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +23,7 @@ import org.taar.App;
 import org.taar.Fixtures;
 import org.taar.LogCapture;
 import org.taar.TestEngines;
+import org.taar.web.HostileClientsTest;
 
 /**
  * Every kind of answer carries the security headers, and request header values that are nonsense

@@ -1,4 +1,4 @@
-package org.taar.api;
+package org.taar.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +13,8 @@ import org.taar.intake.Deliveries;
 import org.taar.intake.DeliveryResult;
 import org.taar.story.Outcome;
 import org.taar.store.PushKeys;
+import org.taar.web.Json;
+import org.taar.web.RequestBody;
 
 /**
  * POST /api/v1/ingest: push delivery. Answers 202 only after the body is in the archive and the

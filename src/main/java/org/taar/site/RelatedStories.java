@@ -1,10 +1,13 @@
-package org.taar.search;
+package org.taar.site;
 
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.taar.site.Related;
 import org.taar.site.Views;
 import org.taar.story.Story;
+import org.taar.search.IndexedStory;
+import org.taar.search.Indexer;
+import org.taar.search.SearchIndex;
 
 /** Related stories for an article from the search index (more-like-this on headline and text). */
 public final class RelatedStories implements Related {

@@ -1,4 +1,4 @@
-package org.taar.api;
+package org.taar.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,6 +15,8 @@ import org.taar.store.PushKeys;
 import org.taar.store.StoryHistory;
 import org.taar.store.StoryStore;
 import org.taar.story.Story;
+import org.taar.web.Json;
+import org.taar.web.StoriesEndpoint;
 
 /**
  * {@code GET /api/v1/stories/{id}/versions}: why a story stands as it does. Every version received,

@@ -1,4 +1,4 @@
-package org.taar.api;
+package org.taar.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +16,8 @@ import org.eclipse.jetty.util.Callback;
 import org.taar.store.PushKeys;
 import org.taar.store.SourceHealth;
 import org.taar.store.SourceStore;
+import org.taar.web.Json;
+import org.taar.web.RequestBody;
 
 /**
  * GET /api/v1/sources: every polled source with its health, from the store, so every node shows

@@ -1,4 +1,4 @@
-package org.taar.api;
+package org.taar.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +17,8 @@ import org.eclipse.jetty.util.Callback;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.PushKeys;
 import org.taar.desk.EditorActions;
+import org.taar.web.Json;
+import org.taar.web.RequestBody;
 
 /**
  * Kill advisories that wait for a person: pending (no story matched yet) or ambiguous (several

@@ -1,4 +1,4 @@
-package org.taar.api;
+package org.taar.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;

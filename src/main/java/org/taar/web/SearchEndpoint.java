@@ -1,4 +1,4 @@
-package org.taar.search;
+package org.taar.web;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.site.Page;
 import org.taar.site.Renderer;
+import org.taar.search.SearchIndex;
+import org.taar.search.SearchQuery;
+import org.taar.search.SearchResults;
 
 /**
  * {@code GET /search?q=&section=&tag=&from=&to=&page=}: rendered per request from the search

@@ -1,4 +1,4 @@
-package org.taar.site;
+package org.taar.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.store.StoryStore;
 import org.taar.store.StoryStore.Change;
+import org.taar.site.Publisher;
 
 /**
  * {@code GET /events}: server-sent events of stories published, updated and killed, told by the

@@ -1,4 +1,4 @@
-package org.taar.site;
+package org.taar.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.taar.site;
+package org.taar.web;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

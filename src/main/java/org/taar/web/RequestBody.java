@@ -1,4 +1,4 @@
-package org.taar.api;
+package org.taar.web;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.ByteBuffer;
@@ -14,6 +14,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taar.web.Json;
 
 /**
  * Reads a request's body without holding a thread while the client is slow: Jetty's demand loop

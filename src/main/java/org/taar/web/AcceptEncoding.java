@@ -1,4 +1,4 @@
-package org.taar.site;
+package org.taar.web;
 
 import java.util.Locale;
 

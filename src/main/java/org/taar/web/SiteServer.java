@@ -1,4 +1,4 @@
-package org.taar.site;
+package org.taar.web;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,15 +19,24 @@ import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taar.api.EditorEndpoint;
-import org.taar.api.IngestEndpoint;
-import org.taar.api.SourcesEndpoint;
-import org.taar.api.StoriesEndpoint;
+import org.taar.web.EditorEndpoint;
+import org.taar.web.IngestEndpoint;
+import org.taar.web.SourcesEndpoint;
+import org.taar.web.StoriesEndpoint;
 import org.taar.store.Store;
-import org.taar.api.AdvisoriesEndpoint;
-import org.taar.api.VersionsEndpoint;
+import org.taar.web.AdvisoriesEndpoint;
+import org.taar.web.VersionsEndpoint;
 import org.taar.config.Config;
-import org.taar.search.SearchEndpoint;
+import org.taar.web.SearchEndpoint;
+import org.taar.web.AcceptEncoding;
+import org.taar.web.ClientAddress;
+import org.taar.web.HeaderDeadline;
+import org.taar.web.LiveEvents;
+import org.taar.site.OnDemand;
+import org.taar.site.Page;
+import org.taar.site.PageCache;
+import org.taar.site.Publisher;
+import org.taar.web.SecurityHeaders;
 
 /**
  * The one port: the whole route table is in {@link #route}. Pages come straight from the page

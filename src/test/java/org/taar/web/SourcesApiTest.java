@@ -1,4 +1,4 @@
-package org.taar.api;
+package org.taar.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

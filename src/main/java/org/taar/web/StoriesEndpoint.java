@@ -1,4 +1,4 @@
-package org.taar.api;
+package org.taar.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,6 +22,7 @@ import org.taar.config.Config;
 import org.taar.format.NinjsWriter;
 import org.taar.store.StoryStore;
 import org.taar.story.Story;
+import org.taar.web.Json;
 
 /**
  * {@code GET /api/v1/stories?since=&limit=&cursor=} and {@code GET /api/v1/stories/{id}}:

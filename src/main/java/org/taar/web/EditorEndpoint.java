@@ -1,4 +1,4 @@
-package org.taar.api;
+package org.taar.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,8 @@ import org.eclipse.jetty.util.Callback;
 import org.taar.store.PushKeys;
 import org.taar.desk.EditorActions;
 import org.taar.story.Story;
+import org.taar.web.Json;
+import org.taar.web.RequestBody;
 
 /**
  * {@code POST /api/v1/stories/{id}/publish|hold|kill} with an editor's key
