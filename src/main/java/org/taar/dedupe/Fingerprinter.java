@@ -1,12 +1,9 @@
 package org.taar.dedupe;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.taar.item.NewsItem;
+import org.taar.text.Digest;
 
 /** Turns a story's headline and body into its {@link Fingerprint}: pure and deterministic. */
 public final class Fingerprinter {
@@ -67,10 +64,6 @@ public final class Fingerprinter {
     }
 
     private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digest.sha256Hex(s);
     }
 }

@@ -8,8 +8,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,8 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.taar.text.Digest;
 
 /** Small text helpers shared by the parsers of this package; kept package-private on purpose. */
 final class Text {
@@ -175,12 +173,7 @@ final class Text {
     static String derivedUri(String source, String headline, String created) {
         String src = source == null || source.isBlank() ? "local" : source.strip();
         String key = src + "\n" + headline + "\n" + (created == null ? "" : created);
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "urn:taar:" + percentEncode(src) + ":" + HexFormat.of().formatHex(hash).substring(0, 20);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return "urn:taar:" + percentEncode(src) + ":" + Digest.sha256Hex(key).substring(0, 20);
     }
 
     /** Percent-encodes UTF-8 bytes outside RFC 3986 unreserved characters and ':'. */

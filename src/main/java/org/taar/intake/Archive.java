@@ -11,13 +11,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.taar.store.Store;
+import org.taar.text.Digest;
 
 /**
  * The verbatim archive: every delivery's bytes, content-addressed by SHA-256 under
@@ -104,10 +102,6 @@ public final class Archive {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digest.sha256Hex(content);
     }
 }

@@ -1,9 +1,7 @@
 package org.taar.site;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import org.taar.text.Digest;
 
 /**
  * A rendered response kept compressed: its gzip form, its brotli form (null when brotli is
@@ -66,11 +64,6 @@ public record Page(int status, String contentType, byte[] gzipped, byte[] brotli
     }
 
     static String etag(byte[] body) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digest.etag(body);
     }
 }

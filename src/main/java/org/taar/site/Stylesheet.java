@@ -3,9 +3,7 @@ package org.taar.site;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.taar.text.Digest;
 
 /**
  * The site's one stylesheet, served from the page cache at a path named by a hash of its content,
@@ -35,10 +33,6 @@ public final class Stylesheet {
     }
 
     private static String hash(byte[] css) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(css)).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digest.sha256Hex(css).substring(0, 10);
     }
 }

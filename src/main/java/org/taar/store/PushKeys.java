@@ -1,15 +1,12 @@
 package org.taar.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.taar.text.Digest;
 
 /**
  * Bearer keys for push delivery and for editors' actions (a role per key, migration V6). Only a key's SHA-256 is stored, so a copy of the database does
@@ -108,11 +105,6 @@ public final class PushKeys {
     }
 
     static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digest.sha256Hex(key);
     }
 }

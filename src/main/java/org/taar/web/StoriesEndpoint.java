@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,6 +21,7 @@ import org.taar.format.NinjsWriter;
 import org.taar.store.StoryStore;
 import org.taar.story.Story;
 import org.taar.web.Json;
+import org.taar.text.Digest;
 
 /**
  * {@code GET /api/v1/stories?since=&limit=&cursor=} and {@code GET /api/v1/stories/{id}}:
@@ -191,12 +190,7 @@ public final class StoriesEndpoint {
     }
 
     private static String etag(byte[] body) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digest.etag(body);
     }
 
     private static String abbreviate(String s) {
