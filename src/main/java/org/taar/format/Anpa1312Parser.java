@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.taar.item.PubStatus;
+import org.taar.item.KillSignal;
 import org.taar.item.NewsItem;
+import org.taar.item.PubStatus;
+import org.taar.text.KillWords;
 
 /**
  * ANPA 1312 as the AP sends it: SYN SYN SOH, a header, STX, selector codes, a keyword line
@@ -35,11 +37,12 @@ public final class Anpa1312Parser implements FormatParser {
     private static final Pattern CORRECTION = Pattern.compile("(?i)\\bcorrect(?:ion|ive|ed|s)?\\b");
     private static final Pattern TAKE = Pattern.compile(
             "(?i)\\btake\\s*(\\d{1,2})\\b|\\b(\\d{1,2})(?:st|nd|rd|th)\\s+take\\b|\\b(?:(\\d{1,2})(?:st|nd|rd|th)\\s+)?add\\b");
+    /** An advisory word in a keyword modifier ({@code BC-US--Storm, Kill}), in any case; AP's words only. */
     private static final Pattern ADVISORY = Pattern.compile(
-            "(?i)\\b(mandatory\\s+kill|kill|elimination|eliminate|withdrawal|withdrawn|withdraw)\\b");
+            "(?i)\\b(" + KillWords.MANDATORY_KILL + "|" + KillWords.either(KillWords.AP) + ")\\b");
     /** An advisory opening the text, in capitals as the AP sends it. */
     private static final Pattern TEXT_ADVISORY = Pattern.compile(
-            "^\\^?\\s*(?:URGENT\\W*)?(?:ADVISORY\\W*)?(MANDATORY KILL|KILL|ELIMINATION|ELIMINATE|WITHDRAWAL|WITHDRAWN|WITHDRAW)\\b");
+            "^\\^?\\s*(?:URGENT\\W*)?(?:ADVISORY\\W*)?(" + KillWords.MANDATORY_KILL + "|" + KillWords.either(KillWords.AP) + ")\\b");
     private static final Pattern URGENCY = Pattern.compile("(?i)\\b(flash|APNewsAlert|bulletin|urgent)\\b");
     private static final Pattern WORD_COUNT = Pattern.compile("\\d{2,5}");
 
@@ -173,13 +176,9 @@ public final class Anpa1312Parser implements FormatParser {
             if (m.advisory != null) {
                 item.pubstatus = PubStatus.CANCELED;
                 String target = m.advisoryTarget;
-                if (target != null) {
-                    key = "slug\n" + target.toLowerCase(Locale.ROOT);
-                    item.warn("kill advisory (" + m.advisory + ") for " + target);
-                } else {
-                    key = null;
-                    item.warn("kill advisory (" + m.advisory + ") without a resolvable story reference");
-                }
+                key = target == null ? null : "slug\n" + target.toLowerCase(Locale.ROOT);
+                item.kill = target == null ? KillSignal.unnamed(m.advisory) : KillSignal.slug(m.advisory, target);
+                item.warn(item.kill.describe());
                 if (item.headline == null) item.headline = m.advisory + (target == null ? "" : " " + target);
                 if (target != null) item.slugline = target;
             } else if (m.take > 1) {
@@ -253,7 +252,7 @@ public final class Anpa1312Parser implements FormatParser {
                 n++;
                 Matcher adv = TEXT_ADVISORY.matcher(lines.get(i).strip());
                 if (adv.find()) {
-                    m.advisory = adv.group(1).toUpperCase(Locale.ROOT);
+                    m.advisory = KillWords.spelled(adv.group(1));
                     break;
                 }
             }
@@ -306,7 +305,7 @@ public final class Anpa1312Parser implements FormatParser {
 
     private static void modifier(String mod, Message m) {
         Matcher adv = ADVISORY.matcher(mod);
-        if (adv.find() && m.advisory == null) m.advisory = adv.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        if (adv.find() && m.advisory == null) m.advisory = KillWords.spelled(adv.group(1));
         Matcher wt = WRITETHRU.matcher(mod);
         if (wt.find()) m.writethru = Math.max(m.writethru, wt.group(1) == null ? 1 : Integer.parseInt(wt.group(1)));
         if (CORRECTION.matcher(mod).find()) m.correction = true;

@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.taar.item.PubStatus;
+import org.taar.item.KillSignal;
 import org.taar.item.NewsItem;
+import org.taar.item.PubStatus;
+import org.taar.text.KillWords;
 
 /**
  * IPTC 7901 news service text as PTI, UNI, AFP, DPA and others send it: messages framed by
@@ -33,21 +35,22 @@ public final class Iptc7901Parser implements FormatParser {
     private static final Pattern DATE = Pattern.compile("(\\d{1,2})[-./](\\d{1,2})[-./](\\d{2}|\\d{4})");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):?(\\d{2})");
 
-    private static final Set<String> ADVISORIES = Set.of("KILL", "KILLED", "ELIMINATE", "ELIMINATION", "ELIMINATED",
-            "WITHDRAWN", "WITHDRAW", "WITHDRAWAL");
     private static final Set<String> CORRECTIONS = Set.of("CORRECTED", "CORRECTION", "CORRECTS", "CORR", "CORRN",
             "REPEAT", "RPT", "REPEATING");
     private static final Set<String> LEADS = Set.of("LEAD", "LD", "UPDATE", "UPDATED", "WRITETHRU", "NEWLEAD");
     private static final Pattern ORDINAL = Pattern.compile("(\\d{1,2})(?:ST|ND|RD|TH)");
 
-    /** An advisory opening the text: {@code KILL}, {@code ADVISORY: ELIMINATE ...}, {@code MANDATORY KILL}. */
+    /**
+     * An advisory opening the text: {@code KILL}, {@code ADVISORY: ELIMINATE ...}, {@code MANDATORY KILL}.
+     * The word kept is the advisory word alone, as in the header's keywords ({@code KILL}).
+     */
     private static final Pattern TEXT_ADVISORY = Pattern.compile(
-            "^(?:[A-Z]+\\s+)?(?:ADVISORY\\W*)?(?:MANDATORY\\s+)?(KILL|KILLED|ELIMINATE|ELIMINATION|WITHDRAWN|WITHDRAWAL|WITHDRAW)\\b");
+            "^(?:[A-Z]+\\s+)?(?:ADVISORY\\W*)?(?:MANDATORY\\s+)?(" + KillWords.either(KillWords.OPENING) + ")\\b");
     /** How an advisory names the story it withdraws. */
     private static final Pattern SLUG_REFERENCE = Pattern.compile(
             "(?i)\\b(?:slug(?:ged)?|keyword|catchline|story)\\s*[:\\-]?\\s*[\"'\u201C\u2018]?([A-Z0-9][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z]{3,}[A-Z0-9]*)\\b");
     private static final Pattern ADVISORY_SLUG = Pattern.compile(
-            "\\b(?:KILL|KILLED|ELIMINATE|ELIMINATION|WITHDRAWN|WITHDRAWAL|WITHDRAW)\\W+([A-Z0-9]+(?:-[A-Z0-9]+)+)\\b");
+            "\\b(?:" + KillWords.either(KillWords.OPENING) + ")\\W+([A-Z0-9]+(?:-[A-Z0-9]+)+)\\b");
     private static final Pattern MESSAGE_REFERENCE = Pattern.compile("(?i)\\b(?:message|msg|item)\\s*(?:no\\.?|number|#)?\\s*([A-Z]{2,10})?(\\d{1,6})\\b");
 
     /** A desk story code first in the text ({@code DEL34}, {@code BOM12}). */
@@ -221,17 +224,13 @@ public final class Iptc7901Parser implements FormatParser {
             if (target == null) target = referencedSlug(lines);
             if (target != null) {
                 storyKey = "slug\n" + normal(target);
-                item.warn("kill advisory (" + h.advisory + ") for " + target);
+                item.kill = KillSignal.slug(h.advisory, target);
             } else {
                 String msg = referencedMessage(lines);
-                if (msg != null) {
-                    storyKey = "msg\n" + msg;
-                    item.warn("kill advisory (" + h.advisory + ") for message " + msg);
-                } else {
-                    storyKey = null;
-                    item.warn("kill advisory (" + h.advisory + ") without a resolvable story reference");
-                }
+                storyKey = msg == null ? null : "msg\n" + msg;
+                item.kill = msg == null ? KillSignal.unnamed(h.advisory) : KillSignal.message(h.advisory, msg);
             }
+            item.warn(item.kill.describe());
             if (headline == null) headline = h.advisory + (target == null ? "" : " " + target);
         } else if (lines.isEmpty()) {
             throw new ParseException(f.hasStx() ? "no text after STX" : "no STX: header without text");
@@ -292,7 +291,7 @@ public final class Iptc7901Parser implements FormatParser {
         }
         if (i < tokens.size() && CATEGORY.matcher(tokens.get(i)).matches()
                 && (priority || i + 1 < tokens.size() && WORD_COUNT.matcher(tokens.get(i + 1)).matches())
-                && !ADVISORIES.contains(tokens.get(i).toUpperCase(Locale.ROOT))) {
+                && !KillWords.isWord(tokens.get(i))) {
             h.category = tokens.get(i);
             i++;
         }
@@ -333,9 +332,9 @@ public final class Iptc7901Parser implements FormatParser {
             String u = w.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
             Matcher ord = ORDINAL.matcher(u);
             if (w.isEmpty()) continue;
-            if (ADVISORIES.contains(u)) {
+            if (KillWords.isWord(u)) {
                 if (h.advisory == null) h.advisory = u;
-            } else if (u.equals("MANDATORY") || u.equals("ADVISORY")) {
+            } else if (KillWords.QUALIFIERS.contains(u)) {
                 // part of "MANDATORY KILL" or "ADVISORY: ..."; never the slug
             } else if (CORRECTIONS.contains(u)) {
                 h.corrected = true;
@@ -356,7 +355,7 @@ public final class Iptc7901Parser implements FormatParser {
     }
 
     private static boolean special(String u) {
-        return ADVISORIES.contains(u) || CORRECTIONS.contains(u) || LEADS.contains(u);
+        return KillWords.isWord(u) || CORRECTIONS.contains(u) || LEADS.contains(u);
     }
 
     static Integer urgency(String priority) {
@@ -404,7 +403,7 @@ public final class Iptc7901Parser implements FormatParser {
             m = SLUG_REFERENCE.matcher(l);
             while (m.find()) {
                 String s = m.group(1);
-                if (!ADVISORIES.contains(s.toUpperCase(Locale.ROOT)) && s.equals(s.toUpperCase(Locale.ROOT))) return s;
+                if (!KillWords.isWord(s) && s.equals(s.toUpperCase(Locale.ROOT))) return s;
             }
         }
         return null;

@@ -23,6 +23,9 @@ import java.util.List;
  *     written; null when the item carries none, which is not the same as an empty list
  * @param disclaimer a disclaimer a routing rule set for this story ({@code set_disclaimer}); null
  *     for the source's own
+ * @param kill the kill advisory this item is, as its parser read it (the advisory word and the story
+ *     it names); null when the item announces none. An item may still be a kill without it: a
+ *     cancel of itself, or an advisory the kill stage recognizes in the text.
  */
 public record NewsItem(
         String uri,
@@ -51,7 +54,8 @@ public record NewsItem(
         List<String> warnings,
         boolean correction,
         List<String> signals,
-        String disclaimer) {
+        String disclaimer,
+        KillSignal kill) {
 
     public NewsItem {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -78,6 +82,7 @@ public record NewsItem(
         b.correction = correction;
         b.signals = signals == null ? null : new ArrayList<>(signals);
         b.disclaimer = disclaimer;
+        b.kill = kill;
         return b;
     }
 
@@ -110,6 +115,7 @@ public record NewsItem(
         public boolean correction;
         public List<String> signals;
         public String disclaimer;
+        public KillSignal kill;
 
         public Builder warn(String warning) {
             warnings.add(warning);
@@ -119,7 +125,7 @@ public record NewsItem(
         public NewsItem build() {
             return new NewsItem(uri, version, pubstatus, type, language, headline, subheadline, summary, bodyHtml,
                     byline, located, contentCreated, firstCreated, versionCreated, embargoed, urgency, agency,
-                    section, tags, slugline, ednote, link, image, warnings, correction, signals, disclaimer);
+                    section, tags, slugline, ednote, link, image, warnings, correction, signals, disclaimer, kill);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.taar.kill;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,11 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.taar.item.NewsItem;
 import org.taar.item.PubStatus;
+import org.taar.text.KillWords;
 
 /**
  * Recognizes a kill in any format: an item the parser already marked canceled, or an English or
  * Hindi advisory sent as an ordinary item ("KILL", "MANDATORY KILL", "WITHDRAWN", "ELIMINATE",
  * "कृपया इस खबर का उपयोग न करें", "खबर वापस ली जाती है"...). A pure function of the item.
+ *
+ * <p>The words themselves are {@link KillWords}'s; this class says where they must stand. An item
+ * the parser already read as an advisory carries its word in {@link NewsItem#kill()}.
  *
  * <p>Precision matters more than recall: a false advisory takes a real story down. So the words
  * must stand where an advisory puts them (the slug line, the start of the headline or of the
@@ -31,37 +34,7 @@ public final class KillAdvisories {
     /** The advisory word where an advisory puts it: first in the slug, headline or text; in capitals. */
     private static final Pattern LEADING_WORD = Pattern.compile(
             "^\\W{0,3}(?:(?:URGENT|ADVISORY|EDITORS?|NOTE|AP|PTI|UNI|IANS)\\W+){0,3}"
-                    + "(MANDATORY\\s+KILL|KILL(?:ED)?|ELIMINATE|ELIMINATION|WITHDRAWN|WITHDRAWAL|WITHDRAW)\\b");
-    /** English phrases of an advisory, anywhere in a short item. */
-    private static final Pattern ENGLISH_PHRASE = Pattern.compile(
-            "(?i)\\b(?:please\\s+(?:kill|eliminate|withdraw|do\\s+not\\s+use|don'?t\\s+use)\\s+(?:the|this|our|item|story)"
-                    + "|(?:subscribers|clients|editors)\\s+(?:are|were)\\s+(?:requested|asked|advised)\\s+not\\s+to\\s+use"
-                    + "|(?:the|this)\\s+(?:story|item|report)\\b[^.]{0,160}?\\b(?:has\\s+been|is\\s+(?:being\\s+)?|stands\\s+)"
-                    + "(?:killed|withdrawn|eliminated)"
-                    + "|kill\\s+advisory|mandatory\\s+kill)");
-
-    // Hindi: written over folded text (no nukta, chandrabindu as anusvara), see fold().
-    private static final String STORY = "(?:खबर|समाचार|स्टोरी|न्यूज|आइटम|रिपोर्ट)";
-    /** What an advisory asks: don't use, don't run, withdrawn, remove, cancelled, kill. */
-    private static final Pattern HINDI_DIRECTIVE = Pattern.compile(
-            "(?:उपयोग|प्रयोग|इस्तेमाल)\\s+(?:न|नहीं)\\s+(?:करें|करे|कीजिए|किया\\s+जाए)"
-                    + "|(?:न|नहीं)\\s+(?:चला(?:एं|ए|यें|ये|इए|ओ)|छापें|प्रकाशित\\s+करें|प्रसारित\\s+करें|लगाएं|लें)"
-                    + "|वापस\\s+(?:ली|लिया|ले\\s+ली|ले\\s+लिया)\\s+(?:जाती|जाता|गई|गया|जा\\s+रही|जा\\s+रहा)"
-                    + "|हटा\\s*(?:दें|लें|दीजिए|दिया\\s+जाए)|हटाएं|हटायें"
-                    + "|(?:रद्द|रद|निरस्त)\\s+(?:की\\s+जाती|किया\\s+जाता|कर\\s+दी\\s+गई|कर\\s+दिया\\s+गया|समझें|माना\\s+जाए|मानें|करें)"
-                    + "|(?:^|\\s)किल(?:\\s+(?:की\\s+जाती|किया\\s+जाता|करें|की\\s+गई|कर\\s+दी\\s+गई))?(?=\\s|$|[:।.,])");
-    /** What points the sentence at a story rather than at news in general. */
-    private static final Pattern HINDI_POINTER = Pattern.compile(
-            "(?:इस|यह|उक्त|उपरोक्त|पिछली|पूर्व|पहले|ऊपर|निम्न)\\s+(?:\\S+\\s+){0,4}?" + STORY + "(?![\\p{M}\\p{L}])"
-                    + "|" + STORY + "(?![\\p{M}\\p{L}])\\s+(?:\\S+\\s+){0,3}?(?:शीर्षक|नामक|स्लग)"
-                    + "|(?:शीर्षक|नामक|स्लग)\\S*\\s+(?:\\S+\\s+){0,3}?" + STORY + "(?![\\p{M}\\p{L}])"
-                    + "|" + STORY + "(?![\\p{M}\\p{L}])\\s+(?:संख्या|क्रमांक)");
-    /** An advisory heading: "किल", "मैंडेटरी किल", "परामर्श: किल" opening the headline or text. */
-    private static final Pattern HINDI_HEADING = Pattern.compile(
-            "^\\W{0,3}(?:(?:परामर्श|सूचना|संपादक|ध्यान\\s+दें)\\W+){0,2}(?:मैंडेटरी\\s+|अनिवार्य\\s+)?किल(?![\\p{M}\\p{L}])");
-    /** Words that report someone else's appeal (a fact-check, a police warning), not the agency's advisory. */
-    private static final Pattern HINDI_REPORTED = Pattern.compile(
-            "ने\\s+(?:कहा|अपील|आग्रह|चेतावनी|बताया|लोगों)|अपील\\s+की|फर्जी|अफवाह|भ्रामक|सोशल\\s+मीडिया");
+                    + "(" + KillWords.MANDATORY_KILL + "|" + KillWords.either(KillWords.OPENING) + ")\\b");
     private static final Pattern QUOTED = Pattern.compile("[\"“”'‘’«]([^\"“”‘’«»\\n]{6,200}?)[\"“”'‘’»]");
     private static final Pattern SLUG_NAMED = Pattern.compile(
             "(?i)(?:slug(?:ged|line)?|keyword|स्लग)\\s*[:\\-]?\\s*([A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)+|[A-Z0-9]{3,})");
@@ -100,16 +73,13 @@ public final class KillAdvisories {
                 headlines, words.replaceAll("\\s+", " ").strip()));
     }
 
-    private static final Pattern PARSER_WARNING = Pattern.compile("^kill advisory \\(([^)]+)\\)");
-
-    /** The ANPA and 7901 parsers read the advisory word off the keyword line, which the item does not keep. */
+    /**
+     * The ANPA and 7901 parsers read the advisory word off the keyword line, which the item does not
+     * keep: they hand it on as the item's kill signal.
+     */
     private static String parserAdvisory(NewsItem item) {
-        if (item.pubstatus() != PubStatus.CANCELED) return null;
-        for (String w : item.warnings()) {
-            Matcher m = PARSER_WARNING.matcher(w);
-            if (m.find()) return m.group(1);
-        }
-        return null;
+        if (item.pubstatus() != PubStatus.CANCELED || item.kill() == null) return null;
+        return item.kill().word();
     }
 
     /** The advisory word, or null when the item reads as no advisory. */
@@ -123,27 +93,22 @@ public final class KillAdvisories {
         String folded = fold(text);
         if (text.length() > MAX_ADVISORY_CHARS) return null;
         for (String place : List.of(fold(headline), fold(firstLine))) {
-            if (HINDI_HEADING.matcher(place).find()) return "किल";
+            if (KillWords.HINDI_HEADING.matcher(place).find()) return KillWords.HINDI_KILL;
         }
-        if (ENGLISH_PHRASE.matcher(text).find()) return "ADVISORY";
+        if (KillWords.ENGLISH_PHRASE.matcher(text).find()) return "ADVISORY";
         for (String sentence : SENTENCE.split(folded)) {
-            if (HINDI_REPORTED.matcher(sentence).find()) continue;
-            if (HINDI_DIRECTIVE.matcher(sentence).find() && (HINDI_POINTER.matcher(sentence).find()
-                    || (QUOTED.matcher(sentence).find() && Pattern.compile(STORY).matcher(sentence).find()))) {
-                return "परामर्श";
+            if (KillWords.HINDI_REPORTED.matcher(sentence).find()) continue;
+            if (KillWords.HINDI_DIRECTIVE.matcher(sentence).find() && (KillWords.HINDI_POINTER.matcher(sentence).find()
+                    || (QUOTED.matcher(sentence).find() && KillWords.STORY_NOUN.matcher(sentence).find()))) {
+                return KillWords.HINDI_ADVISORY;
             }
         }
         return null;
     }
 
-    /**
-     * Hindi spelled one way: NFC, no nukta (ख़बर → खबर), chandrabindu as anusvara (चलाएँ → चलाएं),
-     * no zero-width joiners, single spaces. Agencies type the same words all these ways.
-     */
+    /** Hindi spelled one way, as the advisory words are written: see {@link KillWords#fold}. */
     public static String fold(String s) {
-        String d = Normalizer.normalize(nz(s), Normalizer.Form.NFD)
-                .replace("\u093C", "").replace('\u0901', '\u0902').replaceAll("[\u200B-\u200D\uFEFF]", "");
-        return Normalizer.normalize(d, Normalizer.Form.NFC).replaceAll("[ \\t\\u00A0]+", " ");
+        return KillWords.fold(s);
     }
 
     static String plain(String html) {

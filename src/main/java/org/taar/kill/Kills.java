@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taar.item.KillSignal;
 import org.taar.item.NewsItem;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.AdvisoryStore.Candidate;
@@ -40,8 +41,18 @@ public final class Kills {
         if (a.isEmpty()) return item;
         NewsItem.Builder b = item.toBuilder();
         b.pubstatus = PubStatus.CANCELED;
+        if (b.kill == null) b.kill = signal(a.get(), item.uri());
         b.warn("kill advisory (" + a.get().kind() + ")");
         return b.build();
+    }
+
+    /** The advisory as a typed signal: the story it names by the surest reference it gives. */
+    static KillSignal signal(KillAdvisory a, String ownUri) {
+        String uri = a.uris().stream().filter(u -> !u.equals(ownUri)).findFirst().orElse(null);
+        if (uri != null) return KillSignal.uri(a.kind(), uri);
+        if (a.slug() != null) return KillSignal.slug(a.kind(), a.slug());
+        String headline = a.headlines().stream().filter(h -> !h.isBlank()).findFirst().orElse(null);
+        return headline != null ? KillSignal.headline(a.kind(), headline) : KillSignal.unnamed(a.kind());
     }
 
     /** Why the story went down, as the audit trail and the story's reason say it. */

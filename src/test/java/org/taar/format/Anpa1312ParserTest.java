@@ -9,6 +9,7 @@ import static org.taar.format.Fixtures.utf8;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taar.item.KillSignal;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
 
@@ -122,6 +123,7 @@ class Anpa1312ParserTest {
         assertThat(kill.uri()).isEqualTo(story.uri());
         assertThat(kill.urgency()).isEqualTo(1);
         assertThat(kill.warnings()).containsExactly("kill advisory (MANDATORY KILL) for BC-US--Election-Results");
+        assertThat(kill.kill()).isEqualTo(KillSignal.slug("MANDATORY KILL", "BC-US--Election-Results"));
     }
 
     @Test
@@ -132,6 +134,8 @@ class Anpa1312ParserTest {
         assertThat(kill.uri()).isEqualTo(budget.uri());
         assertThat(kill.slugline()).isEqualTo("BC-US--Budget-Vote");
         assertThat(kill.warnings()).containsExactly("kill advisory (ELIMINATION) for BC-US--Budget-Vote");
+        assertThat(kill.kill()).isEqualTo(KillSignal.slug("ELIMINATION", "BC-US--Budget-Vote"));
+        assertThat(budget.kill()).isNull();
     }
 
     @Test
@@ -139,6 +143,20 @@ class Anpa1312ParserTest {
         NewsItem kill = parse("ap-kill.txt").items().get(2);
         assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
         assertThat(kill.warnings()).containsExactly("kill advisory (WITHDRAWAL) without a resolvable story reference");
+        assertThat(kill.kill()).isEqualTo(KillSignal.unnamed("WITHDRAWAL"));
+    }
+
+    @Test
+    void killedInAnApKeywordIsAStoryNotAnAdvisory() throws Exception {
+        String file = "\u0016\u0016\u0001a0501 r a BC-AS--Soldiers-Killed, 1st Ld-Writethru,0500\n"
+                + "\u0002^Soldiers killed in ambush<\n   KABUL, Afghanistan (AP) -- Six soldiers died.\n\u0003";
+        NewsItem story = parser.parse(utf8(file), CTX).items().get(0);
+        assertThat(story.pubstatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(story.kill()).isNull();
+        assertThat(story.slugline()).isEqualTo("BC-AS--Soldiers-Killed");
+        String kill = "\u0016\u0016\u0001a0502 f a BC-AS--Soldiers-Killed, Kill,0030\n\u0002KILL\n\u0003";
+        assertThat(parser.parse(utf8(kill), CTX).items().get(0).kill())
+                .isEqualTo(KillSignal.slug("KILL", "BC-AS--Soldiers-Killed"));
     }
 
     @Test

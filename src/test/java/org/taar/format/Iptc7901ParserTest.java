@@ -9,6 +9,7 @@ import static org.taar.format.Fixtures.utf8;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taar.item.KillSignal;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
 
@@ -160,6 +161,8 @@ class Iptc7901ParserTest {
         NewsItem kill = kills.get(0);
         assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
         assertThat(kill.warnings()).containsExactly("kill advisory (KILL) for ELECTION-RESULTS");
+        assertThat(kill.kill()).isEqualTo(KillSignal.slug("KILL", "ELECTION-RESULTS"));
+        assertThat(story.kill()).isNull();
         assertThat(kill.headline()).isEqualTo("KILL");
         // Same keyword, same day, but UNI's story, not PTI's.
         assertThat(kill.uri()).isNotEqualTo(story.uri());
@@ -172,6 +175,7 @@ class Iptc7901ParserTest {
         NewsItem kill = parse("uni-kill.txt").items().get(1);
         assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
         assertThat(kill.warnings()).containsExactly("kill advisory (WITHDRAWN) without a resolvable story reference");
+        assertThat(kill.kill()).isEqualTo(KillSignal.unnamed("WITHDRAWN"));
     }
 
     @Test
@@ -179,6 +183,7 @@ class Iptc7901ParserTest {
         NewsItem kill = parse("uni-kill.txt").items().get(2);
         assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
         assertThat(kill.warnings()).containsExactly("kill advisory (ELIMINATE) for message 456");
+        assertThat(kill.kill()).isEqualTo(KillSignal.message("ELIMINATE", "456"));
         String story = "\u0001UNI0456 4 DOM 0030\n\u0002Some story\nText.\n\u0003";
         assertThat(parser.parse(utf8(story), CTX).items().get(0).uri()).isEqualTo(kill.uri());
     }
@@ -189,6 +194,7 @@ class Iptc7901ParserTest {
         NewsItem kill = parser.parse(utf8(inText), CTX).items().get(0);
         assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
         assertThat(kill.warnings()).containsExactly("kill advisory (KILL) for Mali-attack");
+        assertThat(kill.kill()).isEqualTo(KillSignal.slug("KILL", "Mali-attack"));
         String bare = "\u0001AFP0101 1 i 0000 KILL Mali-attack\n\u0002\n\u0003";
         NewsItem bareKill = parser.parse(utf8(bare), CTX).items().get(0);
         assertThat(bareKill.headline()).isEqualTo("KILL Mali-attack");
@@ -200,6 +206,19 @@ class Iptc7901ParserTest {
     void headlineKillingIsNotAKill() throws Exception {
         String file = "\u0001PTI0600 4 DOM 0020 J-K\n\u0002Militants kill three in Kashmir\nSrinagar, Jul 12 (PTI) Text.\n\u0003";
         assertThat(parser.parse(utf8(file), CTX).items().get(0).pubstatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(parser.parse(utf8(file), CTX).items().get(0).kill()).isNull();
+    }
+
+    @Test
+    void eliminatedIsAnAdvisoryAsAKeywordButNotOpeningAHeadline() throws Exception {
+        String keyword = "\u0001PTI0603 1 DOM 0020 ELIMINATED ELECTION-RESULTS\n\u0002Eliminated\nText.\n\u0003";
+        NewsItem kill = parser.parse(utf8(keyword), CTX).items().get(0);
+        assertThat(kill.pubstatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.kill()).isEqualTo(KillSignal.slug("ELIMINATED", "ELECTION-RESULTS"));
+        String headline = "\u0001PTI0604 4 SPO 0020 CRICKET\n\u0002INDIA ELIMINATED FROM CUP\nText.\n\u0003";
+        NewsItem story = parser.parse(utf8(headline), CTX).items().get(0);
+        assertThat(story.pubstatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(story.kill()).isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.taar.item.KillSignal;
 import org.taar.item.NewsItem;
 import org.taar.item.PubStatus;
 
@@ -111,5 +112,52 @@ class KillAdvisoriesTest {
     @Test
     void foldingTakesNuktaAndChandrabinduAway() {
         assertEquals("खबर न चलाएं", KillAdvisories.fold("ख़बर न चलाएँ"));
+    }
+
+    @Test
+    void theParsersKillSignalGivesTheWordWhenTheTextReadsAsNoAdvisory() {
+        NewsItem.Builder b = item("Election results", "Results of the vote.").toBuilder();
+        b.pubstatus = PubStatus.CANCELED;
+        b.kill = KillSignal.slug("ELIMINATION", "BC-US--Budget-Vote");
+        KillAdvisory a = KillAdvisories.recognize(b.build()).orElseThrow();
+        assertTrue(a.advisory());
+        assertEquals("ELIMINATION", a.kind());
+    }
+
+    @Test
+    void aWarningThatReadsLikeAnAdvisoryIsNoLongerReadBack() {
+        NewsItem.Builder b = item("Election results", "Results of the vote.").toBuilder();
+        b.pubstatus = PubStatus.CANCELED;
+        b.warn("kill advisory (KILL) for BC-US--Election-Results");
+        KillAdvisory a = KillAdvisories.recognize(b.build()).orElseThrow();
+        assertFalse(a.advisory());
+        assertEquals("CANCELED", a.kind());
+    }
+
+    @Test
+    void aKillSignalOnAnItemStillUsableIsNoKillByItself() {
+        NewsItem.Builder b = item("Election results", "Results of the vote.").toBuilder();
+        b.kill = KillSignal.unnamed("KILL");
+        assertTrue(KillAdvisories.recognize(b.build()).isEmpty());
+    }
+
+    @Test
+    void anAdvisorySentAsAnOrdinaryItemBecomesACancelWithItsSignal() {
+        NewsItem kill = Kills.asKill(item("KILL BC-US-Storm", "The story slugged BC-US-Storm is withdrawn."));
+        assertEquals(PubStatus.CANCELED, kill.pubstatus());
+        assertEquals(KillSignal.slug("KILL", "BC-US-Storm"), kill.kill());
+        assertTrue(kill.warnings().contains("kill advisory (KILL)"));
+        assertTrue(Kills.reason(kill).startsWith("kill advisory (KILL): KILL BC-US-Storm"), Kills.reason(kill));
+
+        NewsItem quoted = Kills.asKill(item("Editors' note",
+                "Please kill the story headlined \"Storm floods coastal towns\". It was sent in error."));
+        assertEquals(KillSignal.headline("ADVISORY", "Storm floods coastal towns"), quoted.kill());
+        NewsItem byUri = Kills.asKill(item("KILL", "Please kill urn:ians:2025:0042 sent at 10:00."));
+        assertEquals(KillSignal.uri("KILL", "urn:ians:2025:0042"), byUri.kill());
+        NewsItem hindi = Kills.asKill(item("संपादकों के लिए सूचना", "इस खबर को न चलाएं।"));
+        assertEquals(KillSignal.unnamed("परामर्श"), hindi.kill());
+
+        NewsItem story = item("Storm floods coastal towns", "The sea rose.");
+        assertEquals(story, Kills.asKill(story));
     }
 }
