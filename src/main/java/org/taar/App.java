@@ -26,7 +26,9 @@ import org.taar.web.LiveEvents;
 import org.taar.site.PageCache;
 import org.taar.site.Publisher;
 import org.taar.site.Renderer;
+import org.taar.web.Routes;
 import org.taar.web.SiteServer;
+import org.taar.web.SitePages;
 import org.taar.store.PushKeys;
 import org.taar.store.SourceStore;
 import org.taar.store.Store;
@@ -40,6 +42,7 @@ import org.taar.text.Normalizer;
 import org.taar.text.Slugger;
 import org.taar.text.UnicodeCleaner;
 import org.taar.web.AdvisoriesEndpoint;
+import org.taar.web.ClientAddress;
 import org.taar.web.EditorEndpoint;
 import org.taar.web.StoriesEndpoint;
 import org.taar.web.VersionsEndpoint;
@@ -183,16 +186,17 @@ public final class App implements AutoCloseable {
         }
         publisher.start();
         java.time.Duration bodyDeadline = config.http().bodyDeadline();
-        server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes(),
-                bodyDeadline), new SourcesEndpoint(sources, pushKeys, clock), store, config.http());
-        server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
-        server.stories(new StoriesEndpoint(stories, config.site()));
-        server.versions(new VersionsEndpoint(stories, pushKeys));
-        server.live(live);
-        server.advisories(new AdvisoriesEndpoint(new AdvisoryStore(store), pushKeys, editorActions,
-                bodyDeadline));
-        server.editor(new EditorEndpoint(editorActions, pushKeys, bodyDeadline));
-        server.onDemand(onDemand);
+        Routes routes = new Routes(new SitePages(pages, onDemand), store,
+                new ClientAddress(config.http().trustedProxies()),
+                new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes(), bodyDeadline),
+                new AdvisoriesEndpoint(new AdvisoryStore(store), pushKeys, editorActions, bodyDeadline),
+                new EditorEndpoint(editorActions, pushKeys, bodyDeadline),
+                live,
+                new SearchEndpoint(searchIndex, renderer, config.site().zone()),
+                new VersionsEndpoint(stories, pushKeys),
+                new StoriesEndpoint(stories, config.site()),
+                new SourcesEndpoint(sources, pushKeys, clock));
+        server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);

@@ -24,11 +24,8 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.http.HttpCookieStore;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.taar.config.Config;
 import org.taar.text.Secrets;
 
@@ -43,7 +40,8 @@ import org.taar.text.Secrets;
  * connection opened for a trusted source is never reused for an untrusted one.
  */
 public final class Fetcher implements AutoCloseable {
-    public static final String USER_AGENT = "Taar/0.1 (wire-to-web news publisher; feed poller)";
+    private static final String JOB = "feed poller";
+    public static final String USER_AGENT = HttpClients.userAgent(JOB);
     public static final int MAX_REDIRECTS = 5;
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
             + "application/json, application/xml;q=0.9, text/xml;q=0.9, text/plain;q=0.8, */*;q=0.5";
@@ -95,19 +93,9 @@ public final class Fetcher implements AutoCloseable {
     }
 
     private HttpClient client(boolean allowPrivate) {
-        QueuedThreadPool threads = new QueuedThreadPool(16, 1);
-        threads.setName(allowPrivate ? "poll-http-trusted" : "poll-http");
-        threads.setDaemon(true);
-        HttpClient c = new HttpClient();
-        c.setExecutor(threads);
-        c.setSocketAddressResolver(new AddressPolicy(allowPrivate ? AddressPolicy.ANY : strictRule, threads));
-        c.setFollowRedirects(false);
-        c.setConnectTimeout(connectTimeout.toMillis());
-        c.setIdleTimeout(Math.max(connectTimeout.toMillis(), 30_000));
+        HttpClient c = HttpClients.outbound(JOB, allowPrivate ? "poll-http-trusted" : "poll-http", connectTimeout);
+        c.setSocketAddressResolver(new AddressPolicy(allowPrivate ? AddressPolicy.ANY : strictRule, c.getExecutor()));
         c.setMaxConnectionsPerDestination(connectionsPerHost);
-        c.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
-        // No cookies: they would be shared between sources on the same host.
-        c.setHttpCookieStore(new HttpCookieStore.Empty());
         // Bodies arrive as sent; CappedBody decompresses them under the cap.
         c.getContentDecoderFactories().clear();
         return c;

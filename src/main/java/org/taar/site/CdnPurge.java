@@ -2,28 +2,32 @@ package org.taar.site;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
+import org.taar.intake.HttpClients;
 import org.taar.store.StoryStore;
 import org.taar.story.Story;
 
 /**
  * Tells a CDN that a story's pages changed, after the publisher has re-rendered them: on a kill,
  * an update or a hold of a story already on the site. PURGE sends the story's surrogate keys in a
- * {@code Surrogate-Key} header (Fastly style); POST sends them as JSON to a webhook. Requests run
- * on their own thread and are retried with backoff, so a slow or failing CDN never holds up publishing.
+ * {@code Surrogate-Key} header (Fastly style); POST sends them as JSON to a webhook. The story is
+ * read on the purge's own thread and the request sent asynchronously, retried with backoff, so a
+ * slow or failing CDN never holds up publishing. The HTTP client is built once, with the purge.
  */
 public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CdnPurge.class);
@@ -37,8 +41,7 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     private final Config.Purge purge;
     private final String baseUrl;
     private final Duration firstRetry;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClients.outbound("cdn purge", "cdn-purge-http", TIMEOUT);
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cdn-purge");
         t.setDaemon(true);
@@ -51,6 +54,11 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
         this.purge = purge;
         this.baseUrl = baseUrl;
         this.firstRetry = firstRetry;
+        try {
+            http.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the CDN purge's HTTP client", e);
+        }
     }
 
     @Override
@@ -64,47 +72,57 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
         Optional<Story> story = stories.byId(storyId);
         if (story.isEmpty()) return;
         String keys = Publisher.articleKeys(story.get());
-        try {
-            HttpResponse<Void> r = http.send(request(kind, story.get(), keys), HttpResponse.BodyHandlers.discarding());
-            if (r.statusCode() / 100 == 2) {
-                log.info("cdn purge sent event={} id={} keys=\"{}\" status={}", kind, storyId, keys, r.statusCode());
-                return;
+        request(kind, story.get(), keys).send(result -> {
+            if (result.isFailed()) {
+                retry(kind, storyId, attempt, result.getFailure().toString());
+            } else if (result.getResponse().getStatus() / 100 == 2) {
+                log.info("cdn purge sent event={} id={} keys=\"{}\" status={}", kind, storyId, keys,
+                        result.getResponse().getStatus());
+            } else {
+                retry(kind, storyId, attempt, "status " + result.getResponse().getStatus());
             }
-            retry(kind, storyId, attempt, "status " + r.statusCode());
-        } catch (java.io.IOException e) {
-            retry(kind, storyId, attempt, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 
     private void retry(String kind, long storyId, int attempt, String why) {
+        // Closing aborts what is in flight; that is no failure of the CDN's.
+        if (worker.isShutdown()) return;
         if (attempt >= ATTEMPTS) {
             log.error("cdn purge given up event={} id={} after {} attempts: {}", kind, storyId, attempt, why);
             return;
         }
         long wait = firstRetry.toMillis() << (attempt - 1);
         log.warn("cdn purge failed event={} id={} attempt={} ({}); retrying in {} ms", kind, storyId, attempt, why, wait);
-        if (!worker.isShutdown()) worker.schedule(() -> send(kind, storyId, attempt + 1), wait, TimeUnit.MILLISECONDS);
+        try {
+            worker.schedule(() -> send(kind, storyId, attempt + 1), wait, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // Closed between the check and now.
+        }
     }
 
-    HttpRequest request(String kind, Story s, String keys) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(purge.url()).timeout(TIMEOUT);
+    Request request(String kind, Story s, String keys) {
+        Request r = http.newRequest(purge.url()).timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (purge.header() != null) {
             int colon = purge.header().indexOf(':');
-            b.header(purge.header().substring(0, colon).strip(), purge.header().substring(colon + 1).strip());
+            String name = purge.header().substring(0, colon).strip();
+            String value = purge.header().substring(colon + 1).strip();
+            r.headers(h -> h.put(name, value));
         }
         if (!purge.webhook()) {
-            return b.header("Surrogate-Key", keys).method("PURGE", HttpRequest.BodyPublishers.noBody()).build();
+            return r.method("PURGE").headers(h -> h.put("Surrogate-Key", keys));
         }
         ObjectNode body = JSON.createObjectNode().put("event", kind).put("id", s.id()).put("url", baseUrl + s.path());
         Arrays.stream(keys.split(" ")).forEach(body.putArray("surrogate_keys")::add);
-        return b.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return r.method(HttpMethod.POST).body(new StringRequestContent("application/json", body.toString()));
     }
 
     @Override
     public void close() {
         worker.shutdownNow();
+        try {
+            http.stop();
+        } catch (Exception ignored) {
+            // Stopping aborts what is in flight; nothing else to do.
+        }
     }
 }
