@@ -38,6 +38,7 @@ import org.taar.enrich.ExamplesCsv;
 import org.taar.enrich.Prediction;
 import org.taar.enrich.SectionModel;
 import org.taar.rules.Rules;
+import org.taar.rules.RoutingConfig;
 import org.taar.store.PushKeys;
 import org.taar.store.RuleStore;
 import org.taar.text.legacy.LegacyFont;
@@ -109,7 +110,10 @@ public final class Taar implements Runnable {
         }
 
         Config load(Integer port) {
-            return new ConfigLoader(System.getenv()).load(data, config, db, port);
+            Config loaded = new ConfigLoader(System.getenv()).load(data, config, db, port);
+            // rules/ parses taar.yml's rules itself; checked here, a bad rule stops every command at start.
+            RoutingConfig.from(loaded);
+            return loaded;
         }
 
         /** Commands that print JSON keep stderr for problems only unless --debug. */
@@ -382,10 +386,8 @@ public final class Taar implements Runnable {
             public Integer call() {
                 common.quietLogs(true);
                 Config config = common.load();
-                java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
-                config.site().sections().forEach(sec -> slugs.add(sec.slug()));
-                Rules.parseStored(name, json, slugs);
-                if (config.routing().rules().stream().anyMatch(r -> r.name().equals(name))) {
+                Rules.parseStored(name, json, RoutingConfig.sections(config));
+                if (RoutingConfig.from(config).rules().stream().anyMatch(r -> r.name().equals(name))) {
                     throw new IllegalArgumentException("taar.yml already has a rule named " + name);
                 }
                 try (App app = new App(config, Clock.systemUTC())) {
