@@ -150,6 +150,8 @@ class TaarCliTest {
     void badUsageExits64AndUnreachableDatabaseExits69() throws Exception {
         assertThat(run("parse").exit()).isEqualTo(64);
         assertThat(run("no-such-command").exit()).isEqualTo(64);
+        assertThat(run("key").exit()).as("a command group alone").isEqualTo(64);
+        assertThat(run("rule").stderr()).contains("missing subcommand: add, list or remove");
         Path story = file("s.txt", Fixtures.wire("urn:cli:4", 1, null, "क", "देश"));
         Run r = run("ingest", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=postgres&connectTimeout=2",
                 story.toString());

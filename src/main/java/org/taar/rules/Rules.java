@@ -46,7 +46,7 @@ public final class Rules {
 
     /**
      * @param store stored routing rules, or null for taar.yml's only
-     * @throws org.taar.config.ConfigException when a rule of taar.yml is wrong
+     * @throws ConfigException when a rule of taar.yml is wrong
      */
     public Rules(Clock clock, Config config, RuleStore store) {
         this.clock = clock;

@@ -1,6 +1,7 @@
 package org.taar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -125,7 +126,7 @@ class CommonOptionsTest {
         assertThat(common.load().site().name()).isEqualTo("मेरी साइट");
         assertThat(common.load(9123).port()).isEqualTo(9123);
         Files.writeString(yml, "rules:\n  - {name: x, action: delete}\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(common::load)
+        assertThatThrownBy(common::load)
                 .hasMessageContaining("rules[1] (x).action: publish, hold or discard, not 'delete'");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.taar.config.ConfigException;
+import org.taar.store.StoreUnavailableException;
 
 /** sysexits codes for the failures commands meet, and messages without credentials. */
 class ExitTest {
@@ -11,7 +12,7 @@ class ExitTest {
     void usageMistakesAre64AStoreAwayIs69AndEverythingUnexpectedIs70() {
         assertThat(Exit.of(new ConfigException("rules[1]: bad"))).isEqualTo(64);
         assertThat(Exit.of(new IllegalArgumentException("give either NAME or --id N"))).isEqualTo(64);
-        assertThat(Exit.of(new org.taar.store.StoreUnavailableException("no database", null))).isEqualTo(69);
+        assertThat(Exit.of(new StoreUnavailableException("no database", null))).isEqualTo(69);
         assertThat(Exit.of(new IllegalStateException("index in use"))).isEqualTo(70);
         assertThat(Exit.of(new NullPointerException())).isEqualTo(70);
     }
