@@ -10,6 +10,7 @@ import java.util.Random;
 import org.slf4j.LoggerFactory;
 import org.taar.web.IngestEndpoint;
 import org.taar.web.SourcesEndpoint;
+import org.taar.cli.Node;
 import org.taar.config.Config;
 import org.taar.enrich.Enricher;
 import org.taar.enrich.Gazetteer;
@@ -60,7 +61,7 @@ import org.taar.pipeline.Pipeline;
  * Builds every component from the configuration, in one place, in the order of the pipeline.
  * Commands open an App, use the parts they need, and close it.
  */
-public final class App implements AutoCloseable {
+public final class App implements Node {
     public final Config config;
     public final Clock clock;
     public final Store store;
@@ -108,6 +109,27 @@ public final class App implements AutoCloseable {
         this.editorActions = new EditorActions(stories, rules, clock, this::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 rules, stories, clock, this::nudge);
+    }
+
+    // What the commands use, through cli/Node (the command line sits below App).
+    @Override
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public PushKeys pushKeys() {
+        return pushKeys;
     }
 
     private void nudge() {

@@ -150,11 +150,35 @@ class TaarCliTest {
     void badUsageExits64AndUnreachableDatabaseExits69() throws Exception {
         assertThat(run("parse").exit()).isEqualTo(64);
         assertThat(run("no-such-command").exit()).isEqualTo(64);
+        assertThat(run("key").exit()).as("a command group alone").isEqualTo(64);
+        assertThat(run("rule").stderr()).contains("missing subcommand: add, list or remove");
         Path story = file("s.txt", Fixtures.wire("urn:cli:4", 1, null, "क", "देश"));
         Run r = run("ingest", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=postgres&connectTimeout=2",
                 story.toString());
         assertThat(r.exit()).isEqualTo(69);
         assertThat(r.stderr()).contains("taar:").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadRuleInTaarYmlStopsEveryCommandThatLoadsTheConfiguration() throws Exception {
+        String data = dir.resolve("data").toString();
+        String yml = Files.writeString(dir.resolve("bad.yml"),
+                "rules:\n  - {name: broken, match: {regex: \"[a-\"}, action: discard}\n").toString();
+        Path story = file("b.txt", Fixtures.wire("urn:cli:bad", 1, null, "क", "देश"));
+        List<List<String>> commands = List.of(List.of("parse", story.toString()), List.of("ingest", story.toString()),
+                List.of("classify"), List.of("reindex"), List.of("key", "add", "pti"), List.of("key", "list"),
+                List.of("key", "revoke", "pti"), List.of("rule", "list"), List.of("rule", "remove", "x"),
+                List.of("rule", "add", "x", "{\"action\": \"hold\"}"), List.of("serve", "--port", "0"));
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--data", data, "--config", yml));
+            Piped r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> piped("", args.toArray(String[]::new)), String.join(" ", command));
+            assertThat(r.exit()).as(String.join(" ", command) + ": " + r.stderr()).isEqualTo(64);
+            assertThat(r.stderr()).as(String.join(" ", command)).contains("taar: rules[1] (broken).match.regex")
+                    .doesNotContain("\tat ");
+            assertThat(r.stdout()).as(String.join(" ", command)).isEmpty();
+        }
     }
 
     @Test

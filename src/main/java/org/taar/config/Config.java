@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
-import org.taar.rules.RoutingRule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * Every setting Taar runs with, read once at start by {@link ConfigLoader} and passed to the
@@ -88,14 +89,24 @@ public record Config(
     }
 
     /**
-     * The decide stage's settings: taar.yml's {@code rules:} in order, and which default rules run
+     * The decide stage's settings: taar.yml's {@code rules:} as written, which rules/ parses and
+     * checks itself (each part reads its own section), and which default rules run
      * ({@code site.default_rules}: false for none, or a map such as {@code {unverified: false}}).
+     *
+     * @param rules the {@code rules:} node, a missing node when taar.yml has none
      */
-    public record Routing(List<RoutingRule> rules, boolean profanity, boolean unverified) {
-        public static final Routing DEFAULT = new Routing(List.of(), true, true);
+    public record Routing(JsonNode rules, boolean profanity, boolean unverified) {
+        public static final Routing DEFAULT = new Routing(MissingNode.getInstance(), true, true);
 
         public Routing {
-            rules = List.copyOf(rules);
+            // A copy, so that no reader of the settings can change them for another.
+            rules = rules == null ? MissingNode.getInstance() : rules.deepCopy();
+        }
+
+        /** A copy of the raw section: Jackson nodes are mutable and the record's must not change. */
+        @Override
+        public JsonNode rules() {
+            return rules.deepCopy();
         }
     }
 

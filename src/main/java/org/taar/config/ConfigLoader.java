@@ -21,8 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.taar.rules.RoutingRule;
-import org.taar.rules.RoutingRules;
 
 /**
  * Reads settings from taar.yml and TAAR_* environment variables, in that order of precedence
@@ -58,7 +56,7 @@ public final class ConfigLoader {
                 text(yml, "max_delivery_bytes", String.valueOf(20L * 1024 * 1024))));
         Config.Site site = site(yml.path("site"), listen);
         return new Config(data, db, listen, maxBytes, site, sources(yml.path("sources"), maxBytes),
-                purge(yml.path("purge")), routing(yml, site), http(yml));
+                purge(yml.path("purge")), routing(yml), http(yml));
     }
 
     /**
@@ -226,11 +224,12 @@ public final class ConfigLoader {
         return out;
     }
 
-    /** {@code rules:} and {@code site.default_rules} (true, false, or a map of default rule name to true/false). */
-    private static Config.Routing routing(JsonNode yml, Config.Site site) {
-        java.util.Set<String> slugs = new java.util.LinkedHashSet<>();
-        site.sections().forEach(sec -> slugs.add(sec.slug()));
-        List<RoutingRule> rules = RoutingRules.parse(yml.path("rules"), slugs);
+    /**
+     * {@code rules:} as written (rules/ parses it) and {@code site.default_rules} (true, false, or a
+     * map of default rule name to true/false).
+     */
+    private static Config.Routing routing(JsonNode yml) {
+        JsonNode rules = yml.path("rules");
         JsonNode d = yml.path("site").path("default_rules");
         if (d.isMissingNode() || d.isNull()) return new Config.Routing(rules, true, true);
         if (d.isBoolean()) return new Config.Routing(rules, d.asBoolean(), d.asBoolean());

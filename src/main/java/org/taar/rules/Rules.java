@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +33,8 @@ public final class Rules {
     private final Clock clock;
     private final Config config;
     private final RuleStore store;
-    private final Set<String> sections = new LinkedHashSet<>();
+    private final Set<String> sections;
+    private final List<RoutingRule> configured;
     private final List<RoutingRule> defaults = new ArrayList<>();
     private volatile Stored stored = new Stored(List.of(), List.of());
 
@@ -44,13 +44,17 @@ public final class Rules {
         this(clock, null, null);
     }
 
-    /** @param store stored routing rules, or null for taar.yml's only */
+    /**
+     * @param store stored routing rules, or null for taar.yml's only
+     * @throws ConfigException when a rule of taar.yml is wrong
+     */
     public Rules(Clock clock, Config config, RuleStore store) {
         this.clock = clock;
         this.config = config;
         this.store = store;
-        if (config != null) config.site().sections().forEach(s -> sections.add(s.slug()));
-        Config.Routing routing = config == null ? Config.Routing.DEFAULT : config.routing();
+        this.sections = config == null ? Set.of() : RoutingConfig.sections(config);
+        RoutingConfig routing = config == null ? RoutingConfig.DEFAULT : RoutingConfig.from(config);
+        this.configured = routing.rules();
         if (routing.profanity()) defaults.add(DefaultRules.profanity());
         if (routing.unverified()) defaults.add(DefaultRules.unverified());
     }
@@ -125,7 +129,7 @@ public final class Rules {
 
     /** taar.yml's rules, then the store's, then the defaults. */
     private List<RoutingRule> all(Handle h) {
-        List<RoutingRule> out = new ArrayList<>(config == null ? List.of() : config.routing().rules());
+        List<RoutingRule> out = new ArrayList<>(configured);
         if (h != null && store != null) out.addAll(stored(store.all(h)));
         out.addAll(defaults);
         return out;

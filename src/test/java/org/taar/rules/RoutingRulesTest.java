@@ -97,10 +97,11 @@ class RoutingRulesTest {
     }
 
     @Test
-    void configLoaderReadsRulesAndRejectsABadRegexAtLoad() throws IOException {
+    void aBadRegexInTaarYmlIsRejectedWhenTheRulesAreBuilt() throws IOException {
         Path file = dir.resolve("taar.yml");
         Files.writeString(file, "rules:\n  - {name: broken, match: {regex: \"[a-\"}, action: discard}\n");
-        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir, file, null))
+        Config c = new ConfigLoader(Map.of()).load(dir, file, null);
+        assertThatThrownBy(() -> new Rules(CLOCK, c, null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("broken");
     }
 

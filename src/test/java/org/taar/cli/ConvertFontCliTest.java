@@ -1,4 +1,4 @@
-package org.taar;
+package org.taar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.taar.Taar;
 
 /** taar convert-font: stdin to stdout line by line, exit 64 on an unknown font. */
 class ConvertFontCliTest {
@@ -48,5 +49,13 @@ class ConvertFontCliTest {
         assertThat(r.exit()).isEqualTo(64);
         assertThat(r.err()).contains("krutidev");
         assertThat(run("x\n", "convert-font").exit()).isEqualTo(64);
+    }
+
+    @Test
+    void takesTheCommonOptionsLikeEveryCommandAndNeedsNoDataDirectory() {
+        Run r = run("osQ\n", "convert-font", "--from", "walkman", "--data", "/nonexistent/taar-data",
+                "--db", "jdbc:postgresql://127.0.0.1:1/none", "--config", "/nonexistent/taar.yml", "--debug");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("के\n");
     }
 }

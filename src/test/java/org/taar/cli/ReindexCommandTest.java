@@ -1,4 +1,4 @@
-package org.taar.search;
+package org.taar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taar.Fixtures;
 import org.taar.Taar;
+import org.taar.search.SearchIndex;
+import org.taar.search.SearchQuery;
 
 /** {@code taar reindex} rebuilds DATA/search/ from the store and prints the count. */
 class ReindexCommandTest {

@@ -1,0 +1,30 @@
+package org.taar.cli;
+
+import java.time.Clock;
+import org.taar.pipeline.Pipeline;
+import org.taar.search.Indexer;
+import org.taar.store.PushKeys;
+import org.taar.store.Store;
+
+/**
+ * What a command uses of a running Taar: the store and the components built on it. App is one;
+ * commands see it through this interface because the command line sits below the wiring.
+ */
+public interface Node extends AutoCloseable {
+    Store store();
+
+    Clock clock();
+
+    Pipeline pipeline();
+
+    PushKeys pushKeys();
+
+    /** The search index and its indexer, opened on first use (it holds a write lock). */
+    Indexer indexer();
+
+    /** Opens the port and starts the workers; returns the port bound. */
+    int serve(String host, int port, boolean demo) throws Exception;
+
+    @Override
+    void close();
+}
