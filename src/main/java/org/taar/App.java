@@ -25,6 +25,12 @@ import org.taar.web.SearchEndpoint;
 import org.taar.web.LiveEvents;
 import org.taar.site.PageCache;
 import org.taar.site.Publisher;
+import org.taar.site.ArticlePages;
+import org.taar.site.Feeds;
+import org.taar.site.ListingPages;
+import org.taar.site.RelatedBackfill;
+import org.taar.site.RssFeed;
+import org.taar.site.Sitemaps;
 import org.taar.site.Renderer;
 import org.taar.web.SiteServer;
 import org.taar.store.PushKeys;
@@ -73,6 +79,9 @@ public final class App implements AutoCloseable {
     public final PageCache pages;
     public final Renderer renderer;
     public final Publisher publisher;
+    /** Article pages and listing pages, rendered for the publisher and for what the cache misses. */
+    public final ArticlePages articles;
+    public final ListingPages listings;
     /** Renders what the page cache misses: evicted articles, deep listing pages, tag aliases. */
     public final OnDemand onDemand;
     private DropFolder dropFolder;
@@ -94,9 +103,13 @@ public final class App implements AutoCloseable {
         this.archive = new Archive(config.dataDir(), store, clock);
         this.pages = new PageCache(config.site().pageBudgetBytes());
         this.renderer = new Renderer(config);
-        this.publisher = new Publisher(stories, renderer, pages, config, clock);
+        this.articles = new ArticlePages(stories, renderer, pages, config.site());
+        this.listings = new ListingPages(stories, renderer, pages, config.site(), clock);
+        Feeds feeds = new Feeds(stories, pages, new RssFeed(config), new Sitemaps(config.site()), config.site(), clock);
+        this.publisher = new Publisher(stories, renderer, pages, articles, listings, feeds,
+                new RelatedBackfill(stories, articles), config.site(), clock);
         this.tags = new TagStore(store, clock);
-        this.onDemand = new OnDemand(stories, tags, publisher, pages);
+        this.onDemand = new OnDemand(stories, tags, articles, listings, pages);
         // Names already used as tags in the archive become spellings the tagger recognizes.
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));

@@ -63,7 +63,7 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     private void send(String kind, long storyId, int attempt) {
         Optional<Story> story = stories.byId(storyId);
         if (story.isEmpty()) return;
-        String keys = Publisher.articleKeys(story.get());
+        String keys = ArticlePages.keys(story.get());
         try {
             HttpResponse<Void> r = http.send(request(kind, story.get(), keys), HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() / 100 == 2) {

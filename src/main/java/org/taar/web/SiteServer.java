@@ -35,7 +35,7 @@ import org.taar.web.LiveEvents;
 import org.taar.site.OnDemand;
 import org.taar.site.Page;
 import org.taar.site.PageCache;
-import org.taar.site.Publisher;
+import org.taar.site.ListingPages;
 import org.taar.web.SecurityHeaders;
 
 /**
@@ -287,7 +287,7 @@ public final class SiteServer implements AutoCloseable {
         if (page == null) return path;
         if (!page.matches("[0-9]{1,9}")) return "/404";
         int n = Integer.parseInt(page);
-        return n < 1 ? "/404" : Publisher.listingKey(path, n);
+        return n < 1 ? "/404" : ListingPages.listingKey(path, n);
     }
 
     private static void serve(Request request, Response response, Callback callback, Page page) {
