@@ -332,7 +332,29 @@ public final class SearchIndex implements Closeable {
         }
     }
 
+    /**
+     * Stories most like the given text, with their headlines as stored (plain text, not HTML):
+     * for pages that escape them themselves, such as the related stories under an article.
+     */
+    public List<SimilarStory> similar(long excludeId, String headline, String text, int n) {
+        IndexSearcher s = acquire();
+        try {
+            return similar(s, excludeId, headline, text, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(s);
+        }
+    }
+
     private List<SearchResults.Hit> related(IndexSearcher s, long excludeId, String headline, String text, int n)
+            throws IOException {
+        return similar(s, excludeId, headline, text, n).stream()
+                .map(x -> new SearchResults.Hit(x.id(), x.path(), escape(x.headline()), null, x.section(), x.published()))
+                .toList();
+    }
+
+    private List<SimilarStory> similar(IndexSearcher s, long excludeId, String headline, String text, int n)
             throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
         mlt.setAnalyzer(analyzer);
@@ -351,11 +373,11 @@ public final class SearchIndex implements Closeable {
                 .add(new TermQuery(new Term(ID, Long.toString(excludeId))), Occur.MUST_NOT)
                 .build();
         TopDocs top = s.search(q, n);
-        List<SearchResults.Hit> out = new ArrayList<>();
+        List<SimilarStory> out = new ArrayList<>();
         StoredFields stored = s.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
             Document d = stored.document(sd.doc);
-            out.add(new SearchResults.Hit(Long.parseLong(d.get(ID)), d.get(PATH), escape(d.get(HEADLINE + ".hi")), null,
+            out.add(new SimilarStory(Long.parseLong(d.get(ID)), d.get(PATH), d.get(HEADLINE + ".hi"),
                     d.get(SECTION), Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue())));
         }
         return out;
