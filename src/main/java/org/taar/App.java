@@ -26,6 +26,12 @@ import org.taar.web.SearchEndpoint;
 import org.taar.web.LiveEvents;
 import org.taar.site.PageCache;
 import org.taar.site.Publisher;
+import org.taar.site.ArticlePages;
+import org.taar.site.Feeds;
+import org.taar.site.ListingPages;
+import org.taar.site.RelatedBackfill;
+import org.taar.site.RssFeed;
+import org.taar.site.Sitemaps;
 import org.taar.site.Renderer;
 import org.taar.web.Routes;
 import org.taar.web.SiteServer;
@@ -77,6 +83,9 @@ public final class App implements Node {
     public final PageCache pages;
     public final Renderer renderer;
     public final Publisher publisher;
+    /** Article pages and listing pages, rendered for the publisher and for what the cache misses. */
+    public final ArticlePages articles;
+    public final ListingPages listings;
     /** Renders what the page cache misses: evicted articles, deep listing pages, tag aliases. */
     public final OnDemand onDemand;
     private DropFolder dropFolder;
@@ -98,9 +107,13 @@ public final class App implements Node {
         this.archive = new Archive(config.dataDir(), store, clock);
         this.pages = new PageCache(config.site().pageBudgetBytes());
         this.renderer = new Renderer(config);
-        this.publisher = new Publisher(stories, renderer, pages, config, clock);
+        this.articles = new ArticlePages(stories, renderer, pages, config.site());
+        this.listings = new ListingPages(stories, renderer, pages, config.site(), clock);
+        Feeds feeds = new Feeds(stories, pages, new RssFeed(config), new Sitemaps(config.site()), config.site(), clock);
+        this.publisher = new Publisher(stories, renderer, pages, articles, listings, feeds,
+                new RelatedBackfill(stories, articles), config.site(), clock);
         this.tags = new TagStore(store, clock);
-        this.onDemand = new OnDemand(stories, tags, publisher, pages);
+        this.onDemand = new OnDemand(stories, tags, articles, listings, pages);
         // Names already used as tags in the archive become spellings the tagger recognizes.
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));

@@ -174,8 +174,11 @@ public final class SearchIndex implements Closeable {
         return read(s -> similar.to(s, id, n));
     }
 
-    /** Stories most like the given text (a story not yet in the index, or not in it at all). */
-    public List<SearchResults.Hit> like(long excludeId, String headline, String text, int n) {
+    /**
+     * Stories most like the given text (a story not yet in the index, or not in it at all), their
+     * headlines as stored: plain text, for the page to escape once.
+     */
+    public List<SimilarStory> similar(long excludeId, String headline, String text, int n) {
         return read(s -> similar.like(s, excludeId, headline, text, n));
     }
 

@@ -22,7 +22,8 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * Stories on the same subject, by Lucene's more-like-this over headline and text: the words that
- * are frequent in the given story and rare in the index. Headlines come back escaped as HTML, unmarked.
+ * are frequent in the given story and rare in the index. Headlines come back as stored, in plain text,
+ * for the page to escape once.
  */
 final class SimilarStories {
     private final Analyzer analyzer;
@@ -36,11 +37,14 @@ final class SimilarStories {
         TopDocs self = s.search(new TermQuery(StoryFields.idTerm(id)), 1);
         if (self.scoreDocs.length == 0) return List.of();
         Document d = s.storedFields().document(self.scoreDocs[0].doc);
-        return like(s, id, d.get(HEADLINE_HI), d.get(TEXT_HI), n);
+        return like(s, id, d.get(HEADLINE_HI), d.get(TEXT_HI), n).stream()
+                .map(x -> new SearchResults.Hit(x.id(), x.path(), Highlights.escape(x.headline()), null, x.section(),
+                        x.published()))
+                .toList();
     }
 
     /** Up to {@code n} stories most like this headline and text, leaving out story {@code excludeId}. */
-    List<SearchResults.Hit> like(IndexSearcher s, long excludeId, String headline, String text, int n)
+    List<SimilarStory> like(IndexSearcher s, long excludeId, String headline, String text, int n)
             throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
         mlt.setAnalyzer(analyzer);
@@ -59,11 +63,12 @@ final class SimilarStories {
                 .add(new TermQuery(StoryFields.idTerm(excludeId)), Occur.MUST_NOT)
                 .build();
         TopDocs top = s.search(q, n);
-        List<SearchResults.Hit> out = new ArrayList<>();
+        List<SimilarStory> out = new ArrayList<>();
         StoredFields stored = s.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-            Document d = stored.document(sd.doc);
-            out.add(StoryFields.hit(d, Highlights.escape(d.get(HEADLINE_HI)), null));
+            SearchResults.Hit hit = StoryFields.hit(stored.document(sd.doc), null, null);
+            out.add(new SimilarStory(hit.id(), hit.path(), stored.document(sd.doc).get(HEADLINE_HI), hit.section(),
+                    hit.published()));
         }
         return out;
     }

@@ -71,7 +71,7 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     private void send(String kind, long storyId, int attempt) {
         Optional<Story> story = stories.byId(storyId);
         if (story.isEmpty()) return;
-        String keys = Publisher.articleKeys(story.get());
+        String keys = ArticlePages.keys(story.get());
         request(kind, story.get(), keys).send(result -> {
             if (result.isFailed()) {
                 retry(kind, storyId, attempt, result.getFailure().toString());

@@ -1,62 +1,66 @@
 package org.taar.site;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.taar.config.Config;
+import org.taar.store.StoryStore;
 import org.taar.store.StoryStore.Listed;
 import org.taar.story.Story;
 
 /**
- * Renders what the site publishes for machines: RSS 2.0 feeds, the sitemap index, monthly
- * sitemaps, the Google News sitemap and robots.txt. It only formats; the {@link Publisher}
- * chooses the stories (published ones only, so a killed story is gone at the next render).
- * Every text goes through {@link #escape}, which also drops characters XML 1.0 forbids.
+ * Keeps what the site publishes for machines materialized: the RSS feeds of the site and of each
+ * section ({@link RssFeed}), the sitemap index, the monthly sitemaps, the Google News sitemap
+ * ({@link Sitemaps}) and robots.txt. All hold published stories only, so a kill drops out of them
+ * at the next refresh. Called from one thread at a time (the publisher's listings pass).
  */
 public final class Feeds {
     /** The Surrogate-Key of every feed, sitemap and robots.txt: a CDN purges them together. */
     public static final String SURROGATE_KEY = "feeds";
-    public static final String RSS_TYPE = "application/rss+xml; charset=utf-8";
-    public static final String XML_TYPE = "application/xml; charset=utf-8";
-    public static final String TEXT_TYPE = "text/plain; charset=utf-8";
     public static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     public static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
-    public static final String ATOM_NS = "http://www.w3.org/2005/Atom";
-    public static final String DC_NS = "http://purl.org/dc/elements/1.1/";
-    public static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
+    public static final String INDEX_PATH = "/sitemap.xml";
+    public static final String NEWS_PATH = "/sitemap-news.xml";
     /** Stories in the site feed and in each section feed. */
     public static final int FEED_STORIES = 50;
     /** Google News reads stories of the last two days, at most 1,000 per sitemap. */
-    public static final java.time.Duration NEWS_WINDOW = java.time.Duration.ofHours(48);
+    public static final Duration NEWS_WINDOW = Duration.ofHours(48);
     public static final int NEWS_MAX = 1_000;
     /** The sitemap protocol's limit of URLs in one file. */
     public static final int SITEMAP_MAX = 50_000;
+    /** A month's sitemap can be long: after a new story it is refreshed this often at most (a kill or update at once). */
+    static final Duration MONTHS_EVERY = Duration.ofSeconds(5);
 
+    private final StoryStore stories;
+    private final PageCache cache;
+    private final RssFeed rss;
+    private final Sitemaps sitemaps;
     private final Config.Site site;
-    private final java.util.function.Predicate<String> fullText;
-    private final String base;
-    private final Labels labels;
+    private final Clock clock;
+    /** Months whose sitemap is materialized, i.e. that have published stories; newest first. */
+    private final Set<YearMonth> sitemapMonths = new TreeSet<>(Comparator.reverseOrder());
+    /** Months whose sitemap waits for the next refresh. */
+    private final Set<YearMonth> staleMonths = new LinkedHashSet<>();
+    /** When the oldest story in the news sitemap leaves its 48-hour window; null when it is empty. */
+    private Instant newsExpiresAt;
+    private long monthsNanos;
+    private boolean monthsRendered;
 
-    /** Feeds that carry summaries only. */
-    public Feeds(Config.Site site) {
-        this(site, source -> false);
-    }
-
-    /** Feeds where the stories of sources with {@code full_text_in_feeds} carry their whole text. */
-    public Feeds(Config config) {
-        this(config.site(), source -> config.source(source).fullTextInFeeds());
-    }
-
-    private Feeds(Config.Site site, java.util.function.Predicate<String> fullText) {
+    public Feeds(StoryStore stories, PageCache cache, RssFeed rss, Sitemaps sitemaps, Config.Site site, Clock clock) {
+        this.stories = stories;
+        this.cache = cache;
+        this.rss = rss;
+        this.sitemaps = sitemaps;
         this.site = site;
-        this.fullText = fullText;
-        this.labels = Labels.of(site.language());
-        String b = site.baseUrl();
-        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.clock = clock;
     }
 
     public static String feedPath(String section) {
@@ -67,103 +71,91 @@ public final class Feeds {
         return "/sitemap-" + month + ".xml";
     }
 
-    /** An RSS 2.0 channel of {@code stories}, newest first; {@code section} null for the whole site. */
-    public Page rss(String section, List<Story> stories) {
-        String name = section == null ? null : site.section(section).map(Config.Section::name).orElse(section);
-        String title = name == null ? site.name() : name + " | " + site.name();
-        String link = base + (section == null ? "/" : "/" + section + "/");
-        StringBuilder x = new StringBuilder(4096 + stories.size() * 1024);
-        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<rss version=\"2.0\" xmlns:atom=\"").append(ATOM_NS).append("\" xmlns:dc=\"").append(DC_NS)
-                .append("\" xmlns:content=\"").append(CONTENT_NS).append("\">\n<channel>\n");
-        el(x, "title", title);
-        el(x, "link", link);
-        el(x, "description", name == null ? labels.feedDescription().formatted(site.name())
-                : labels.feedDescription().formatted(name) + " — " + site.name());
-        el(x, "language", site.language());
-        // The newest change, not the clock: an unchanged feed keeps its bytes and its ETag.
-        Instant built = stories.stream().map(Feeds::changed).max(Instant::compareTo).orElse(Instant.EPOCH);
-        el(x, "lastBuildDate", rfc822(built));
-        x.append("<atom:link href=\"").append(escape(base + feedPath(section)))
-                .append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
-        for (Story s : stories) {
-            String url = base + s.path();
-            x.append("<item>\n");
-            el(x, "title", s.headline());
-            el(x, "link", url);
-            x.append("<guid isPermaLink=\"true\">").append(escape(url)).append("</guid>\n");
-            el(x, "pubDate", rfc822(s.publishedAt()));
-            if (s.item().summary() != null) el(x, "description", s.item().summary());
-            // The whole text only where the source's licence allows it (sources.NAME.full_text_in_feeds).
-            if (s.item().bodyHtml() != null && fullText.test(s.source())) el(x, "content:encoded", s.item().bodyHtml());
-            el(x, "category", site.section(s.section()).map(Config.Section::name).orElse(s.section()));
-            String agency = s.item().agency() != null ? s.item().agency() : s.source();
-            if (agency != null) el(x, "dc:creator", agency);
-            x.append("</item>\n");
+    /** Every feed, every month's sitemap since the first story, the index, the news sitemap and robots.txt. */
+    void renderAll() {
+        Set<YearMonth> months = new LinkedHashSet<>();
+        Optional<Instant> first = stories.firstPublishedAt();
+        if (first.isPresent()) {
+            YearMonth last = month(clock.instant());
+            for (YearMonth m = month(first.get()); !m.isAfter(last); m = m.plusMonths(1)) months.add(m);
         }
-        x.append("</channel>\n</rss>\n");
-        return Page.of(200, RSS_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
+        // Months that lost their last story since the previous render must go too.
+        months.addAll(sitemapMonths);
+        renderFeeds(allSections());
+        renderMonths(months);
+        renderNews();
+        cache.put("/robots.txt", page(Sitemaps.ROBOTS_TYPE, sitemaps.robots()));
     }
 
-    // FeedsTest validates these against src/test/resources/xsd (sitemaps.org 0.9, Google News 0.9).
+    /**
+     * One listings pass. {@code changed}: events arrived (their sections and months given);
+     * {@code deep}: one of them was a kill, update or hold, which must leave every feed and sitemap now.
+     */
+    void refresh(boolean changed, boolean deep, Collection<String> sections, Collection<YearMonth> months) {
+        if (changed) renderFeeds(deep ? allSections() : sections);
+        staleMonths.addAll(months);
+        if (!staleMonths.isEmpty() && (deep || !monthsRendered || System.nanoTime() - monthsNanos >= MONTHS_EVERY.toNanos())) {
+            renderMonths(Set.copyOf(staleMonths));
+            staleMonths.clear();
+        }
+        // A story leaving the 48-hour window changes the news sitemap though no event says so.
+        if (changed || (newsExpiresAt != null && !clock.instant().isBefore(newsExpiresAt))) renderNews();
+    }
 
-    /** The sitemap index: the news sitemap and one sitemap per month that has stories, newest first. */
-    public Page sitemapIndex(List<YearMonth> months) {
-        StringBuilder x = new StringBuilder(256 + months.size() * 96);
-        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"").append(SITEMAP_NS).append("\">\n");
-        x.append("<sitemap><loc>").append(escape(base + "/sitemap-news.xml")).append("</loc></sitemap>\n");
+    /** The month (in the site's zone) whose sitemap lists a story published at {@code i}. */
+    YearMonth month(Instant i) {
+        return YearMonth.from(i.atZone(site.zone()));
+    }
+
+    /** The site feed and the given section feeds. */
+    private void renderFeeds(Collection<String> sections) {
+        cache.put(feedPath(null), page(RssFeed.TYPE, rss.channel(null, stories.latest(FEED_STORIES, 0))));
+        for (String section : sections) {
+            cache.put(feedPath(section), page(RssFeed.TYPE, rss.channel(section, stories.inSection(section, FEED_STORIES, 0))));
+        }
+    }
+
+    /** The given months' sitemaps and, when the set of months changed, the sitemap index. */
+    private void renderMonths(Set<YearMonth> months) {
+        boolean indexChanged = cache.get(INDEX_PATH).isEmpty();
+        monthsNanos = System.nanoTime();
+        monthsRendered = true;
         for (YearMonth m : months) {
-            x.append("<sitemap><loc>").append(escape(base + monthPath(m))).append("</loc></sitemap>\n");
+            Instant from = m.atDay(1).atStartOfDay(site.zone()).toInstant();
+            Instant to = m.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant();
+            List<Listed> list = stories.publishedBetween(from, to, SITEMAP_MAX);
+            if (list.isEmpty()) {
+                cache.remove(monthPath(m));
+                indexChanged |= sitemapMonths.remove(m);
+            } else {
+                cache.put(monthPath(m), page(Sitemaps.TYPE, sitemaps.month(list)));
+                indexChanged |= sitemapMonths.add(m);
+            }
         }
-        x.append("</sitemapindex>\n");
-        return Page.of(200, XML_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
+        if (indexChanged) cache.put(INDEX_PATH, page(Sitemaps.TYPE, sitemaps.index(List.copyOf(sitemapMonths))));
     }
 
-    /** One month's published stories: loc and lastmod. */
-    public Page monthSitemap(List<Listed> stories) {
-        StringBuilder x = new StringBuilder(256 + stories.size() * 160);
-        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"").append(SITEMAP_NS).append("\">\n");
-        for (Listed s : stories) {
-            x.append("<url><loc>").append(escape(base + s.path())).append("</loc><lastmod>")
-                    .append(w3c(changed(s.publishedAt(), s.updatedAt()))).append("</lastmod></url>\n");
-        }
-        x.append("</urlset>\n");
-        return Page.of(200, XML_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
+    private void renderNews() {
+        Instant now = clock.instant();
+        List<Listed> news = stories.publishedBetween(now.minus(NEWS_WINDOW), Instant.ofEpochMilli(Long.MAX_VALUE), NEWS_MAX);
+        cache.put(NEWS_PATH, page(Sitemaps.TYPE, sitemaps.news(news)));
+        newsExpiresAt = news.isEmpty() ? null : news.get(news.size() - 1).publishedAt().plus(NEWS_WINDOW);
     }
 
-    /** The Google News sitemap of {@code stories} (the caller keeps to the last 48 hours and 1,000). */
-    public Page newsSitemap(List<Listed> stories) {
-        StringBuilder x = new StringBuilder(256 + stories.size() * 512);
-        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"").append(SITEMAP_NS)
-                .append("\" xmlns:news=\"").append(NEWS_NS).append("\">\n");
-        for (Listed s : stories) {
-            x.append("<url>\n");
-            el(x, "loc", base + s.path());
-            x.append("<news:news>\n<news:publication>\n");
-            el(x, "news:name", site.name());
-            el(x, "news:language", newsLanguage(site.language()));
-            x.append("</news:publication>\n");
-            el(x, "news:publication_date", w3c(s.publishedAt()));
-            el(x, "news:title", s.headline());
-            x.append("</news:news>\n</url>\n");
-        }
-        x.append("</urlset>\n");
-        return Page.of(200, XML_TYPE, bytes(x)).withSurrogateKeys(SURROGATE_KEY);
+    private Set<String> allSections() {
+        Set<String> all = new LinkedHashSet<>();
+        site.sections().forEach(s -> all.add(s.slug()));
+        return all;
     }
 
-    /** Google News takes an ISO 639 code alone ({@code hi}, not {@code hi-IN}), except zh-cn and zh-tw. */
-    static String newsLanguage(String bcp47) {
-        String l = bcp47.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        if (l.equals("zh-cn") || l.equals("zh-tw")) return l;
-        int dash = l.indexOf('-');
-        return dash > 0 ? l.substring(0, dash) : l;
+    private static Page page(String type, byte[] body) {
+        return Page.of(200, type, body).withSurrogateKeys(SURROGATE_KEY);
     }
 
-    /** Both sitemaps are named: the news sitemap is in the index too, but crawlers read it sooner from here. */
-    public Page robots() {
-        String text = "User-agent: *\nAllow: /\nDisallow: /desk/\nDisallow: /api/\n\nSitemap: " + base
-                + "/sitemap.xml\nSitemap: " + base + "/sitemap-news.xml\n";
-        return Page.of(200, TEXT_TYPE, text.getBytes(StandardCharsets.UTF_8)).withSurrogateKeys(SURROGATE_KEY);
+    /** The site's address without a trailing slash, to put paths after. */
+    static String base(Config.Site site) {
+        String b = site.baseUrl();
+        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
     static Instant changed(Story s) {
@@ -173,46 +165,5 @@ public final class Feeds {
     static Instant changed(Instant p, Instant u) {
         if (p == null) return u == null ? Instant.EPOCH : u;
         return u != null && u.isAfter(p) ? u : p;
-    }
-
-    /** RFC 822 as RSS 2.0 wants it, in GMT: {@code Sat, 12 Jul 2025 05:49:00 GMT}. */
-    static String rfc822(Instant i) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(i.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
-    }
-
-    /** W3C Datetime in the site's zone, to the second: {@code 2025-07-12T11:19:00+05:30}. */
-    String w3c(Instant i) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.truncatedTo(ChronoUnit.SECONDS).atZone(site.zone()));
-    }
-
-    private static void el(StringBuilder x, String name, String text) {
-        x.append('<').append(name).append('>').append(escape(text)).append("</").append(name).append(">\n");
-    }
-
-    /** Escapes markup characters and drops code points XML 1.0 cannot carry (controls, lone surrogates). */
-    static String escape(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> {
-                    boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-                    if (legal) b.appendCodePoint(c);
-                }
-            }
-        }
-        return b.toString();
-    }
-
-    private static byte[] bytes(StringBuilder x) {
-        return x.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

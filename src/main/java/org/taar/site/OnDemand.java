@@ -32,13 +32,15 @@ public final class OnDemand {
 
     private final StoryStore stories;
     private final TagStore tags;
-    private final Publisher publisher;
+    private final ArticlePages articles;
+    private final ListingPages listings;
     private final PageCache cache;
 
-    public OnDemand(StoryStore stories, TagStore tags, Publisher publisher, PageCache cache) {
+    public OnDemand(StoryStore stories, TagStore tags, ArticlePages articles, ListingPages listings, PageCache cache) {
         this.stories = stories;
         this.tags = tags;
-        this.publisher = publisher;
+        this.articles = articles;
+        this.listings = listings;
         this.cache = cache;
     }
 
@@ -66,7 +68,7 @@ public final class OnDemand {
                 if (s.isPublished() || s.status() == Status.KILLED) movedTo[0] = s.path();
                 return null;
             }
-            return publisher.articlePage(story.get());
+            return articles.page(story.get());
         });
         if (page.isEmpty() && movedTo[0] != null) return Optional.of(Answer.movedTo(movedTo[0]));
         return page.map(Answer::of);
@@ -79,9 +81,9 @@ public final class OnDemand {
             String slug = path.substring("/tag/".length(), path.length() - 1);
             Optional<String> canonical = tags.aliasTarget(slug);
             if (canonical.isPresent() && !canonical.get().equals(slug)) {
-                return Optional.of(Answer.movedTo(Publisher.listingKey("/tag/" + canonical.get() + "/", page)));
+                return Optional.of(Answer.movedTo(ListingPages.listingKey("/tag/" + canonical.get() + "/", page)));
             }
         }
-        return cache.loadListing(path, page, () -> publisher.listingPage(path, page)).map(Answer::of);
+        return cache.loadListing(path, page, () -> listings.page(path, page)).map(Answer::of);
     }
 }

@@ -122,7 +122,7 @@ public final class PageCache {
      * page at least as new as the publisher's.
      */
     public Optional<Page> loadListing(String path, int page, Supplier<Page> render) {
-        String key = Publisher.listingKey(path, page);
+        String key = ListingPages.listingKey(path, page);
         Page p = pinned.get(key);
         if (p != null) return Optional.of(p);
         Kept kept = null;

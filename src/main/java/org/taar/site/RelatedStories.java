@@ -1,15 +1,15 @@
 package org.taar.site;
 
 import java.util.List;
-import org.jsoup.Jsoup;
-import org.taar.site.Related;
-import org.taar.site.Views;
-import org.taar.story.Story;
 import org.taar.search.IndexedStory;
 import org.taar.search.Indexer;
 import org.taar.search.SearchIndex;
+import org.taar.story.Story;
 
-/** Related stories for an article from the search index (more-like-this on headline and text). */
+/**
+ * Related stories for an article from the search index (more-like-this on headline and text).
+ * The headlines come as stored, plain text: article.jte escapes them, once.
+ */
 public final class RelatedStories implements Related {
     private final SearchIndex index;
     private final int n;
@@ -23,8 +23,7 @@ public final class RelatedStories implements Related {
     public List<Views.RelatedLink> of(Story s) {
         if (!s.isPublished()) return List.of();
         IndexedStory doc = Indexer.toIndexed(s);
-        // Headlines come back escaped for HTML; the template escapes again, so unescape here.
-        return index.like(s.id(), doc.headline(), doc.text(), n).stream()
-                .map(h -> new Views.RelatedLink(h.path(), Jsoup.parse(h.headlineHtml()).text())).toList();
+        return index.similar(s.id(), doc.headline(), doc.text(), n).stream()
+                .map(h -> new Views.RelatedLink(h.path(), h.headline())).toList();
     }
 }

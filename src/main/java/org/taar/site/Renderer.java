@@ -1,8 +1,5 @@
 package org.taar.site;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -31,19 +28,20 @@ public final class Renderer {
     static final int LEAD_PARAGRAPHS = 3;
     static final int LONG_BODY = 5;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Config config;
     private final Config.Site site;
     private final DateTimeFormatter shown;
     private final List<Views.NavLink> nav;
     private final Labels labels;
+    private final ArticleHead head;
 
     public Renderer(Config config) {
         this.config = config;
         this.site = config.site();
         this.labels = Labels.of(site.language());
         this.shown = DateTimeFormatter.ofPattern("d MMMM yyyy hh:mm a z", Locale.ENGLISH).withZone(site.zone());
+        this.head = new ArticleHead(site, shown);
         this.nav = site.sections().stream().map(s -> new Views.NavLink("/" + s.slug() + "/", s.name(), s.slug())).toList();
     }
 
@@ -73,9 +71,7 @@ public final class Renderer {
         Instant created = s.publishedAt() != null ? s.publishedAt() : s.createdAt();
         Instant updated = s.updatedAt();
         String lang = item.language() != null ? item.language() : site.language();
-        String head = hreflang(s, lang, canonical, editions) + openGraph(s, lang, canonical, description, created, updated, editions)
-                + jsonLd(s, lang, canonical, sectionName, created, updated, corrected)
-                + breadcrumbs(s, sectionName, canonical);
+        Views.Head head = this.head.of(s, lang, canonical, sectionName, description, created, updated, corrected, editions);
         Views.Frame frame = new Views.Frame(labels, site.name(), lang, nav, item.headline() + " | " + site.name(), description,
                 canonical, s.section(), head);
         Views.Article view = new Views.Article(frame, "/" + s.section() + "/", sectionName, item.headline(),
@@ -105,7 +101,7 @@ public final class Renderer {
             }
         });
         Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, site.name(), site.name(),
-                site.baseUrl() + "/", "", null);
+                site.baseUrl() + "/", "", Views.Head.NONE);
         return render("listing.jte", Map.of("l", new Views.Listing(frame, labels.latest(), cards(latest), blocks, null, null, 1,
                 cards(breaking), "")));
     }
@@ -115,7 +111,7 @@ public final class Renderer {
         String canonical = site.baseUrl() + path + (page > 1 ? "?page=" + page : "");
         String title = heading + (page > 1 ? " (" + labels.page() + " " + page + ")" : "") + " | " + site.name();
         Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, title, heading, canonical,
-                currentSection, null);
+                currentSection, Views.Head.NONE);
         String prev = page > 2 ? path + "?page=" + (page - 1) : page == 2 ? path : null;
         String next = hasMore ? path + "?page=" + (page + 1) : null;
         // The new-stories banner belongs on a section's first page; tag pages and deeper pages go without.
@@ -126,7 +122,7 @@ public final class Renderer {
 
     public String message(String heading, String text) {
         Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, heading + " | " + site.name(), null,
-                null, "", "<meta name=\"robots\" content=\"noindex\">");
+                null, "", Views.Head.NOINDEX);
         return render("message.jte", Map.of("m", new Views.Message(frame, heading, text)));
     }
 
@@ -138,7 +134,7 @@ public final class Renderer {
                          java.util.function.IntFunction<String> pageHref) {
         String title = (q.isEmpty() ? labels.search() : labels.search() + ": " + q) + " | " + site.name();
         Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, title, null, null, "",
-                "<meta name=\"robots\" content=\"noindex\">");
+                Views.Head.NOINDEX);
         List<Views.SearchHit> hits = results.hits().stream().map(h -> new Views.SearchHit(h.path(), h.headlineHtml(),
                 h.snippetHtml(), sectionName(h.section()), shown.format(h.published()), h.published().toString())).toList();
         String summary = q.isEmpty() || error != null ? null
@@ -197,134 +193,6 @@ public final class Renderer {
         if (paragraphs.isEmpty()) return null;
         String text = Jsoup.parseBodyFragment(paragraphs.get(0)).text();
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
-    }
-
-    /** The page and its editions in other languages, each under its own language, absolute URLs. */
-    private String hreflang(Story s, String lang, String canonical, List<Story> editions) {
-        if (editions.isEmpty()) return "";
-        StringBuilder b = new StringBuilder();
-        alternate(b, lang, canonical);
-        for (Story e : editions) alternate(b, language(e), site.baseUrl() + e.path());
-        return b.toString();
-    }
-
-    private static void alternate(StringBuilder b, String lang, String href) {
-        b.append("<link rel=\"alternate\" hreflang=\"").append(Entities.escape(lang)).append("\" href=\"")
-                .append(Entities.escape(href)).append("\">\n");
-    }
-
-    private String language(Story s) {
-        return s.item().language() != null ? s.item().language() : site.language();
-    }
-
-    /**
-     * OpenGraph's locale is language_TERRITORY. A tag without a region gets IN for India's languages
-     * (the site's readers); others stay the bare language, which readers of og:locale accept.
-     */
-    static String ogLocale(String lang) {
-        Locale l = Locale.forLanguageTag(lang.replace('_', '-'));
-        String language = l.getLanguage().isEmpty() ? lang : l.getLanguage();
-        String region = l.getCountry();
-        if (region.isEmpty() && INDIAN.contains(language)) region = "IN";
-        return region.isEmpty() ? language : language + "_" + region;
-    }
-
-    private static final java.util.Set<String> INDIAN = java.util.Set.of("hi", "bn", "mr", "ta", "te", "gu", "kn", "ml",
-            "pa", "or", "as", "ur", "ne", "sa", "sd", "ks", "kok", "mai", "sat", "doi", "mni", "brx");
-
-    private String openGraph(Story s, String lang, String canonical, String description, Instant created,
-                             Instant updated, List<Story> editions) {
-        StringBuilder b = new StringBuilder();
-        meta(b, "property", "og:type", "article");
-        meta(b, "property", "og:site_name", site.name());
-        meta(b, "property", "og:locale", ogLocale(lang));
-        for (Story e : editions) meta(b, "property", "og:locale:alternate", ogLocale(language(e)));
-        meta(b, "property", "og:title", s.headline());
-        meta(b, "property", "og:url", canonical);
-        if (description != null) meta(b, "property", "og:description", description);
-        if (s.item().image() != null) meta(b, "property", "og:image", s.item().image());
-        meta(b, "property", "article:published_time", created.toString());
-        if (updated != null) meta(b, "property", "article:modified_time", updated.toString());
-        meta(b, "property", "article:section", sectionName(s.section()));
-        s.tags().forEach(t -> meta(b, "property", "article:tag", t.name()));
-        meta(b, "name", "twitter:card", s.item().image() != null ? "summary_large_image" : "summary");
-        return b.toString();
-    }
-
-    private static void meta(StringBuilder b, String attr, String key, String value) {
-        b.append("<meta ").append(attr).append("=\"").append(key).append("\" content=\"")
-                .append(Entities.escape(value)).append("\">\n");
-    }
-
-    private String jsonLd(Story s, String lang, String canonical, String sectionName, Instant created, Instant updated,
-                          Instant corrected) {
-        ObjectNode ld = JSON.createObjectNode();
-        ld.put("@context", "https://schema.org");
-        ld.put("@type", "NewsArticle");
-        ld.put("headline", s.headline());
-        ld.put("datePublished", created.toString());
-        ld.put("dateModified", (updated != null ? updated : created).toString());
-        ld.put("articleSection", sectionName);
-        ld.put("keywords", String.join(", ", s.tags().stream().map(t -> t.name()).toList()));
-        ld.put("inLanguage", lang);
-        ld.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", canonical);
-        ld.put("url", canonical);
-        if (s.item().summary() != null) ld.put("description", s.item().summary());
-        if (s.item().image() != null) ld.putArray("image").add(s.item().image());
-        String agency = s.item().agency() != null ? s.item().agency() : s.source();
-        ArrayNode author = ld.putArray("author");
-        // A named reporter is the author; agency copy without a byline is the agency's.
-        if (s.item().byline() != null) author.addObject().put("@type", "Person").put("name", s.item().byline());
-        else author.addObject().put("@type", "Organization").put("name", agency);
-        ObjectNode publisher = ld.putObject("publisher").put("@type", "Organization").put("name", site.name())
-                .put("url", site.baseUrl() + "/");
-        if (site.logo() != null) publisher.putObject("logo").put("@type", "ImageObject").put("url", site.logo());
-        ld.put("isAccessibleForFree", true);
-        if (corrected != null) {
-            ld.putObject("correction").put("@type", "CorrectionComment")
-                    .put("text", CorrectionNotice.text(site.language(), shown.format(corrected)))
-                    .put("datePublished", corrected.toString());
-        }
-        return script(ld);
-    }
-
-    /** Home, section, article: the trail search engines show instead of the URL. */
-    private String breadcrumbs(Story s, String sectionName, String canonical) {
-        ObjectNode ld = JSON.createObjectNode();
-        ld.put("@context", "https://schema.org");
-        ld.put("@type", "BreadcrumbList");
-        ArrayNode items = ld.putArray("itemListElement");
-        crumb(items, 1, site.name(), site.baseUrl() + "/");
-        crumb(items, 2, sectionName, site.baseUrl() + "/" + s.section() + "/");
-        crumb(items, 3, s.headline(), canonical);
-        return script(ld);
-    }
-
-    private static void crumb(ArrayNode items, int position, String name, String url) {
-        items.addObject().put("@type", "ListItem").put("position", position).put("name", name).put("item", url);
-    }
-
-    /**
-     * JSON-LD as a script element. Agency text can hold anything, so {@code <}, {@code >} and
-     * {@code &} become JSON escapes (a "</script>" or "<!--" in a headline cannot end or confuse
-     * the element), and so do U+2028 and U+2029, which older JavaScript parsers read as line ends.
-     * JSON has these characters only inside strings, where the escapes mean the same.
-     */
-    static String script(ObjectNode ld) {
-        String json = ld.toString();
-        StringBuilder b = new StringBuilder(json.length() + 64).append("<script type=\"application/ld+json\">");
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            switch (c) {
-                case '<' -> b.append("\\u003c");
-                case '>' -> b.append("\\u003e");
-                case '&' -> b.append("\\u0026");
-                case '\u2028' -> b.append("\\u2028");
-                case '\u2029' -> b.append("\\u2029");
-                default -> b.append(c);
-            }
-        }
-        return b.append("</script>\n").toString();
     }
 
     private String render(String template, Map<String, Object> params) {

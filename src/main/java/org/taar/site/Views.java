@@ -7,10 +7,36 @@ import org.taar.story.Tag;
 public final class Views {
     private Views() {}
 
-    /** What every page shares: the site's name, language, navigation and the page's own head. */
-    /** {@code labels}: the site furniture in the site's language (the page's {@code lang} may be a story's own). */
+    /**
+     * What every page shares: the site's name, language, navigation and the page's own head.
+     * {@code labels}: the site furniture in the site's language (the page's {@code lang} may be a story's own).
+     */
     public record Frame(Labels labels, String siteName, String lang, List<NavLink> nav, String title, String description,
-                        String canonical, String currentSection, String headExtra) {}
+                        String canonical, String currentSection, Head head) {}
+
+    /**
+     * A page's own head, as data: layout.jte writes it with escaping on. {@code jsonLd} holds JSON
+     * already serialized by {@link JsonLd} to stand inside a script element as it is.
+     */
+    public record Head(boolean noindex, List<Alternate> alternates, List<Meta> metas, List<String> jsonLd) {
+        public static final Head NONE = new Head(false, List.of(), List.of(), List.of());
+        /** Pages search engines should not keep: search results, notices. */
+        public static final Head NOINDEX = new Head(true, List.of(), List.of(), List.of());
+    }
+
+    /** The same page in another language ({@code <link rel="alternate" hreflang>}). */
+    public record Alternate(String lang, String href) {}
+
+    /** A meta tag named by {@code property} (OpenGraph) or by {@code name} (Twitter); the other is null. */
+    public record Meta(String property, String name, String content) {
+        static Meta property(String property, String content) {
+            return new Meta(property, null, content);
+        }
+
+        static Meta name(String name, String content) {
+            return new Meta(null, name, content);
+        }
+    }
 
     public record NavLink(String href, String label, String slug) {}
 

@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.Fields;
 import org.taar.site.OnDemand;
 import org.taar.site.Page;
 import org.taar.site.PageCache;
-import org.taar.site.Publisher;
+import org.taar.site.ListingPages;
 
 /**
  * Every path no other route claims is a page of the site: from the page cache, else rendered on
@@ -82,6 +82,6 @@ public final class SitePages {
         if (page == null) return path;
         if (!page.matches("[0-9]{1,9}")) return "/404";
         int n = Integer.parseInt(page);
-        return n < 1 ? "/404" : Publisher.listingKey(path, n);
+        return n < 1 ? "/404" : ListingPages.listingKey(path, n);
     }
 }

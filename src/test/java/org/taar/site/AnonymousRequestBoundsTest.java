@@ -146,7 +146,7 @@ class AnonymousRequestBoundsTest {
         Map<String, Long> before = app.pages.sizes();
         // What the real site could ever hold beyond what it holds now: every page of every listing.
         int listings = app.config.site().sections().size() + app.tags.all().size();
-        long bound = (long) listings * (Publisher.LISTING_PAGES + 1);
+        long bound = (long) listings * (ListingPages.LISTING_PAGES + 1);
 
         Random random = new Random(10);
         Semaphore inFlight = new Semaphore(16);
@@ -221,14 +221,14 @@ class AnonymousRequestBoundsTest {
         startWithSmallPages(engine);
         List<String> urls = publishSection(26);
         String section = urls.get(0).substring(0, urls.get(0).indexOf('/', 1) + 1);
-        String key = Publisher.listingKey(section, 12);
+        String key = ListingPages.listingKey(section, 12);
 
         CountDownLatch readBeforeKill = new CountDownLatch(1);
         CountDownLatch killRendered = new CountDownLatch(1);
         AtomicInteger renders = new AtomicInteger();
         // An on-demand render of page 12, held between reading the store and returning its page.
         Thread reader = new Thread(() -> app.pages.loadListing(section, 12, () -> {
-            Page page = app.publisher.listingPage(section, 12);
+            Page page = app.listings.page(section, 12);
             if (renders.getAndIncrement() == 0) {
                 readBeforeKill.countDown();
                 try {

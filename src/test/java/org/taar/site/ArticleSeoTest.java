@@ -186,8 +186,8 @@ class ArticleSeoTest {
                 .doesNotContain("urn:ians:42");
         assertThat(LanguageEditions.candidateUris("urn:ians:42-hi", "hi")).contains("urn:ians:42", "urn:ians:42-en")
                 .doesNotContain("urn:ians:42-hi");
-        assertThat(Renderer.ogLocale("hi")).isEqualTo("hi_IN");
-        assertThat(Renderer.ogLocale("en-GB")).isEqualTo("en_GB");
+        assertThat(ArticleHead.ogLocale("hi")).isEqualTo("hi_IN");
+        assertThat(ArticleHead.ogLocale("en-GB")).isEqualTo("en_GB");
     }
 
     @ParameterizedTest

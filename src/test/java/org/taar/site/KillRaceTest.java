@@ -33,7 +33,7 @@ class KillRaceTest {
             CountDownLatch killWritten = new CountDownLatch(1);
             // The render of OnDemand, held between reading the store and returning its page.
             Thread reader = new Thread(() -> app.pages.load(url, k -> {
-                Page page = app.publisher.articlePage(app.stories.byId(id).orElseThrow());
+                Page page = app.articles.page(app.stories.byId(id).orElseThrow());
                 readPublished.countDown();
                 try {
                     // A correct cache makes the publisher's write wait for this render, so do not wait forever.
