@@ -119,8 +119,8 @@ class CrashRecoveryTest {
                 }
             }, "feeder");
             feeder.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (ackCount.get() < KILL_AFTER_ACKS && System.nanoTime() < deadline) Thread.sleep(2);
+            // The child server acknowledges on its own threads; the kill comes as soon as enough have been.
+            Eventually.until(Duration.ofSeconds(120), () -> ackCount.get() >= KILL_AFTER_ACKS);
             assertThat(ackCount.get()).as("pushes acknowledged before the kill").isGreaterThanOrEqualTo(KILL_AFTER_ACKS);
             log("killing after " + ackCount.get() + " acknowledged pushes");
             int exit = first.kill();
@@ -150,6 +150,7 @@ class CrashRecoveryTest {
                     int status = 0;
                     for (int attempt = 0; attempt < 20 && status != 202; attempt++) {
                         status = push(http, second.base, key, s);
+                        // Time passing: an agency's client backs off a moment before it sends again.
                         if (status != 202) Thread.sleep(100);
                     }
                     return status;
@@ -158,20 +159,19 @@ class CrashRecoveryTest {
             retry.shutdown();
             for (var a : answers) assertThat(a.get()).as("re-push answer").isEqualTo(202);
             log("re-pushed");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (countFiles(inbox) > 0 && System.nanoTime() < deadline) Thread.sleep(50);
+            // The restarted child process empties the drop folder on its own; no catch-up reaches into it.
+            Eventually.until(Duration.ofSeconds(60), () -> countFiles(inbox) == 0);
             assertThat(countFiles(inbox)).as("files stuck in the drop folder").isZero();
             assertThat(inbox.resolve("failed")).as("drop files that failed").doesNotExist();
             log("drop folder empty");
 
             Expected expected = expected(sent, config.jdbcUrl() != null ? config.jdbcUrl() : sqliteUrl());
-            List<String> problems = List.of();
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            do {
-                if (!problems.isEmpty()) Thread.sleep(250);
-                problems = siteProblems(http, second.base, expected);
-                log("site check: " + problems.size() + " problems");
-            } while (!problems.isEmpty() && System.nanoTime() < deadline);
+            // The child's publisher renders on its own threads; the site is checked until it is whole or time is up.
+            List<String> problems = Eventually.value(Duration.ofSeconds(60), () -> {
+                List<String> found = siteProblems(http, second.base, expected);
+                log("site check: " + found.size() + " problems");
+                return found;
+            }, List::isEmpty);
             assertThat(problems).as("site after restart (acked before kill: %d, drop files before kill: %d, re-pushed: %d)",
                     ackedBeforeKill, droppedBeforeKill, unacked.size()).isEmpty();
         } finally {
@@ -518,13 +518,14 @@ class CrashRecoveryTest {
             if (jdbcUrl != null) cmd.addAll(List.of("--db", jdbcUrl));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:[0-9]+)/");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
+            // The child JVM says it is listening in its log; until it does, only its log can tell.
+            String base = Eventually.value(Duration.ofSeconds(60), () -> {
                 Matcher m = listening.matcher(Files.exists(log) ? Files.readString(log) : "");
-                if (m.find()) return new Server(p, m.group(1));
+                if (m.find()) return m.group(1);
                 if (!p.isAlive()) throw new AssertionError("server exited " + p.exitValue() + ":\n" + Files.readString(log));
-                Thread.sleep(50);
-            }
+                return null;
+            }, found -> found != null);
+            if (base != null) return new Server(p, base);
             p.destroyForcibly();
             throw new AssertionError("server did not start within 60 s:\n" + Files.readString(log));
         }

@@ -190,7 +190,8 @@ class HostileClientTest {
 
         awaitStory("urn:hostile:9004", Duration.ofSeconds(10));
         awaitStory("urn:hostile:9005", Duration.ofSeconds(10));
-        Thread.sleep(1_000); // a few more scans: nothing else may appear
+        // Time passing: nothing else may appear in a few more scans (every 250 ms), and absence has no event to wait for.
+        Thread.sleep(1_000);
         for (var s : app.stories.latest(200, 0)) assertThat(s.headline()).doesNotContain("SECRETMARK");
         assertThat(secret).exists();
         assertThat(inDir).exists();
@@ -305,7 +306,7 @@ class HostileClientTest {
                         }
                     }
                     try {
-                        Thread.sleep(500);
+                        Thread.sleep(500); // time passing: a slow client trickles a byte per connection every half second
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -323,14 +324,8 @@ class HostileClientTest {
         }
 
         /** Waits until every connection is answered or closed, or the time is up; answers how many are not. */
-        int awaitAllAnswered(Duration within) throws InterruptedException {
-            long end = System.nanoTime() + within.toNanos();
-            int silent = silent();
-            while (silent > 0 && System.nanoTime() < end) {
-                Thread.sleep(200);
-                silent = silent();
-            }
-            return silent;
+        int awaitAllAnswered(Duration within) throws Exception {
+            return Eventually.value(within, this::silent, n -> n == 0);
         }
 
         @Override
@@ -424,12 +419,8 @@ class HostileClientTest {
     }
 
     private static void await(java.util.function.BooleanSupplier condition, Duration within, String what)
-            throws InterruptedException {
-        long end = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("not within " + within + ": " + what);
-            Thread.sleep(5);
-        }
+            throws Exception {
+        if (!Eventually.until(within, condition::getAsBoolean)) throw new AssertionError("not within " + within + ": " + what);
     }
 
     private String push(byte[] body) throws Exception {

@@ -105,6 +105,7 @@ final class FeedServer implements AutoCloseable {
         }
     }
 
+    /** Time passing, on purpose: a slow or dripping feed is what the poller is tested against. */
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

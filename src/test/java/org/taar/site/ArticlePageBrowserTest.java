@@ -18,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -43,14 +42,15 @@ class ArticlePageBrowserTest {
     private static final String SUMMARY = "दोनों देशों के अधिकारियों ने शुल्क घटाने के प्रस्ताव पर सहमति जताई।";
     private static final Pattern SHOWN_TIME = Pattern.compile("\\d{1,2} [A-Z][a-z]+ \\d{4} \\d{2}:\\d{2} (AM|PM) IST");
 
-    @TempDir static Path dir;
-    private static App app;
-    private static String base;
-    private static String articlePath;
-    private static final HttpClient http = HttpClient.newHttpClient();
+    // Each test has its own App, data folder and browser profiles, so any order, or one test alone, passes.
+    @TempDir Path dir;
+    private App app;
+    private String base;
+    private String articlePath;
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeEach
+    void start() throws Exception {
         Chromium.require();
         var config = TestEngines.config(TestEngines.SQLITE, dir);
         config = new org.taar.config.Config(config.dataDir(), null, 0, 64 * 1024, config.site(), config.sources());
@@ -60,16 +60,16 @@ class ArticlePageBrowserTest {
 
         // "Next" points to the older story, so the second story goes in first.
         String older = push(key, story("urn:browser:older", 1, "न्यूयॉर्क में बारिश से यातायात प्रभावित", 2, ""));
-        waitFor(older, "न्यूयॉर्क");
+        caughtUp(older, "न्यूयॉर्क");
         articlePath = push(key, story("urn:browser:long", 1, HEADLINE, 8, ""));
-        waitFor(articlePath, HEADLINE);
+        caughtUp(articlePath, HEADLINE);
         String v2 = push(key, story("urn:browser:long", 2, HEADLINE, 8, " (अद्यतन)"));
         assertThat(v2).isEqualTo(articlePath);
-        waitFor(articlePath, "data-role=\"updated\"");
+        caughtUp(articlePath, "data-role=\"updated\"");
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         if (app != null) app.close();
     }
 
@@ -243,7 +243,7 @@ class ArticlePageBrowserTest {
         }
     }
 
-    private static ChromeDriver chromium(boolean javascript, String profile) {
+    private ChromeDriver chromium(boolean javascript, String profile) {
         return Chromium.start(dir, profile, javascript, 1200, 900);
     }
 
@@ -266,7 +266,7 @@ class ArticlePageBrowserTest {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String push(String key, byte[] body) throws Exception {
+    private String push(String key, byte[] body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest"))
                 .header("Authorization", "Bearer " + key)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
@@ -275,20 +275,16 @@ class ArticlePageBrowserTest {
         return new ObjectMapper().readTree(r.body()).path("url").asText();
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
+    private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Polls for up to 5 s until the page answers 200 and contains {@code marker}. */
-    private static void waitFor(String path, String marker) throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        HttpResponse<String> r;
-        do {
-            r = get(path);
-            if (r.statusCode() == 200 && r.body().contains(marker)) return;
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        Assertions.fail(path + " did not answer 200 with " + marker + " within 5 s; last status " + r.statusCode());
+    /** Once the publisher has applied every event written so far, the page answers 200 with {@code marker}. */
+    private void caughtUp(String path, String marker) throws Exception {
+        app.publisher.catchUp();
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        assertThat(r.body()).as(path).contains(marker);
     }
 }

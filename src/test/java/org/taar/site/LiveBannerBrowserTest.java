@@ -11,9 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -21,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.taar.App;
+import org.taar.Eventually;
 import org.taar.Fixtures;
 import org.taar.TestEngines;
 import org.taar.web.LiveEvents;
@@ -33,14 +33,15 @@ import org.taar.web.LiveEvents;
  */
 class LiveBannerBrowserTest {
 
-    @TempDir static Path dir;
-    private static App app;
-    private static String base;
-    private static String key;
-    private static final HttpClient http = HttpClient.newHttpClient();
+    // Each test has its own App, data folder and browser profiles: the open streams it counts are its own.
+    @TempDir Path dir;
+    private App app;
+    private String base;
+    private String key;
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeEach
+    void start() throws Exception {
         Chromium.require();
         var config = TestEngines.config(TestEngines.SQLITE, dir);
         config = new org.taar.config.Config(config.dataDir(), null, 0, 64 * 1024, config.site(), config.sources());
@@ -50,8 +51,8 @@ class LiveBannerBrowserTest {
         push(Fixtures.wire("urn:banner:first", 1, null, "पहले से छपी ख़बर", "खेल"));
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         if (app != null) app.close();
     }
 
@@ -97,22 +98,17 @@ class LiveBannerBrowserTest {
     }
 
     /** Both pages' EventSources are connected before anything is pushed. */
-    private static void waitForOpenStreams(int n) throws InterruptedException {
-        var live = liveEvents();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (live.clients() < n && System.nanoTime() < deadline) Thread.sleep(20);
-        assertThat(live.clients()).as("open /events streams").isGreaterThanOrEqualTo(n);
+    private void waitForOpenStreams(int n) throws Exception {
+        LiveEvents live = app.liveEvents();
+        assertThat(Eventually.value(Duration.ofSeconds(10), live::clients, c -> c >= n))
+                .as("open /events streams").isGreaterThanOrEqualTo(n);
     }
 
-    private static LiveEvents liveEvents() {
-        return app.liveEvents();
-    }
-
-    private static ChromeDriver chromium(String profile) {
+    private ChromeDriver chromium(String profile) {
         return Chromium.start(dir, profile, true, 1200, 900);
     }
 
-    private static String push(byte[] body) throws Exception {
+    private String push(byte[] body) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest"))
                 .header("Authorization", "Bearer " + key)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,8 +24,8 @@ import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -35,6 +36,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.taar.App;
+import org.taar.Eventually;
 import org.taar.TestEngines;
 
 /**
@@ -49,14 +51,16 @@ class SiteBrowserTest {
     private static final Pattern TAG_HREF = Pattern.compile("href=\"(/tag/[^\"/]+/)\"");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @TempDir static Path dir;
-    private static App app;
-    private static String base;
-    private static final Map<String, String> pages = new LinkedHashMap<>();
-    private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    // Each test has its own App, data folder and browser profiles, so no test sees what another
+    // left behind (open /events streams, a profile's cache) and any order, or one test alone, passes.
+    @TempDir Path dir;
+    private App app;
+    private String base;
+    private final Map<String, String> pages = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeEach
+    void start() throws Exception {
         Chromium.require();
         app = new App(TestEngines.config(TestEngines.SQLITE, dir), Clock.systemUTC());
         base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0, true);
@@ -78,8 +82,8 @@ class SiteBrowserTest {
         pages.put("search", "/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         if (app != null) app.close();
     }
 
@@ -112,16 +116,17 @@ class SiteBrowserTest {
         try {
             d.get(base + "/");
             // The page's own inline script ran (it opened /events) without a violation ...
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (app.liveEvents().clients() < 1 && System.nanoTime() < deadline) Thread.sleep(20);
-            assertThat(app.liveEvents().clients()).as("the live-update script opened /events").isGreaterThanOrEqualTo(1);
+            // This App is the test's own: the only stream it can count is this page's.
+            assertThat(Eventually.value(Duration.ofSeconds(5), () -> app.liveEvents().clients(), n -> n >= 1))
+                    .as("the live-update script opened /events").isGreaterThanOrEqualTo(1);
             assertThat(policyViolations(d)).isEmpty();
             // ... while a script smuggled into the page, as a story body might try, is refused.
             d.executeScript("var s = document.createElement('script'); s.textContent = 'window.smuggled = 1';"
                     + "document.body.appendChild(s);");
-            Thread.sleep(200);
+            // The browser reports the violation as an event after the refusal: wait for the report, not a time.
+            List<String> violations = Eventually.value(Duration.ofSeconds(5), () -> policyViolations(d), v -> !v.isEmpty());
+            assertThat(violations).anySatisfy(v -> assertThat(v).contains("script-src"));
             assertThat(d.executeScript("return window.smuggled === undefined")).isEqualTo(true);
-            assertThat(policyViolations(d)).anySatisfy(v -> assertThat(v).contains("script-src"));
         } finally {
             d.quit();
         }
@@ -190,7 +195,7 @@ class SiteBrowserTest {
     }
 
     /** Failed requests and console errors: the page's own status, every resource's status, SEVERE log lines. */
-    private static List<String> failedLoads(ChromeDriver d) {
+    private List<String> failedLoads(ChromeDriver d) {
         List<String> problems = new ArrayList<>();
         Object status = d.executeScript("return performance.getEntriesByType('navigation')[0].responseStatus");
         if (((Number) status).intValue() != 200) problems.add("page answered " + status);
@@ -212,7 +217,7 @@ class SiteBrowserTest {
     }
 
     /** Every same-site link and stylesheet on the page answers below 400 (each checked once per run). */
-    private static List<String> brokenLinks(ChromeDriver d, Set<String> checked) throws Exception {
+    private List<String> brokenLinks(ChromeDriver d, Set<String> checked) throws Exception {
         List<String> problems = new ArrayList<>();
         @SuppressWarnings("unchecked")
         List<String> hrefs = (List<String>) d.executeScript(
@@ -286,7 +291,7 @@ class SiteBrowserTest {
                 """);
     }
 
-    private static List<String> prefixed(String page, List<String> problems) {
+    private List<String> prefixed(String page, List<String> problems) {
         return problems.stream().map(p -> page + " " + pages.get(page) + ": " + p).toList();
     }
 
@@ -298,7 +303,7 @@ class SiteBrowserTest {
         return colours.size();
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
+    private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

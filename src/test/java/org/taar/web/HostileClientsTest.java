@@ -117,9 +117,10 @@ class HostileClientsTest {
             s.getOutputStream().write(("POST /api/v1/stories/1/kill HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n"
                     + "Authorization: Bearer " + editorKey + "\r\n\r\n{\"reason\":").getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
-            Thread.sleep(20);
+            Thread.sleep(20); // time passing: the half body reaches the server before the client hangs up
             s.close();
         }
+        // Time passing: a log line has no event to wait for; this gives the server's threads time to write one.
         Thread.sleep(500);
         assertThat(getWithin2s("/healthz").statusCode()).isEqualTo(200);
         assertThat(logs.errorsAndStacks()).isEmpty();
@@ -151,7 +152,7 @@ class HostileClientsTest {
         Socket idle = open();
         idle.getOutputStream().write("HEAD /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(readHead(idle, 3_000)).startsWith("HTTP/1.1 200");
-        Thread.sleep(3_500);
+        Thread.sleep(3_500); // time passing: quiet for longer than the 2 s header deadline
         idle.getOutputStream().write("HEAD /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(readHead(idle, 3_000)).startsWith("HTTP/1.1 200");
     }

@@ -121,6 +121,7 @@ class HttpFuzzTest {
                     problems.add("request " + i + " answered " + firstLine(answer) + ": " + printable(request));
                 }
             }
+            // Time passing: a log line has no event to wait for; this gives the server's threads time to write one.
             Thread.sleep(200);
             problems.addAll(logs.errorsAndStacks().stream().limit(5).map(l -> "log: " + l).toList());
         }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -65,6 +66,8 @@ class LiveEventsTest {
         final BlockingQueue<Sse> events = new LinkedBlockingQueue<>();
         final List<String> retry = new ArrayList<>();
         volatile String lastId;
+        /** Counted down when the first id line is read. */
+        final CountDownLatch opened = new CountDownLatch(1);
 
         Reader(String lastEventId) throws Exception {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/events")).GET();
@@ -80,7 +83,10 @@ class LiveEventsTest {
                     for (var it = response.body().iterator(); it.hasNext(); ) {
                         String line = it.next();
                         if (line.isEmpty()) {
-                            if (id != null) lastId = id;
+                            if (id != null) {
+                                lastId = id;
+                                opened.countDown();
+                            }
                             if (event != null) events.add(new Sse(id, event, data.toString()));
                             id = null;
                             event = null;
@@ -111,9 +117,7 @@ class LiveEventsTest {
 
         /** Waits until the opening lines are read, which also says the server has registered us. */
         String openingId() throws InterruptedException {
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (lastId == null && System.nanoTime() < deadline) Thread.sleep(10);
-            assertThat(lastId).as("opening id line").isNotNull();
+            assertThat(opened.await(5, TimeUnit.SECONDS)).as("opening id line within 5 s").isTrue();
             return lastId;
         }
     }
@@ -258,11 +262,9 @@ class LiveEventsTest {
         assertThat(LiveEvents.lastEventId("99999999999999999999")).isEqualTo(-1);
     }
 
+    /** Once the publisher has applied every event written so far, the page answers {@code status}. */
     private void waitForStatus(String path, int status) throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (get(path).statusCode() != status) {
-            assertThat(System.nanoTime()).as(path + " never answered " + status).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        app.publisher.catchUp();
+        assertThat(get(path).statusCode()).as(path).isEqualTo(status);
     }
 }
