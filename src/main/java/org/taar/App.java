@@ -45,7 +45,7 @@ import org.taar.rules.EmbargoClock;
 import org.taar.text.Agencies;
 import org.taar.text.DatelineParser;
 import org.taar.text.HtmlSanitizer;
-import org.taar.text.Normalizer;
+import org.taar.normalize.Normalizer;
 import org.taar.text.Slugger;
 import org.taar.text.UnicodeCleaner;
 import org.taar.web.AdvisoriesEndpoint;
@@ -191,8 +191,8 @@ public final class App implements Node {
 
     /** The normalize stage, composed in the order its steps must run. */
     public static Normalizer normalizer(Config config, Clock clock) {
-        return new Normalizer(new UnicodeCleaner(), new HtmlSanitizer(), new DatelineParser(), new Agencies(),
-                config.site().zone(), clock, new LegacyFontDetector());
+        return new Normalizer(new UnicodeCleaner(), new LegacyFontDetector(), new HtmlSanitizer(), new Agencies(),
+                new DatelineParser(), config.site().zone(), clock);
     }
 
     /**

@@ -19,7 +19,7 @@ import org.taar.cli.ServeCommand;
 import org.taar.cli.Wiring;
 import org.taar.config.Config;
 import org.taar.format.Formats;
-import org.taar.text.Normalizer;
+import org.taar.normalize.Normalizer;
 import org.taar.text.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

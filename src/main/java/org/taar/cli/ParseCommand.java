@@ -18,7 +18,7 @@ import org.taar.format.ParseContext;
 import org.taar.format.ParseException;
 import org.taar.format.ParseResult;
 import org.taar.item.NewsItem;
-import org.taar.text.Normalizer;
+import org.taar.normalize.Normalizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

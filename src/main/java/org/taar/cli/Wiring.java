@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.taar.config.Config;
 import org.taar.format.Formats;
-import org.taar.text.Normalizer;
+import org.taar.normalize.Normalizer;
 
 /** How commands get the components App builds, without the command line importing App (it sits above). */
 public interface Wiring {

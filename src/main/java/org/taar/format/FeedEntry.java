@@ -98,12 +98,12 @@ final class FeedEntry {
             b.summary = descriptionIsText ? Text.blankToNull(description) : HtmlContent.text(description);
         } else if (descriptionHtml != null) {
             b.bodyHtml = descriptionHtml;
-            b.summary = HtmlContent.excerpt(HtmlContent.text(descriptionHtml), SUMMARY_CHARS);
+            b.summary = HtmlContent.excerpt(HtmlContent.storyText(descriptionHtml), SUMMARY_CHARS);
         }
 
         b.headline = titleIsText ? collapse(title) : HtmlContent.text(title);
         if (b.headline == null) {
-            String plain = b.bodyHtml == null ? null : HtmlContent.text(b.bodyHtml);
+            String plain = b.bodyHtml == null ? null : HtmlContent.storyText(b.bodyHtml);
             if (plain == null) {
                 deliveryWarnings.add(label + ": no title or description");
                 return null;

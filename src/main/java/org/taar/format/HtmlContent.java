@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,30 +14,35 @@ import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+import org.taar.text.HtmlSanitizer;
 import org.taar.text.HtmlTrees;
 import org.taar.text.UrlScheme;
 
 /**
- * The HTML that feeds carry, made fit for {@code taar parse} output: scripts, frames, plug-ins and
- * event handlers removed, {@code javascript:} and {@code data:} URLs dropped, relative URLs made
- * absolute against the item's base, tracking pixels dropped. The normalize stage still sanitizes
- * by allowlist later; this is the floor every parser's output stands on, whatever comes after.
+ * The HTML that feeds carry, made ready for the normalize stage: relative URLs made absolute against
+ * the item's base (xml:base, the item's link, the feed's link: only the feed parser knows which), tracking
+ * pixels and counters dropped. This is no sanitizer: which tags, attributes and URL schemes a body may keep
+ * is decided once, by {@link HtmlSanitizer} in the normalize stage, which every item passes before it is
+ * printed by {@code taar parse} or stored.
  */
 public final class HtmlContent {
-    /** Elements removed with everything inside them. */
-    private static final String REMOVED = "script, noscript, iframe, frame, frameset, object, embed, applet, style, "
-            + "link, meta, base, template, form, input, button, select, textarea";
     /** Attributes that hold one URL. */
     private static final Set<String> URL_ATTRIBUTES = Set.of(
             "href", "src", "poster", "action", "background", "cite", "longdesc", "lowsrc", "dynsrc", "usemap",
             "xlink:href", "data");
-    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel", "ftp");
     /** Hosts and paths of feed trackers: their images are pixels, their links are ad and share counters. */
     private static final List<String> TRACKERS = List.of(
             "feeds.feedburner.com/~r/", "feeds.feedburner.com/~ff/", "feedproxy.google.com/~r/", "pixel.wp.com",
             "stats.wordpress.com", "googleadservices.com", "doubleclick.net", "google-analytics.com",
             "pixel.quantserve.com", "feedsportal.com", "pheedo.com", "feeds.wordpress.com/1.0/");
+    /** Elements that hold nothing a reader sees: a body of only these (and white space) is no body. */
+    private static final Evaluator NOTHING_TO_READ = QueryParser.parse(HtmlSanitizer.NOT_STORY_TEXT + ", link, meta, base");
+    private static final Evaluator NOT_STORY_TEXT = QueryParser.parse(HtmlSanitizer.NOT_STORY_TEXT);
     private static final Pattern REAL_TAG = Pattern.compile("<(?:[A-Za-z][A-Za-z0-9]*[\\s/>]|/[A-Za-z]|!--)");
     private static final Pattern ESCAPED_TAG = Pattern.compile("&lt;\\s*/?[A-Za-z][A-Za-z0-9]*(?:\\s|&gt;|/)",
             Pattern.CASE_INSENSITIVE);
@@ -48,40 +52,24 @@ public final class HtmlContent {
     private HtmlContent() {}
 
     /**
-     * A feed's HTML as a safe fragment with absolute URLs.
+     * A feed's HTML with absolute URLs and without trackers, still to be sanitized.
      *
      * @param baseUri what relative URLs are resolved against (xml:base, the item's link, the feed's link); may be null
-     * @return the cleaned fragment, or null when nothing is left
+     * @return the fragment, or null when it holds nothing a reader would see
      */
-    public static String clean(String html, String baseUri) {
+    public static String tidy(String html, String baseUri) {
         if (html == null || html.isBlank()) return null;
         String base = baseUri == null ? "" : baseUri;
         Document doc = Jsoup.parseBodyFragment(html, base);
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
-        HtmlTrees.removeAll(body.select(REMOVED));
-        for (Element e : body.getAllElements()) {
-            if (e == body) continue;
-            // One pass over the attributes, removing through the iterator: removing by name would search the
-            // attributes again for each one removed, quadratic on an element with hundreds of them.
-            for (Iterator<Attribute> it = e.attributes().iterator(); it.hasNext(); ) {
-                Attribute a = it.next();
-                String k = a.getKey().toLowerCase(Locale.ROOT);
-                String value = UrlScheme.compact(a.getValue());
-                if (k.startsWith("on") || k.equals("srcdoc") || k.equals("formaction") || k.startsWith("xmlns")
-                        || value.contains("javascript:") || value.contains("vbscript:") || value.startsWith("data:")) {
-                    // Script URLs are dropped from any attribute, known or not: browsers disagree on which carry URLs.
-                    it.remove();
-                } else if (k.equals("style")) {
-                    if (value.contains("javascript:") || value.contains("expression(") || value.contains("url(")) it.remove();
-                } else if (URL_ATTRIBUTES.contains(k)) {
-                    String url = safeUrl(a.getValue(), base);
-                    if (url == null) it.remove();
-                    else a.setValue(url);
-                } else if (k.equals("srcset")) {
-                    String set = safeSrcset(a.getValue(), base);
-                    if (set == null) it.remove();
-                    else a.setValue(set);
+        if (!base.isEmpty()) {
+            for (Element e : body.getAllElements()) {
+                if (e == body || e.attributesSize() == 0) continue;
+                for (Attribute a : e.attributes()) {
+                    String k = a.getKey().toLowerCase(Locale.ROOT);
+                    if (URL_ATTRIBUTES.contains(k)) a.setValue(resolve(a.getValue(), base));
+                    else if (k.equals("srcset")) a.setValue(resolveSrcset(a.getValue(), base));
                 }
             }
         }
@@ -96,19 +84,26 @@ public final class HtmlContent {
             if (isTracker(a.attr("href")) && a.text().isBlank() && a.select("img").isEmpty()) counters.add(a);
         }
         HtmlTrees.removeAll(counters);
-        String out = body.html().strip();
-        return out.isEmpty() ? null : out;
+        return nothingToRead(body) ? null : body.html().strip();
+    }
+
+    /** The text a reader would see in a body not yet sanitized: scripts, styles, forms and the like hold none. */
+    public static String storyText(String html) {
+        if (html == null) return null;
+        Element body = Jsoup.parseBodyFragment(html).body();
+        HtmlTrees.removeAll(body.select(NOT_STORY_TEXT));
+        return Text.blankToNull(body.text().replaceAll("[\\s\\u00A0]+", " "));
     }
 
     /**
-     * The body for text that may be HTML or plain text: HTML is {@linkplain #clean cleaned}, plain
+     * The body for text that may be HTML or plain text: HTML is {@linkplain #tidy tidied}, plain
      * text becomes escaped paragraphs. Text escaped twice (literal {@code &lt;p&gt;} after one
      * decoding) is decoded once more first.
      */
     public static String body(String content, String baseUri) {
         if (content == null || content.isBlank()) return null;
         String s = decodeDoubleEscaped(content);
-        if (looksLikeHtml(s)) return clean(s, baseUri);
+        if (looksLikeHtml(s)) return tidy(s, baseUri);
         return Text.paragraphs(ENTITY.matcher(s).find() ? Parser.unescapeEntities(s, false) : s);
     }
 
@@ -174,8 +169,8 @@ public final class HtmlContent {
         Document holder = Document.createShell("");
         holder.outputSettings().prettyPrint(false);
         holder.body().appendChild(figure);
-        // The caption is the feed's text too: it passes the same cleaning as the body.
-        String fig = clean(holder.body().html(), null);
+        // The caption is the feed's text too: it goes the same way as the body, to the sanitizer.
+        String fig = tidy(holder.body().html(), null);
         if (fig == null) return bodyHtml;
         return bodyHtml == null ? fig : fig + bodyHtml;
     }
@@ -251,31 +246,37 @@ public final class HtmlContent {
         return q < 0 ? u : u.substring(0, q);
     }
 
-    /** A URL attribute's value made safe: null when it must go, absolute when a base is known. */
-    private static String safeUrl(String value, String base) {
+    /**
+     * A relative URL resolved against the base; anything else as it was. Whether its scheme is allowed is for
+     * the sanitizer to say, not for the parser.
+     */
+    private static String resolve(String value, String base) {
         String v = value.strip();
-        if (v.isEmpty()) return null;
-        String scheme = UrlScheme.of(v);
-        if (scheme != null) return SAFE_SCHEMES.contains(scheme) ? v : null;
-        if (v.startsWith("#")) return v;
-        if (base.isEmpty()) return v;
+        if (v.isEmpty() || v.startsWith("#") || UrlScheme.of(v) != null) return value;
         String abs = StringUtil.resolve(base, v);
-        if (abs.isEmpty()) return v;
-        String resolved = UrlScheme.of(abs);
-        return resolved != null && SAFE_SCHEMES.contains(resolved) ? abs : null;
+        return abs.isEmpty() ? value : abs;
     }
 
-    private static String safeSrcset(String value, String base) {
+    private static String resolveSrcset(String value, String base) {
         List<String> out = new ArrayList<>();
         for (String candidate : value.split(",")) {
             String c = candidate.strip();
             if (c.isEmpty()) continue;
             String[] parts = c.split("\\s+", 2);
-            String url = safeUrl(parts[0], base);
-            if (url == null) continue;
+            String url = resolve(parts[0], base);
             out.add(parts.length > 1 ? url + " " + parts[1] : url);
         }
-        return out.isEmpty() ? null : String.join(", ", out);
+        return String.join(", ", out);
+    }
+
+    /** Whether the body holds only white space and elements without anything to read, at its top level. */
+    private static boolean nothingToRead(Element body) {
+        for (Node n : body.childNodes()) {
+            if (n instanceof TextNode t && t.isBlank()) continue;
+            if (n instanceof Element e && e.is(NOTHING_TO_READ)) continue;
+            return false;
+        }
+        return true;
     }
 
     /** Percent-encodes what java.net.URI refuses (non-ASCII, spaces, a few ASCII symbols, stray '%'). */

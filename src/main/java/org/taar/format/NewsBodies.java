@@ -2,27 +2,25 @@ package org.taar.format;
 
 import java.util.Locale;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.taar.text.HtmlSanitizer;
 import org.taar.text.HtmlTrees;
 
 /**
- * Turns the markup bodies of the IPTC XML formats (NITF body.content, XHTML) into sanitized HTML.
- * Unlike JSON formats, whose HTML is left to the normalize stage, these bodies are rebuilt from
- * XML with NITF's own element names (hl2, block, media...), so they are mapped to HTML and put
- * through {@link HtmlSanitizer} right here: what {@code taar parse} prints must already be a safe
- * body (CONTRACT), and sanitizing again later changes nothing. The sanitizer lives in the text
- * package; reusing it keeps one allowlist for the whole pipeline.
+ * Turns the markup bodies of the IPTC XML formats (NITF body.content, XHTML) into HTML: NITF's own
+ * element names (hl2, block, media...) become HTML ones, an XHTML document gives its body. This is
+ * conversion only; the body is sanitized once, by {@link HtmlSanitizer} in the normalize stage, which
+ * every item passes before {@code taar parse} prints it or the pipeline stores it.
  */
 final class NewsBodies {
-    private static final HtmlSanitizer SANITIZER = new HtmlSanitizer();
 
     private NewsBodies() {}
 
-    /** NITF body.content (or any NITF block markup) as sanitized HTML; null when no text is left. */
+    /** NITF body.content (or any NITF block markup) as HTML; null when it holds no text and no picture. */
     static String nitf(String markup) {
         if (markup == null) return null;
-        org.jsoup.nodes.Document d = Jsoup.parseBodyFragment(markup);
+        Document d = Jsoup.parseBodyFragment(markup);
         Element body = d.body();
         // Media references point at pictures the site does not have; their captions are story text.
         // Whole-list edits: one at a time, each would cost the length of its parent (quadratic on a long body).
@@ -33,16 +31,15 @@ final class NewsBodies {
         body.select("block, note, bq").tagName("div");
         HtmlTrees.unwrapAll(body.select("nitf-table, nitf-table-metadata"));
         body.select("credit").tagName("p");
-        return clean(body.html());
+        return orNull(d);
     }
 
-    /** An XHTML document or fragment: the body's content when there is a body, sanitized. */
+    /** An XHTML document or fragment as HTML: the body's content when there is a body. */
     static String xhtml(String markup) {
         if (markup == null) return null;
         String lower = markup.toLowerCase(Locale.ROOT);
-        String inner = lower.contains("<body") || lower.contains("<html")
-                ? Jsoup.parse(markup).body().html() : markup;
-        return clean(inner);
+        return orNull(lower.contains("<body") || lower.contains("<html") ? Jsoup.parse(markup)
+                : Jsoup.parseBodyFragment(markup));
     }
 
     /** Plain text as escaped paragraphs. */
@@ -50,7 +47,7 @@ final class NewsBodies {
         return Text.paragraphs(text);
     }
 
-    /** HTML from a source that claims to be HTML, sanitized. */
+    /** HTML from a source that claims to be HTML. */
     static String html(String markup) {
         return xhtml(markup);
     }
@@ -63,12 +60,26 @@ final class NewsBodies {
         String flat = Jsoup.parseBodyFragment(html).body().text();
         if (flat.replaceAll("\\s+", " ").startsWith(dateline)) return html;
         if (html.startsWith("<p>")) return "<p>" + escaped + " " + html.substring(3);
+        if (html.startsWith("<p ")) {
+            // A first paragraph with attributes (class="lead"): the sanitizer drops them, the dateline stays in it.
+            Document d = Jsoup.parseBodyFragment(html);
+            d.outputSettings().prettyPrint(false);
+            Element first = d.body().firstElementChild();
+            if (first != null && first.normalName().equals("p")) {
+                first.prependText(dateline + " ");
+                return d.body().html();
+            }
+        }
         return "<p>" + escaped + "</p>" + html;
     }
 
-    private static String clean(String html) {
-        String s = SANITIZER.sanitize(html);
-        return s == null || Jsoup.parseBodyFragment(s).body().text().isBlank()
-                && !s.contains("<img") ? null : s;
+    /**
+     * The body's HTML, entities decoded as the later text filters need them; null when a reader would see
+     * nothing in it (the text of scripts, styles and forms does not count, as the sanitizer drops them).
+     */
+    private static String orNull(Document d) {
+        d.outputSettings().prettyPrint(false);
+        String html = d.body().html().strip();
+        return HtmlContent.storyText(html) == null && d.body().select("img").isEmpty() ? null : html;
     }
 }

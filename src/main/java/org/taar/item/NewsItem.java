@@ -18,7 +18,7 @@ import java.util.List;
  * @param image the story's lead picture, an absolute http(s) URL (a ninjs picture association's largest
  *     rendition, a feed item's enclosure or media:content); null when the story has none
  * @param warnings what a parser or normalizer noticed but could live with
- * @param correction the agency marked this version a correction of what it sent before (see text/Corrections)
+ * @param correction the agency marked this version a correction of what it sent before (see normalize/CorrectionFilter)
  * @param signals the agency's item-level signals (AP's {@code signals}, e.g. {@code newscontent}), as
  *     written; null when the item carries none, which is not the same as an empty list
  * @param disclaimer a disclaimer a routing rule set for this story ({@code set_disclaimer}); null

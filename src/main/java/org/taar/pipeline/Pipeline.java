@@ -33,7 +33,7 @@ import org.taar.store.AdvisoryStore;
 import org.taar.store.StoryHistory;
 import org.taar.store.FingerprintStore;
 import org.taar.store.StoryStore;
-import org.taar.text.Normalizer;
+import org.taar.normalize.Normalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

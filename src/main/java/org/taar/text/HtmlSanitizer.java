@@ -19,7 +19,10 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
- * Reduces untrusted body HTML to an allowlisted sequence of block elements, and converts to and from plain text.
+ * The one HTML sanitizer: the only place that decides which tags, attributes and URL schemes a body may keep.
+ * Parsers only convert their format's markup to HTML; the normalize stage runs this once on every body.
+ *
+ * <p>Reduces untrusted body HTML to an allowlisted sequence of block elements, and converts to and from plain text.
  * Every step touches each node a bounded number of times, so a hostile body costs time linear in its size: child
  * lists are rebuilt once per parent ({@link HtmlTrees}), never edited one sibling at a time.
  */
@@ -36,6 +39,12 @@ public final class HtmlSanitizer {
 
     // Parsed once: parsing a selector for each element is most of the work of a body with many elements.
     private static final Evaluator IS_DROPPED = QueryParser.parse(DROPPED);
+
+    /**
+     * A selector for the elements whose content is never story text (scripts, styles, frames, forms...): the
+     * sanitizer drops them whole, and a parser that reads text from a body before it is sanitized skips them.
+     */
+    public static final String NOT_STORY_TEXT = DROPPED;
     private static final Evaluator IS_CONTAINER = QueryParser.parse(CONTAINERS);
     private static final Evaluator MAY_HOLD_PARAGRAPH = QueryParser.parse(CONTAINERS + ", " + PARAGRAPH_HOLDERS);
     private static final Evaluator IS_TEXT_BLOCK = QueryParser.parse("li, tr, figcaption, h1, h5, h6, div");

@@ -12,14 +12,14 @@ package org.taar.text;
 public final class UnicodeCleaner {
 
     /** What cleaning removed that is worth telling an editor about. */
-    record Result(String text, int controls, int replacements) {}
+    public record Result(String text, int controls, int replacements) {}
 
     /** Cleans one text field; null stays null. */
     public String clean(String s) {
         return s == null ? null : cleanCounting(s).text();
     }
 
-    Result cleanCounting(String s) {
+    public Result cleanCounting(String s) {
         if (s == null) return new Result(null, 0, 0);
         String nfc = java.text.Normalizer.normalize(s.replace("\r\n", "\n").replace('\r', '\n'),
                 java.text.Normalizer.Form.NFC);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taar.Taar;
 import org.taar.config.Config;
 import org.taar.format.Formats;
-import org.taar.text.Normalizer;
+import org.taar.normalize.Normalizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -6,6 +6,7 @@ import static org.taar.text.HostileHtmlTest.N;
 import static org.taar.text.HostileHtmlTest.assertSafe;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,13 +15,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.taar.item.NewsItem;
+import org.taar.normalize.Normalizer;
 import org.taar.text.Agencies;
 import org.taar.text.DatelineParser;
 import org.taar.text.HostileHtmlTest;
 import org.taar.text.HtmlSanitizer;
-import org.taar.text.Normalizer;
 import org.taar.text.UnicodeCleaner;
-import org.taar.item.NewsItem;
+import org.taar.text.legacy.LegacyFontDetector;
 
 /**
  * Every input format with a hostile body inside a small, otherwise ordinary document: parsing and normalizing it
@@ -31,8 +33,8 @@ class HostileBodiesTest {
 
     private static final ParseContext CTX = new ParseContext("hostile", Instant.parse("2025-07-12T06:00:00Z"));
     private static final Agencies AGENCIES = new Agencies();
-    private static final Normalizer NORMALIZER = new Normalizer(new UnicodeCleaner(), new HtmlSanitizer(),
-            new DatelineParser(AGENCIES), AGENCIES, ZoneId.of("Asia/Kolkata"));
+    private static final Normalizer NORMALIZER = new Normalizer(new UnicodeCleaner(), new LegacyFontDetector(),
+            new HtmlSanitizer(), AGENCIES, new DatelineParser(AGENCIES), ZoneId.of("Asia/Kolkata"), Clock.systemUTC());
 
     /** Bodies that are also well-formed XML, so that the XML formats can carry them as markup. */
     private static final List<String[]> BODIES = List.of(

@@ -3,39 +3,46 @@ package org.taar.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.taar.text.HtmlSanitizer;
 
 class HtmlContentTest {
     private static final String BASE = "https://news.example.in/desh/story.html";
+    private static final HtmlSanitizer SANITIZER = new HtmlSanitizer();
+
+    /** What a feed body becomes: tidied by the parser, then sanitized once by the normalize stage. */
+    private static String tidiedAndSanitized(String html, String base) {
+        return SANITIZER.sanitize(HtmlContent.tidy(html, base));
+    }
 
     @Test
     void relativeLinksAndImagesBecomeAbsolute() {
-        assertThat(HtmlContent.clean("<p><a href=\"../khel/\">खेल</a><img src=\"img/a.jpg\" srcset=\"img/a2.jpg 2x\"></p>", BASE))
+        assertThat(HtmlContent.tidy("<p><a href=\"../khel/\">खेल</a><img src=\"img/a.jpg\" srcset=\"img/a2.jpg 2x\"></p>", BASE))
                 .isEqualTo("<p><a href=\"https://news.example.in/khel/\">खेल</a>"
                         + "<img src=\"https://news.example.in/desh/img/a.jpg\" srcset=\"https://news.example.in/desh/img/a2.jpg 2x\"></p>");
     }
 
     @Test
     void withoutABaseRelativeUrlsStayAsTheyAre() {
-        assertThat(HtmlContent.clean("<a href=\"/x\">x</a>", null)).isEqualTo("<a href=\"/x\">x</a>");
+        assertThat(HtmlContent.tidy("<a href=\"/x\">x</a>", null)).isEqualTo("<a href=\"/x\">x</a>");
     }
 
     @Test
-    void scriptsFramesPluginsAndFormsAreRemoved() {
-        assertThat(HtmlContent.clean("<p>a</p><script>x()</script><iframe src=\"https://e.x/\"></iframe>"
+    void scriptsFramesPluginsAndFormsAreRemovedByTheSanitizerAfterIt() {
+        assertThat(tidiedAndSanitized("<p>a</p><script>x()</script><iframe src=\"https://e.x/\"></iframe>"
                 + "<object data=\"a.swf\"></object><embed src=\"b.swf\"><style>p{}</style><form><input></form><p>b</p>", BASE))
                 .isEqualTo("<p>a</p><p>b</p>");
     }
 
     @Test
-    void eventHandlersAndDangerousUrlsAreDropped() {
-        String out = HtmlContent.clean("<p onclick=\"x()\" onMouseOver=\"y()\">a</p><a href=\" JaVa\tScript:alert(1)\">b</a>"
+    void eventHandlersAndDangerousUrlsAreDroppedByTheSanitizerAfterIt() {
+        String out = tidiedAndSanitized("<p onclick=\"x()\" onMouseOver=\"y()\">a</p><a href=\" JaVa\tScript:alert(1)\">b</a>"
                 + "<a href=\"vbscript:x\">c</a><img src=\"data:image/png;base64,AA\" alt=\"d\"><p style=\"background:url(javascript:x)\">e</p>", BASE);
-        assertThat(out).isEqualTo("<p>a</p><a>b</a><a>c</a><p>e</p>");
+        assertThat(out).isEqualTo("<p>a</p><p>bc</p><p>e</p>");
     }
 
     @Test
     void trackingPixelsAreDropped() {
-        String out = HtmlContent.clean("<p>a<img src=\"https://x.example/p.gif\" width=\"1\" height=\"1\">"
+        String out = HtmlContent.tidy("<p>a<img src=\"https://x.example/p.gif\" width=\"1\" height=\"1\">"
                 + "<img src=\"https://x.example/q.gif\" height=\"0\"><img src=\"https://pixel.wp.com/g.gif\">"
                 + "<img src=\"http://stats.wordpress.com/b.gif?x=1\"><img src=\"http://feeds.feedburner.com/~r/feed/~4/abc\">"
                 + "<a href=\"http://feeds.feedburner.com/~ff/feed?a=1\"><img src=\"http://feeds.feedburner.com/~ff/feed?d=1\"></a>"
@@ -86,6 +93,27 @@ class HtmlContentTest {
     }
 
     @Test
+    void tidyingLeavesSanitizingToTheSanitizer() {
+        String html = "<p onclick=\"x()\">a<a href=\" JaVa\tScript:y()\">b</a><a href=\"c\">c</a></p><script>z()</script>";
+        assertThat(HtmlContent.tidy(html, BASE)).isEqualTo("<p onclick=\"x()\">a<a href=\" JaVa\tScript:y()\">b</a>"
+                + "<a href=\"https://news.example.in/desh/c\">c</a></p><script>z()</script>");
+    }
+
+    @Test
+    void aBodyWithNothingToReadIsNoBody() {
+        assertThat(HtmlContent.tidy(" <script>x()</script><style>p{}</style> <img src=\"https://pixel.wp.com/g.gif\"><meta>", BASE)).isNull();
+        assertThat(HtmlContent.tidy("<form><button>भेजें</button></form>", BASE)).isNull();
+        assertThat(HtmlContent.tidy("<p></p>", BASE)).isEqualTo("<p></p>");
+    }
+
+    @Test
+    void storyTextSkipsWhatTheSanitizerDrops() {
+        assertThat(HtmlContent.storyText("<p>पहला</p><button>साझा करें</button><noscript>n</noscript><textarea>t</textarea>"
+                + "<p>दूसरा&nbsp; पाठ</p>")).isEqualTo("पहला दूसरा पाठ");
+        assertThat(HtmlContent.storyText("<script>x()</script>")).isNull();
+    }
+
+    @Test
     void ordinaryFeedHtmlComesOutExactlyAsBefore() {
         String html = "<div>एक <a>बिना</a> <a href=\"/x\">सापेक्ष</a></div><div><div>दो<br><br>तीन</div>"
                 + "<p>तीन</p></div><section>चार<img></section><center><blockquote>"
@@ -97,12 +125,13 @@ class HtmlContentTest {
                 + "<a href=\"http://feeds.feedburner.com/~ff/x\"></a>"
                 + "<img src=\"http://pixel.wp.com/g.gif\">"
                 + "<p onclick=\"x()\" style=\"background:url(x)\">s</p><noscript>n</noscript>";
-        assertThat(HtmlContent.clean(html, "https://agency.example/news/")).isEqualTo("<div>एक <a>बिना</a> <a href=\"https://agency.example/x\">सापेक्ष</a></div><div>"
+        // What the old feed cleaner gave, sanitized: tidying and sanitizing once must end in the same body.
+        assertThat(tidiedAndSanitized(html, "https://agency.example/news/")).isEqualTo(SANITIZER.sanitize("<div>एक <a>बिना</a> <a href=\"https://agency.example/x\">सापेक्ष</a></div><div>"
                 + "<div>दो<br><br>तीन</div><p>तीन</p></div><section>चार</section><center><blockquote>"
                 + "<div>उद्धरण</div></blockquote></center><ul><li><br> <br>सूची<br></li></ul>ढीला<br> "
                 + "<br><br>पाठ <b>मोटा</b><br><p> </p><h1>बड़ा</h1><h6><br>छोटा<br><br></h6><table>"
                 + "<tbody><tr><td><div>कोष्ठ</div></td></tr></tbody></table><figure><figcaption>कैप्शन"
                 + "<br></figcaption></figure><p>a&#x1;b<a>js</a></p><div><span>स्पैन</span></div>"
-                + "<p>s</p>");
+                + "<p>s</p>"));
     }
 }

@@ -166,7 +166,9 @@ class IptcCorpusTest {
             assertThat(r.items()).as(name).isNotEmpty();
             for (NewsItem item : r.items()) {
                 problems.addAll(validator.problems(name, item));
-                if (item.bodyHtml() != null && ACTIVE.matcher(item.bodyHtml()).find()) problems.add(name + ": active content");
+                if (item.bodyHtml() != null && ACTIVE.matcher(Fixtures.printed(item.bodyHtml())).find()) {
+                    problems.add(name + ": active content");
+                }
             }
         }
         assertThat(problems).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.taar.format.Fixtures.CTX;
 import static org.taar.format.Fixtures.bytes;
+import static org.taar.format.Fixtures.printed;
 import static org.taar.format.Fixtures.utf8;
 
 import java.time.Instant;
@@ -43,7 +44,7 @@ class JsonFeedParserTest {
 
     @Test
     void contentHtmlIsCleanedWithAbsoluteUrlsAndTheImageLeads() throws Exception {
-        String body = items("jsonfeed-1.1.json").get(0).bodyHtml();
+        String body = printed(items("jsonfeed-1.1.json").get(0).bodyHtml());
         assertThat(body).startsWith("<figure><img src=\"https://janpath.example.in/img/lead.jpg\"")
                 .contains("href=\"https://janpath.example.in/mausam\"")
                 .contains("src=\"https://janpath.example.in/img/v.jpg\"")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.taar.format.Fixtures.CTX;
 import static org.taar.format.Fixtures.bytes;
+import static org.taar.format.Fixtures.printed;
 import static org.taar.format.Fixtures.utf8;
 
 import java.time.Instant;
@@ -51,7 +52,7 @@ class NewsmlG2ParserTest {
 
     @Test
     void bodyIsSanitized() throws Exception {
-        String body = only("newsmlg2/bhasha-hindi.xml").bodyHtml();
+        String body = printed(only("newsmlg2/bhasha-hindi.xml").bodyHtml());
         assertThat(body).doesNotContain("<script", "onclick", "javascript:", "data:", "alert");
         assertThat(body).contains("<a href=\"https://rbi.org.in/\"");
     }

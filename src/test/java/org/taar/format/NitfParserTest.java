@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.taar.format.Fixtures.CTX;
 import static org.taar.format.Fixtures.bytes;
+import static org.taar.format.Fixtures.printed;
 import static org.taar.format.Fixtures.utf8;
 
 import java.time.Instant;
@@ -37,7 +38,7 @@ class NitfParserTest {
 
     @Test
     void bodyContentBecomesSanitizedHtml() throws Exception {
-        String body = parser.parse(bytes("nitf/ians-hindi.xml"), CTX).items().get(0).bodyHtml();
+        String body = printed(parser.parse(bytes("nitf/ians-hindi.xml"), CTX).items().get(0).bodyHtml());
         assertThat(body).startsWith("<p>नई दिल्ली, 3 मार्च (आईएएनएस) भारत मौसम विज्ञान विभाग");
         assertThat(body).contains("<h2>किसानों के लिए राहत</h2>", "<em>खरीफ</em>", "<li>उत्तर भारत: सामान्य</li>",
                 "<p>बादलों से घिरा आसमान</p>", "<td>102%</td>", "<p>--आईएएनएस</p>");

@@ -1,4 +1,4 @@
-package org.taar.text;
+package org.taar.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.taar.item.NewsItem;
+import org.taar.text.Agencies;
+import org.taar.text.DatelineParser;
+import org.taar.text.HtmlSanitizer;
+import org.taar.text.UnicodeCleaner;
 import org.taar.text.legacy.LegacyFontDetector;
 
 /** The normalize stage converts Kruti Dev / Chanakya items and leaves everything else byte for byte. */
 class NormalizerLegacyFontTest {
     private final Agencies agencies = new Agencies();
-    private final Normalizer normalizer = new Normalizer(new UnicodeCleaner(), new HtmlSanitizer(),
-            new DatelineParser(agencies), agencies, ZoneId.of("Asia/Kolkata"),
-            Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC), new LegacyFontDetector());
+    private final Normalizer normalizer = new Normalizer(new UnicodeCleaner(), new LegacyFontDetector(),
+            new HtmlSanitizer(), agencies, new DatelineParser(agencies), ZoneId.of("Asia/Kolkata"),
+            Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC));
 
     private static NewsItem.Builder item(String language, String headline, String bodyHtml) {
         NewsItem.Builder b = NewsItem.builder();

@@ -1,4 +1,4 @@
-package org.taar.text;
+package org.taar.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.taar.item.NewsItem;
+import org.taar.text.Agencies;
+import org.taar.text.DatelineParser;
+import org.taar.text.HtmlSanitizer;
+import org.taar.text.UnicodeCleaner;
+import org.taar.text.legacy.LegacyFontDetector;
 
 class NormalizerTest {
 
@@ -16,8 +21,8 @@ class NormalizerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC);
 
     private final Agencies agencies = new Agencies();
-    private final Normalizer normalizer = new Normalizer(new UnicodeCleaner(), new HtmlSanitizer(),
-            new DatelineParser(agencies), agencies, KOLKATA, CLOCK);
+    private final Normalizer normalizer = new Normalizer(new UnicodeCleaner(), new LegacyFontDetector(),
+            new HtmlSanitizer(), agencies, new DatelineParser(agencies), KOLKATA, CLOCK);
 
     private static NewsItem.Builder item(String headline, String bodyHtml) {
         NewsItem.Builder b = NewsItem.builder();
@@ -26,6 +31,21 @@ class NormalizerTest {
         b.bodyHtml = bodyHtml;
         b.versionCreated = Instant.parse("2025-07-12T06:00:00Z");
         return b;
+    }
+
+    @Test
+    void runsItsFiltersInOneVisibleOrderWithTheSanitizerLastToWriteTheBody() {
+        assertThat(normalizer.filters()).extracting(f -> f.getClass().getSimpleName()).containsExactly(
+                "CleanupFilter", "LegacyFontFilter", "SanitizeFilter", "AgencyFilter", "DatelineFilter",
+                "CorrectionFilter", "LanguageFilter");
+    }
+
+    @Test
+    void takesTheCorrectionMarkerOffBeforeTheLanguageIsRead() {
+        NewsItem out = normalizer.normalize(item("CORRECTED: भारत ने मैच जीता", null).build());
+        assertThat(out.correction()).isTrue();
+        assertThat(out.headline()).isEqualTo("भारत ने मैच जीता");
+        assertThat(out.language()).isEqualTo("hi");
     }
 
     @Test

@@ -1,18 +1,21 @@
-package org.taar.text;
+package org.taar.normalize;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.taar.item.NewsItem;
 
 /**
- * Corrections as agencies mark them in the text itself, whatever the format: a headline prefix
+ * Marks the item a correction when its text says so and takes the marker off the headline, since readers see
+ * the site's correction notice instead of an agency's "CORRECTED:".
+ *
+ * <p>Corrections as agencies mark them in the text itself, whatever the format: a headline prefix
  * ({@code CORRECTED:}, Reuters' {@code CORRECTED-}, {@code सुधार:}, {@code संशोधित:}, a
  * {@code (सुधार के साथ)} before or after), a {@code CORRECTS ...} editor's note, a slugline word.
  * Format-specific signals (NewsML-G2 {@code sig:correction}, ANPA and IPTC 7901 keyword lines,
  * NITF, wire text {@code Status: corrected}) are read by the parsers; this adds what every format
- * can carry, and takes the marker off the headline, since readers see the notice instead.
+ * can carry.
  */
-public final class Corrections {
+public final class CorrectionFilter implements ItemFilter {
     private static final String SEPARATOR = "\\s*[:\\-–—|]\\s*";
     /** A headline's leading correction marker; the separator is required, so "सुधार की राह" is no marker. */
     private static final Pattern PREFIX = Pattern.compile(
@@ -26,10 +29,15 @@ public final class Corrections {
     private static final Pattern NOTE = Pattern.compile("(?i)\\bcorrect(?:s|ed|ion|ing)\\b|सुधार|संशोधित|संशोधन");
     private static final Pattern SLUG = Pattern.compile("(?i)\\b(?:corrected|correction|corrects|corr)\\b");
 
-    private Corrections() {}
+    @Override
+    public NewsItem apply(NewsItem item) {
+        NewsItem.Builder b = item.toBuilder();
+        mark(b);
+        return b.build();
+    }
 
     /** Sets {@code correction} when the text marks one, and strips the headline's marker. */
-    public static void mark(NewsItem.Builder b) {
+    private static void mark(NewsItem.Builder b) {
         if (b.headline != null) {
             String h = b.headline;
             Matcher r = REFILE.matcher(h);

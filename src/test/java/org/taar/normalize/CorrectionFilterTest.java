@@ -1,4 +1,4 @@
-package org.taar.text;
+package org.taar.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,14 +6,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.taar.item.NewsItem;
 
-class CorrectionsTest {
+class CorrectionFilterTest {
     private static NewsItem.Builder marked(String headline, String ednote, String slugline) {
         NewsItem.Builder b = NewsItem.builder();
         b.headline = headline;
         b.ednote = ednote;
         b.slugline = slugline;
-        Corrections.mark(b);
-        return b;
+        return new CorrectionFilter().apply(b.build()).toBuilder();
     }
 
     @ParameterizedTest

@@ -1,0 +1,79 @@
+package org.taar.normalize;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.taar.item.NewsItem;
+import org.taar.text.Dateline;
+import org.taar.text.DatelineParser;
+import org.taar.text.HtmlSanitizer;
+
+/**
+ * Reads the dateline at the head of the body ("मुंबई, 3 मार्च (भाषा)") for the place, agency and date the item
+ * does not state itself, since many wire formats carry them only there; the dateline stays in the body.
+ */
+public final class DatelineFilter implements ItemFilter {
+
+    // A dateline date this far after the item's own time belongs to the previous year (31 December read on 1 January).
+    private static final Duration FUTURE_TOLERANCE = Duration.ofDays(30);
+
+    private final DatelineParser datelines;
+    private final HtmlSanitizer bodies;
+    private final ZoneId siteZone;
+    private final Clock clock;
+
+    /**
+     * @param bodies reads the body as plain text, paragraph by paragraph
+     * @param clock supplies the year when the item carries no time at all
+     */
+    public DatelineFilter(DatelineParser datelines, HtmlSanitizer bodies, ZoneId siteZone, Clock clock) {
+        this.datelines = datelines;
+        this.bodies = bodies;
+        this.siteZone = siteZone;
+        this.clock = clock;
+    }
+
+    @Override
+    public NewsItem apply(NewsItem item) {
+        String bodyText = item.bodyHtml() == null ? "" : bodies.toPlainText(item.bodyHtml());
+        Optional<Dateline> found = datelines.parse(firstParagraph(bodyText));
+        if (found.isEmpty()) return item;
+        Dateline d = found.get();
+        NewsItem.Builder b = item.toBuilder();
+        if (b.located == null || b.located.isEmpty()) b.located = d.place();
+        if (b.agency == null || b.agency.isEmpty()) b.agency = d.agencyCode();
+        if (b.contentCreated == null && d.hasDate()) b.contentCreated = datelineInstant(d, b).orElse(null);
+        return b.build();
+    }
+
+    private Optional<Instant> datelineInstant(Dateline d, NewsItem.Builder b) {
+        Instant reference = b.versionCreated != null ? b.versionCreated
+                : b.firstCreated != null ? b.firstCreated : clock.instant();
+        int year = reference.atZone(siteZone).getYear();
+        Optional<Instant> candidate = at(year, d);
+        if (candidate.isPresent() && candidate.get().isAfter(reference.plus(FUTURE_TOLERANCE))) {
+            candidate = at(year - 1, d);
+        }
+        if (candidate.isEmpty()) {
+            b.warn("dateline date " + d.day() + "/" + d.month() + " does not exist in " + year + "; content date left empty");
+        }
+        return candidate;
+    }
+
+    private Optional<Instant> at(int year, Dateline d) {
+        try {
+            return Optional.of(LocalDate.of(year, d.month(), d.day()).atStartOfDay(siteZone).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String firstParagraph(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+}

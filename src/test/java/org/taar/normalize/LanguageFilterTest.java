@@ -1,0 +1,38 @@
+package org.taar.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.taar.item.NewsItem;
+import org.taar.text.HtmlSanitizer;
+
+class LanguageFilterTest {
+    private final LanguageFilter filter = new LanguageFilter(new HtmlSanitizer());
+
+    private static NewsItem item(String language, String headline, String bodyHtml) {
+        NewsItem.Builder b = NewsItem.builder();
+        b.language = language;
+        b.headline = headline;
+        b.bodyHtml = bodyHtml;
+        return b.build();
+    }
+
+    @Test
+    void readsHindiAndEnglishFromTheScript() {
+        assertThat(filter.apply(item(null, "भारत ने मैच जीता", "<p>भारत ने IPL में जीत दर्ज की।</p>")).language()).isEqualTo("hi");
+        assertThat(filter.apply(item("", "India wins", "<p>India won the match in Mumbai.</p>")).language()).isEqualTo("en");
+        assertThat(filter.apply(item(null, "भारत ने मैच जीता", null)).language()).isEqualTo("hi");
+    }
+
+    @Test
+    void leavesLanguageUnsetWhenNoScriptDominates() {
+        assertThat(filter.apply(item(null, "भारत Россия", "<p>१२३ 456</p>")).language()).isNull();
+        assertThat(filter.apply(item(null, null, null)).language()).isNull();
+    }
+
+    @Test
+    void keepsTheItemsOwnLanguage() {
+        NewsItem mr = item("mr", "India wins", "<p>India won.</p>");
+        assertThat(filter.apply(mr)).isSameAs(mr);
+    }
+}
