@@ -30,7 +30,12 @@ import org.taar.web.SiteServer;
 import org.taar.store.PushKeys;
 import org.taar.store.SourceStore;
 import org.taar.store.Store;
-import org.taar.store.StoryStore;
+import org.taar.store.AuditLog;
+import org.taar.store.EmbargoQueue;
+import org.taar.store.EventLog;
+import org.taar.store.Listings;
+import org.taar.store.StoryReads;
+import org.taar.store.StoryWrites;
 import org.taar.store.TagStore;
 import org.taar.rules.EmbargoClock;
 import org.taar.text.Agencies;
@@ -61,7 +66,14 @@ public final class App implements AutoCloseable {
     public final Config config;
     public final Clock clock;
     public final Store store;
-    public final StoryStore stories;
+    /** One story at a time, by id or agency identity, with its versions. */
+    public final StoryReads stories;
+    /** The lists of stories that pages, feeds, sitemaps and the API show. */
+    public final Listings listings;
+    /** The one way a story changes: a received version, or an editor's release, hold or kill. */
+    public final StoryWrites writes;
+    public final EventLog events;
+    public final AuditLog audit;
     public final TagStore tags;
     public final PushKeys pushKeys;
     public final SourceStore sources;
@@ -88,13 +100,17 @@ public final class App implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.store = Store.open(config.jdbcUrl(), config.dataDir());
-        this.stories = new StoryStore(store);
+        this.stories = new StoryReads(store);
+        this.listings = new Listings(store);
+        this.writes = new StoryWrites(store);
+        this.events = new EventLog(store);
+        this.audit = new AuditLog(store);
         this.pushKeys = new PushKeys(store, clock);
         this.sources = new SourceStore(store);
         this.archive = new Archive(config.dataDir(), store, clock);
         this.pages = new PageCache(config.site().pageBudgetBytes());
         this.renderer = new Renderer(config);
-        this.publisher = new Publisher(stories, renderer, pages, config, clock);
+        this.publisher = new Publisher(stories, listings, events, renderer, pages, config, clock);
         this.tags = new TagStore(store, clock);
         this.onDemand = new OnDemand(stories, tags, publisher, pages);
         // Names already used as tags in the archive become spellings the tagger recognizes.
@@ -102,9 +118,9 @@ public final class App implements AutoCloseable {
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
         Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
         this.rules = new Rules(clock, config, new RuleStore(store, clock));
-        this.editorActions = new EditorActions(stories, rules, clock, this::nudge);
+        this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
-                rules, stories, clock, this::nudge);
+                rules, stories, writes, clock, this::nudge);
     }
 
     private void nudge() {
@@ -119,7 +135,7 @@ public final class App implements AutoCloseable {
     public synchronized Indexer indexer() {
         if (indexer == null) {
             searchIndex = SearchIndex.open(config.dataDir().resolve("search"), clock);
-            indexer = new Indexer(stories, searchIndex);
+            indexer = new Indexer(stories, listings, events, searchIndex);
         }
         return indexer;
     }
@@ -162,14 +178,14 @@ public final class App implements AutoCloseable {
      * page, then opens the port and starts the drop folder, the poller and the embargo clock.
      */
     public int serve(String host, int port, boolean demo) throws Exception {
-        if (demo) new DemoContent(pipeline, stories).loadIfEmpty();
+        if (demo) new DemoContent(pipeline, listings, events).loadIfEmpty();
         // The index first: article pages ask it for related stories.
         indexer().startUp();
         indexer.start();
         publisher.related(new RelatedStories(searchIndex, 4));
         publisher.rebuildAll();
         // Told of every batch from here on; what came before is already on the pages.
-        live = new LiveEvents(stories, config.site().liveClients(), config.http().liveClientsPerAddress(), LiveEvents.HEARTBEAT,
+        live = new LiveEvents(events, config.site().liveClients(), config.http().liveClientsPerAddress(), LiveEvents.HEARTBEAT,
                 publisher.lastSeq());
         publisher.listener(live);
         if (config.purge() != null) {
@@ -186,8 +202,8 @@ public final class App implements AutoCloseable {
         server = new SiteServer(host, port, pages, new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes(),
                 bodyDeadline), new SourcesEndpoint(sources, pushKeys, clock), store, config.http());
         server.search(new SearchEndpoint(searchIndex, renderer, config.site().zone()));
-        server.stories(new StoriesEndpoint(stories, config.site()));
-        server.versions(new VersionsEndpoint(stories, pushKeys));
+        server.stories(new StoriesEndpoint(stories, listings, config.site()));
+        server.versions(new VersionsEndpoint(stories, audit, pushKeys));
         server.live(live);
         server.advisories(new AdvisoriesEndpoint(new AdvisoryStore(store), pushKeys, editorActions,
                 bodyDeadline));
@@ -198,7 +214,7 @@ public final class App implements AutoCloseable {
         dropFolder.start(250);
         poller = new Poller(config.polledSources(), pipeline, sources, clock, Poller.Settings.defaults(), new Random());
         poller.start();
-        embargoClock = new EmbargoClock(stories, clock, this::nudge);
+        embargoClock = new EmbargoClock(new EmbargoQueue(store), clock, this::nudge);
         embargoClock.start();
         return server.port();
     }

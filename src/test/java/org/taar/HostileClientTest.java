@@ -191,7 +191,7 @@ class HostileClientTest {
         awaitStory("urn:hostile:9004", Duration.ofSeconds(10));
         awaitStory("urn:hostile:9005", Duration.ofSeconds(10));
         Thread.sleep(1_000); // a few more scans: nothing else may appear
-        for (var s : app.stories.latest(200, 0)) assertThat(s.headline()).doesNotContain("SECRETMARK");
+        for (var s : app.listings.latest(200, 0)) assertThat(s.headline()).doesNotContain("SECRETMARK");
         assertThat(secret).exists();
         assertThat(inDir).exists();
         assertThat(hardTarget).exists();
@@ -420,7 +420,7 @@ class HostileClientTest {
     }
 
     private void awaitStory(String uri, Duration within) throws Exception {
-        await(() -> app.stories.latest(200, 0).stream().anyMatch(s -> s.uri().equals(uri)), within, uri + " published");
+        await(() -> app.listings.latest(200, 0).stream().anyMatch(s -> s.uri().equals(uri)), within, uri + " published");
     }
 
     private static void await(java.util.function.BooleanSupplier condition, Duration within, String what)

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.taar.config.Config;
-import org.taar.store.StoryStore.Listed;
+import org.taar.store.Listings.Listed;
 import org.taar.story.Story;
 
 /**

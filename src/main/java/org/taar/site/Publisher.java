@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.store.Event;
 import org.taar.store.StoryHistory;
-import org.taar.store.StoryStore;
-import org.taar.store.StoryStore.Listed;
+import org.taar.store.EventLog;
+import org.taar.store.Listings;
+import org.taar.store.Listings.Listed;
+import org.taar.store.StoryReads;
+import org.taar.story.EventKind;
 import org.taar.story.LanguageEditions;
 import org.taar.story.Story;
 import org.taar.story.Tag;
@@ -57,7 +60,9 @@ public final class Publisher implements AutoCloseable {
     /** How many articles rendered at start get their related stories in one listings pass. */
     static final int RELATED_PER_PASS = 32;
 
-    private final StoryStore stories;
+    private final StoryReads stories;
+    private final Listings lists;
+    private final EventLog events;
     private final FingerprintStore fingerprints;
     private final Renderer renderer;
     private final PageCache cache;
@@ -101,11 +106,14 @@ public final class Publisher implements AutoCloseable {
      * the publisher's thread (so it must hand slow work off). The live events feed listens here.
      */
     public interface Listener {
-        void applied(List<StoryStore.Change> changes);
+        void applied(List<EventLog.Change> changes);
     }
 
-    public Publisher(StoryStore stories, Renderer renderer, PageCache cache, Config config, Clock clock) {
+    public Publisher(StoryReads stories, Listings lists, EventLog events, Renderer renderer, PageCache cache, Config config,
+                     Clock clock) {
         this.stories = stories;
+        this.lists = lists;
+        this.events = events;
         this.fingerprints = new FingerprintStore(stories.store());
         this.renderer = renderer;
         this.cache = cache;
@@ -136,14 +144,14 @@ public final class Publisher implements AutoCloseable {
     public void rebuildAll() {
         synchronized (articlesLock) {
             synchronized (listingsLock) {
-                long seq = stories.lastEventSeq();
+                long seq = events.lastEventSeq();
                 long started = System.nanoTime();
-                List<Long> newest = stories.latestIds(site.eagerArticles());
+                List<Long> newest = lists.latestIds(site.eagerArticles());
                 // Without related stories (a more-like-this query each, the slow part): the listings
                 // thread adds them a few per pass once the port is open.
                 for (long id : newest) stories.byId(id).ifPresent(st -> renderStory(st, List.of()));
                 relatedBacklog.addAll(newest);
-                List<Listed> killed = stories.killed();
+                List<Listed> killed = lists.killed();
                 for (Listed k : killed) cache.putArticle(k.path(), gone.withSurrogateKeys("story-" + k.id()));
                 log.info("articles rendered at start count={} killed={} ms={} (older articles render on first request)",
                         newest.size(), killed.size(), (System.nanoTime() - started) / 1_000_000);
@@ -226,7 +234,7 @@ public final class Publisher implements AutoCloseable {
     /** Renders the articles of the next batch of events; returns how many events it applied. */
     int applyArticles() {
         synchronized (articlesLock) {
-            List<Event> events = stories.eventsAfter(lastSeq, 500);
+            List<Event> events = this.events.eventsAfter(lastSeq, 500);
             if (events.isEmpty()) return 0;
             int usable = contiguousPrefix(events);
             if (usable == 0) return 0;
@@ -256,7 +264,7 @@ public final class Publisher implements AutoCloseable {
                 }
                 article.accept(s);
                 // The story published just after this one links to it as "next"; keep that link true.
-                stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(article);
+                lists.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(article);
                 // Its editions in other languages link to it with hreflang (both ways); a kill drops the link.
                 for (Story e : editions(s)) stories.byId(e.id()).ifPresent(article);
                 sections.add(s.section());
@@ -266,10 +274,10 @@ public final class Publisher implements AutoCloseable {
             // A brand-new story is the newest, so no "next" link can point at it; anything else
             // (update, kill, hold) may change where the oldest story of a section links to.
             // "reported" (a duplicate linked to the story) changes only its article page.
-            boolean change = batch.stream().anyMatch(e -> !e.kind().equals("published") && !e.kind().equals("reported"));
+            boolean change = batch.stream().anyMatch(e -> e.kind() != EventKind.PUBLISHED && e.kind() != EventKind.REPORTED);
             if (change) {
                 for (Config.Section section : site.sections()) {
-                    stories.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id()))
+                    lists.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id()))
                             .ifPresent(article);
                 }
             }
@@ -290,11 +298,11 @@ public final class Publisher implements AutoCloseable {
 
     /** Tells the listener of the batch, each event with its story as it now stands (and as it was just rendered). */
     private void tell(List<Event> batch, Map<Long, Story> current) {
-        List<StoryStore.Change> changes = new java.util.ArrayList<>(batch.size());
+        List<EventLog.Change> changes = new java.util.ArrayList<>(batch.size());
         for (Event e : batch) {
             Story s = current.get(e.storyId());
             if (s != null) {
-                changes.add(new StoryStore.Change(e.seq(), e.kind(), s.id(), s.status().label(), s.section(), s.slug(),
+                changes.add(new EventLog.Change(e.seq(), e.kind(), s.id(), s.status().label(), s.section(), s.slug(),
                         s.headline()));
             }
         }
@@ -385,7 +393,7 @@ public final class Publisher implements AutoCloseable {
 
     private Page articlePage(Story s, List<Views.RelatedLink> relatedLinks) {
         return switch (s.status()) {
-            case PUBLISHED -> Page.html(200, renderer.article(s, stories.next(s), relatedLinks, editions(s),
+            case PUBLISHED -> Page.html(200, renderer.article(s, lists.next(s), relatedLinks, editions(s),
                             StoryHistory.correctedAt(stories.store(), s.id()).orElse(null),
                             alsoReported(s)))
                     .withSurrogateKeys(articleKeys(s));
@@ -411,7 +419,7 @@ public final class Publisher implements AutoCloseable {
     /** The same story in other languages, published (see {@link LanguageEditions} for the rule). */
     private List<Story> editions(Story s) {
         String lang = language(s);
-        return stories.publishedWithUris(LanguageEditions.candidateUris(s.uri(), lang)).stream()
+        return lists.publishedWithUris(LanguageEditions.candidateUris(s.uri(), lang)).stream()
                 .filter(o -> LanguageEditions.sameStory(s, lang, o, language(o))).toList();
     }
 
@@ -440,23 +448,23 @@ public final class Publisher implements AutoCloseable {
 
     private void renderHome() {
         Map<Config.Section, List<Story>> blocks = new LinkedHashMap<>();
-        for (Config.Section s : site.sections()) blocks.put(s, stories.inSection(s.slug(), 5, 0));
+        for (Config.Section s : site.sections()) blocks.put(s, lists.inSection(s.slug(), 5, 0));
         Duration window = site.breakingWindow();
-        List<Story> breaking = stories.breaking(site.breakingUrgency(), clock.instant().minus(window), BREAKING_STORIES);
-        cache.put("/", Page.html(200, renderer.home(stories.latest(site.homeStories(), 0), breaking, blocks))
+        List<Story> breaking = lists.breaking(site.breakingUrgency(), clock.instant().minus(window), BREAKING_STORIES);
+        cache.put("/", Page.html(200, renderer.home(lists.latest(site.homeStories(), 0), breaking, blocks))
                 .withSurrogateKeys("home"));
         breakingExpiresAt = breaking.isEmpty() ? null : breaking.get(breaking.size() - 1).publishedAt().plus(window);
     }
 
     private void renderSection(String slug, boolean deep) {
         int per = site.sectionStories();
-        renderPages("/" + slug + "/", "section-" + slug, renderer.sectionName(slug), slug, deep, stories.countInSection(slug), per,
-                offset -> stories.inSection(slug, per, offset));
+        renderPages("/" + slug + "/", "section-" + slug, renderer.sectionName(slug), slug, deep, lists.countInSection(slug), per,
+                offset -> lists.inSection(slug, per, offset));
     }
 
     private void renderTag(String slug, boolean deep) {
         String path = "/tag/" + slug + "/";
-        Optional<Tag> tag = stories.tag(slug);
+        Optional<Tag> tag = lists.tag(slug);
         if (tag.isEmpty()) {
             // Merged into another tag (or gone): its address now redirects, so none of its pages may linger.
             for (int page = 1; page <= LISTING_PAGES; page++) cache.remove(listingKey(path, page));
@@ -464,8 +472,8 @@ public final class Publisher implements AutoCloseable {
             return;
         }
         int per = site.sectionStories();
-        renderPages(path, "tag-" + slug, tag.get().name(), "", deep, stories.countWithTag(slug), per,
-                offset -> stories.withTag(slug, per, offset));
+        renderPages(path, "tag-" + slug, tag.get().name(), "", deep, lists.countWithTag(slug), per,
+                offset -> lists.withTag(slug, per, offset));
     }
 
     /**
@@ -511,21 +519,21 @@ public final class Publisher implements AutoCloseable {
         IntFunction<List<Story>> fetch;
         if (path.startsWith("/tag/")) {
             slug = path.substring("/tag/".length(), path.length() - 1);
-            Optional<Tag> tag = stories.tag(slug);
+            Optional<Tag> tag = lists.tag(slug);
             if (tag.isEmpty()) return null;
             heading = tag.get().name();
             section = "";
             keys = "tag-" + slug;
-            total = stories.countWithTag(slug);
-            fetch = offset -> stories.withTag(slug, per, offset);
+            total = lists.countWithTag(slug);
+            fetch = offset -> lists.withTag(slug, per, offset);
         } else {
             slug = path.substring(1, path.length() - 1);
             if (site.section(slug).isEmpty()) return null;
             heading = renderer.sectionName(slug);
             section = slug;
             keys = "section-" + slug;
-            total = stories.countInSection(slug);
-            fetch = offset -> stories.inSection(slug, per, offset);
+            total = lists.countInSection(slug);
+            fetch = offset -> lists.inSection(slug, per, offset);
         }
         int all = Math.max(1, (total + per - 1) / per);
         if (page > all) return null;
@@ -541,7 +549,7 @@ public final class Publisher implements AutoCloseable {
 
     private void renderAllFeeds() {
         Set<YearMonth> months = new LinkedHashSet<>();
-        Optional<Instant> first = stories.firstPublishedAt();
+        Optional<Instant> first = lists.firstPublishedAt();
         if (first.isPresent()) {
             YearMonth last = month(clock.instant());
             for (YearMonth m = month(first.get()); !m.isAfter(last); m = m.plusMonths(1)) months.add(m);
@@ -556,9 +564,9 @@ public final class Publisher implements AutoCloseable {
 
     /** The site feed and the given section feeds. */
     private void renderFeeds(Set<String> sections) {
-        cache.put(Feeds.feedPath(null), feeds.rss(null, stories.latest(Feeds.FEED_STORIES, 0)));
+        cache.put(Feeds.feedPath(null), feeds.rss(null, lists.latest(Feeds.FEED_STORIES, 0)));
         for (String section : sections) {
-            cache.put(Feeds.feedPath(section), feeds.rss(section, stories.inSection(section, Feeds.FEED_STORIES, 0)));
+            cache.put(Feeds.feedPath(section), feeds.rss(section, lists.inSection(section, Feeds.FEED_STORIES, 0)));
         }
     }
 
@@ -570,7 +578,7 @@ public final class Publisher implements AutoCloseable {
         for (YearMonth m : months) {
             Instant from = m.atDay(1).atStartOfDay(site.zone()).toInstant();
             Instant to = m.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant();
-            List<Listed> list = stories.publishedBetween(from, to, Feeds.SITEMAP_MAX);
+            List<Listed> list = lists.publishedBetween(from, to, Feeds.SITEMAP_MAX);
             if (list.isEmpty()) {
                 cache.remove(Feeds.monthPath(m));
                 indexChanged |= sitemapMonths.remove(m);
@@ -584,7 +592,7 @@ public final class Publisher implements AutoCloseable {
 
     private void renderNewsSitemap() {
         Instant now = clock.instant();
-        List<Listed> news = stories.publishedBetween(now.minus(Feeds.NEWS_WINDOW), Instant.ofEpochMilli(Long.MAX_VALUE),
+        List<Listed> news = lists.publishedBetween(now.minus(Feeds.NEWS_WINDOW), Instant.ofEpochMilli(Long.MAX_VALUE),
                 Feeds.NEWS_MAX);
         cache.put("/sitemap-news.xml", feeds.newsSitemap(news));
         newsExpiresAt = news.isEmpty() ? null : news.get(news.size() - 1).publishedAt().plus(Feeds.NEWS_WINDOW);
