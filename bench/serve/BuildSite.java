@@ -162,9 +162,9 @@ public final class BuildSite {
         clock.startAt(base, window / (to - from + 1));
         DeliveryResult result = app.pipeline.deliver("bench", "file", String.format("bench-%05d.xml", f), feed, null);
         for (Outcome o : result.outcomes()) {
-            int seen = statuses.merge(o.status(), 1, Integer::sum);
-            if (!o.status().equals("published") && seen <= 3) {
-                System.err.println("build: " + o.status() + " " + o.uri() + ": " + o.reason());
+            int seen = statuses.merge(o.status().label(), 1, Integer::sum);
+            if (!o.status().label().equals("published") && seen <= 3) {
+                System.err.println("build: " + o.status().label() + " " + o.uri() + ": " + o.reason());
             }
         }
     }

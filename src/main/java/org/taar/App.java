@@ -39,7 +39,12 @@ import org.taar.web.SitePages;
 import org.taar.store.PushKeys;
 import org.taar.store.SourceStore;
 import org.taar.store.Store;
-import org.taar.store.StoryStore;
+import org.taar.store.AuditLog;
+import org.taar.store.EmbargoQueue;
+import org.taar.store.EventLog;
+import org.taar.store.Listings;
+import org.taar.store.StoryReads;
+import org.taar.store.StoryWrites;
 import org.taar.store.TagStore;
 import org.taar.rules.EmbargoClock;
 import org.taar.text.Agencies;
@@ -71,7 +76,14 @@ public final class App implements Node {
     public final Config config;
     public final Clock clock;
     public final Store store;
-    public final StoryStore stories;
+    /** One story at a time, by id or agency identity, with its versions. */
+    public final StoryReads stories;
+    /** The lists of stories that pages, feeds, sitemaps and the API show. */
+    public final Listings listings;
+    /** The one way a story changes: a received version, or an editor's release, hold or kill. */
+    public final StoryWrites writes;
+    public final EventLog events;
+    public final AuditLog audit;
     public final TagStore tags;
     public final PushKeys pushKeys;
     public final SourceStore sources;
@@ -85,7 +97,7 @@ public final class App implements Node {
     public final Publisher publisher;
     /** Article pages and listing pages, rendered for the publisher and for what the cache misses. */
     public final ArticlePages articles;
-    public final ListingPages listings;
+    public final ListingPages listingPages;
     /** Renders what the page cache misses: evicted articles, deep listing pages, tag aliases. */
     public final OnDemand onDemand;
     private DropFolder dropFolder;
@@ -101,27 +113,31 @@ public final class App implements Node {
         this.config = config;
         this.clock = clock;
         this.store = Store.open(config.jdbcUrl(), config.dataDir());
-        this.stories = new StoryStore(store);
+        this.stories = new StoryReads(store);
+        this.listings = new Listings(store);
+        this.writes = new StoryWrites(store);
+        this.events = new EventLog(store);
+        this.audit = new AuditLog(store);
         this.pushKeys = new PushKeys(store, clock);
         this.sources = new SourceStore(store);
         this.archive = new Archive(config.dataDir(), store, clock);
         this.pages = new PageCache(config.site().pageBudgetBytes());
         this.renderer = new Renderer(config);
-        this.articles = new ArticlePages(stories, renderer, pages, config.site());
-        this.listings = new ListingPages(stories, renderer, pages, config.site(), clock);
-        Feeds feeds = new Feeds(stories, pages, new RssFeed(config), new Sitemaps(config.site()), config.site(), clock);
-        this.publisher = new Publisher(stories, renderer, pages, articles, listings, feeds,
+        this.articles = new ArticlePages(stories, listings, renderer, pages, config.site());
+        this.listingPages = new ListingPages(listings, renderer, pages, config.site(), clock);
+        Feeds feeds = new Feeds(listings, pages, new RssFeed(config), new Sitemaps(config.site()), config.site(), clock);
+        this.publisher = new Publisher(stories, listings, events, renderer, pages, articles, listingPages, feeds,
                 new RelatedBackfill(stories, articles), config.site(), clock);
         this.tags = new TagStore(store, clock);
-        this.onDemand = new OnDemand(stories, tags, articles, listings, pages);
+        this.onDemand = new OnDemand(stories, tags, articles, listingPages, pages);
         // Names already used as tags in the archive become spellings the tagger recognizes.
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
         Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
         this.rules = new Rules(clock, config, new RuleStore(store, clock));
-        this.editorActions = new EditorActions(stories, rules, clock, this::nudge);
+        this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
-                rules, stories, clock, this::nudge);
+                rules, stories, writes, clock, this::nudge);
     }
 
     // What the commands use, through cli/Node (the command line sits below App).
@@ -157,7 +173,7 @@ public final class App implements Node {
     public synchronized Indexer indexer() {
         if (indexer == null) {
             searchIndex = SearchIndex.open(config.dataDir().resolve("search"), clock);
-            indexer = new Indexer(stories, searchIndex);
+            indexer = new Indexer(stories, listings, events, searchIndex);
         }
         return indexer;
     }
@@ -200,14 +216,14 @@ public final class App implements Node {
      * page, then opens the port and starts the drop folder, the poller and the embargo clock.
      */
     public int serve(String host, int port, boolean demo) throws Exception {
-        if (demo) new DemoContent(pipeline, stories).loadIfEmpty();
+        if (demo) new DemoContent(pipeline, listings, events).loadIfEmpty();
         // The index first: article pages ask it for related stories.
         indexer().startUp();
         indexer.start();
         publisher.related(new RelatedStories(searchIndex, 4));
         publisher.rebuildAll();
         // Told of every batch from here on; what came before is already on the pages.
-        live = new LiveEvents(stories, config.site().liveClients(), config.http().liveClientsPerAddress(), LiveEvents.HEARTBEAT,
+        live = new LiveEvents(events, config.site().liveClients(), config.http().liveClientsPerAddress(), LiveEvents.HEARTBEAT,
                 publisher.lastSeq());
         publisher.listener(live);
         if (config.purge() != null) {
@@ -228,8 +244,8 @@ public final class App implements Node {
                 new EditorEndpoint(editorActions, pushKeys, bodyDeadline),
                 live,
                 new SearchEndpoint(searchIndex, renderer, config.site().zone()),
-                new VersionsEndpoint(stories, pushKeys),
-                new StoriesEndpoint(stories, config.site()),
+                new VersionsEndpoint(stories, audit, pushKeys),
+                new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
@@ -237,7 +253,7 @@ public final class App implements Node {
         dropFolder.start(250);
         poller = new Poller(config.polledSources(), pipeline, sources, clock, Poller.Settings.defaults(), new Random());
         poller.start();
-        embargoClock = new EmbargoClock(stories, clock, this::nudge);
+        embargoClock = new EmbargoClock(new EmbargoQueue(store), clock, this::nudge);
         embargoClock.start();
         return server.port();
     }

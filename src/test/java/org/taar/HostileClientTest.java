@@ -192,7 +192,7 @@ class HostileClientTest {
         awaitStory("urn:hostile:9005", Duration.ofSeconds(10));
         // Time passing: nothing else may appear in a few more scans (every 250 ms), and absence has no event to wait for.
         Thread.sleep(1_000);
-        for (var s : app.stories.latest(200, 0)) assertThat(s.headline()).doesNotContain("SECRETMARK");
+        for (var s : app.listings.latest(200, 0)) assertThat(s.headline()).doesNotContain("SECRETMARK");
         assertThat(secret).exists();
         assertThat(inDir).exists();
         assertThat(hardTarget).exists();
@@ -415,7 +415,7 @@ class HostileClientTest {
     }
 
     private void awaitStory(String uri, Duration within) throws Exception {
-        await(() -> app.stories.latest(200, 0).stream().anyMatch(s -> s.uri().equals(uri)), within, uri + " published");
+        await(() -> app.listings.latest(200, 0).stream().anyMatch(s -> s.uri().equals(uri)), within, uri + " published");
     }
 
     private static void await(java.util.function.BooleanSupplier condition, Duration within, String what)

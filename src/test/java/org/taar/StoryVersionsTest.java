@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.taar.config.Config;
 import org.taar.config.ConfigLoader;
 import org.taar.rules.EmbargoClock;
+import org.taar.store.EmbargoQueue;
 import org.taar.store.Event;
 import org.taar.store.StoryHistory;
-import org.taar.store.StoryStore;
+import org.taar.store.StoryReads;
 import org.taar.story.Outcome;
 
 /** Versions that arrive late, twice or out of order; headline changes; corrections; embargoes released once. */
@@ -38,7 +39,7 @@ class StoryVersionsTest {
     }
 
     private static List<Event> events(App app) {
-        return app.stories.eventsAfter(0, 1000);
+        return app.events.eventsAfter(0, 1000);
     }
 
     @ParameterizedTest
@@ -50,22 +51,22 @@ class StoryVersionsTest {
             Outcome v3 = Fixtures.publish(app, Fixtures.wire("urn:test:late", 3, null, "केरल में भारी बारिश, तीन की मौत", "देश"));
             Outcome v2 = Fixtures.publish(app, Fixtures.wire("urn:test:late", 2, null, "केरल में भारी बारिश, एक की मौत", "देश"));
 
-            assertThat(List.of(v1.status(), v3.status(), v2.status())).containsExactly("published", "updated", "duplicate");
+            assertThat(List.of(v1.status().label(), v3.status().label(), v2.status().label())).containsExactly("published", "updated", "duplicate");
             assertThat(v2.reason()).contains("not newer");
             var story = app.stories.byId(id(v1)).orElseThrow();
             assertThat(story.version()).isEqualTo(3);
             assertThat(story.headline()).isEqualTo("केरल में भारी बारिश, तीन की मौत");
             assertThat(html(app, story.path())).contains("<h1>केरल में भारी बारिश, तीन की मौत</h1>");
             // The late version is kept with its delivery, yet wrote no event: the site never saw it.
-            List<StoryStore.VersionEntry> history = app.stories.versionHistory(story.id());
-            assertThat(history).extracting(v -> v.version() + " " + v.outcome())
+            List<StoryReads.VersionEntry> history = app.stories.versionHistory(story.id());
+            assertThat(history).extracting(v -> v.version() + " " + v.outcome().label())
                     .containsExactly("1 published", "3 updated", "2 duplicate");
             assertThat(history).allSatisfy(v -> {
                 assertThat(v.deliveryId()).isNotNull();
                 assertThat(v.sha256()).matches("[0-9a-f]{64}");
             });
-            assertThat(history).extracting(StoryStore.VersionEntry::sha256).doesNotHaveDuplicates();
-            assertThat(events(app)).extracting(Event::kind).containsExactly("published", "updated");
+            assertThat(history).extracting(StoryReads.VersionEntry::sha256).doesNotHaveDuplicates();
+            assertThat(events(app)).extracting(e -> e.kind().label()).containsExactly("published", "updated");
         }
     }
 
@@ -77,8 +78,8 @@ class StoryVersionsTest {
             byte[] bytes = Fixtures.wire("urn:test:twice", 1, null, "दिल्ली में मेट्रो सेवा बहाल", "देश");
             Outcome first = Fixtures.publish(app, bytes);
             Outcome again = Fixtures.publish(app, bytes);
-            assertThat(first.status()).isEqualTo("published");
-            assertThat(again.status()).isEqualTo("duplicate");
+            assertThat(first.status().label()).isEqualTo("published");
+            assertThat(again.status().label()).isEqualTo("duplicate");
             assertThat(again.url()).isEqualTo(first.url());
             assertThat(app.stories.versionHistory(id(first))).hasSize(1);
             assertThat(events(app)).hasSize(1);
@@ -130,7 +131,7 @@ class StoryVersionsTest {
                     .contains("\"@type\":\"CorrectionComment\"");
             Fixtures.publish(app, Fixtures.wire("urn:test:corr", 3, null, "केरल में भारी बारिश", "देश"));
             assertThat(html(app, v1.url())).contains("data-role=\"correction\"");
-            assertThat(app.stories.auditTrail(id(v1))).extracting(e -> e.action() + " by " + e.actor())
+            assertThat(app.audit.auditTrail(id(v1))).extracting(e -> e.action() + " by " + e.actor())
                     .contains("corrected by agency:ians");
             assertThat(app.stories.versionHistory(id(v1))).extracting(v -> v.item().correction())
                     .containsExactly(false, true, false);
@@ -161,7 +162,7 @@ class StoryVersionsTest {
             for (int i = 0; i < 8; i++) {
                 Outcome o = a.pipeline.deliver("ians", "file", "e" + i + ".txt",
                         embargoed("urn:test:emb" + i, NOON.plusSeconds(60)), null).outcomes().get(0);
-                assertThat(o.status()).isEqualTo("embargoed");
+                assertThat(o.status().label()).isEqualTo("embargoed");
                 ids.add(id(o));
             }
             clock.advance(Duration.ofSeconds(61));
@@ -171,18 +172,18 @@ class StoryVersionsTest {
                 // Both nodes see the same eight stories due and race for each of them.
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Integer>> runs = List.of(
-                        pool.submit(() -> { go.await(); return new EmbargoClock(a.stories, clock, () -> { }).tick(); }),
-                        pool.submit(() -> { go.await(); return new EmbargoClock(b.stories, clock, () -> { }).tick(); }));
+                        pool.submit(() -> { go.await(); return new EmbargoClock(new EmbargoQueue(a.store), clock, () -> { }).tick(); }),
+                        pool.submit(() -> { go.await(); return new EmbargoClock(new EmbargoQueue(b.store), clock, () -> { }).tick(); }));
                 go.countDown();
                 for (Future<Integer> f : runs) released += f.get();
             } finally {
                 pool.shutdownNow();
             }
             assertThat(released).isEqualTo(8);
-            assertThat(events(a)).filteredOn(e -> e.kind().equals("published")).extracting(Event::storyId)
+            assertThat(events(a)).filteredOn(e -> e.kind().label().equals("published")).extracting(Event::storyId)
                     .containsExactlyInAnyOrderElementsOf(ids);
             for (long id : ids) {
-                assertThat(a.stories.auditTrail(id)).filteredOn(e -> e.actor().equals("rule:embargo") && e.action().equals("published")).hasSize(1);
+                assertThat(a.audit.auditTrail(id)).filteredOn(e -> e.actor().equals("rule:embargo") && e.action().equals("published")).hasSize(1);
                 assertThat(b.stories.byId(id).orElseThrow().isPublished()).isTrue();
             }
         }
@@ -197,16 +198,16 @@ class StoryVersionsTest {
         try (App before = new App(config, clock)) {
             o = before.pipeline.deliver("ians", "file", "e.txt", embargoed("urn:test:down", NOON.plusSeconds(60)), null)
                     .outcomes().get(0);
-            assertThat(new EmbargoClock(before.stories, clock, () -> { }).tick()).isZero();
+            assertThat(new EmbargoClock(new EmbargoQueue(before.store), clock, () -> { }).tick()).isZero();
         }
         clock.advance(Duration.ofHours(2));
         for (int start = 0; start < 2; start++) {
             try (App after = new App(config, clock)) {
-                int released = new EmbargoClock(after.stories, clock, () -> { }).tick();
+                int released = new EmbargoClock(new EmbargoQueue(after.store), clock, () -> { }).tick();
                 assertThat(released).isEqualTo(start == 0 ? 1 : 0);
                 after.publisher.rebuildAll();
                 assertThat(after.pages.get(o.url())).isPresent();
-                assertThat(events(after)).extracting(Event::kind).containsExactly("embargoed", "published");
+                assertThat(events(after)).extracting(e -> e.kind().label()).containsExactly("embargoed", "published");
             }
         }
     }

@@ -50,7 +50,7 @@ public final class IngestCommand implements Callable<Integer> {
                     line.put("file", file.toString());
                     line.put("uri", o.uri());
                     line.put("version", o.version() == null ? null : String.valueOf(o.version()));
-                    line.put("status", o.status());
+                    line.put("status", o.status().label());
                     line.put("url", o.url());
                     line.put("reason", o.reason());
                     out.println(line);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.taar.item.NewsItem;
 import org.taar.store.FingerprintStore;
+import org.taar.store.StoryVersion;
 
 /**
  * The identify stage's duplicate check for a story seen for the first time (a new source + uri):
@@ -27,8 +28,6 @@ public final class Duplicates {
      * by bench/dedupe as the best F1 on its labelled pairs (bench/RESULTS.md, docs/design-notes.md).
      */
     public static final double THRESHOLD = 0.8;
-    // Pruning runs once in this many remembered stories: cheap, and keeps the tables near the window.
-    private static final int PRUNE_EVERY = 256;
 
     private final Fingerprinter fingerprinter;
     private final FingerprintStore store;
@@ -78,19 +77,23 @@ public final class Duplicates {
         return new Check(fp, keys, Optional.ofNullable(best));
     }
 
-    /** Keeps an original's fingerprint for the window, so later copies find it on any node and after restarts. */
-    public void remember(Handle h, long storyId, String source, String agency, Check check, Instant now) {
+    /**
+     * What the store keeps of a new story that repeats nothing: its fingerprint for the window, so
+     * later copies find it on any node and after restarts (written with the story, StoryWrites).
+     */
+    public static StoryVersion.Fingerprint original(String source, String agency, Check check, Instant now) {
         Fingerprint fp = check.fingerprint();
-        store.remember(h, storyId, source, agency, fp.contentHash(), fp.shingles(), fp.signature(), check.bandKeys(), now);
-        if (storyId % PRUNE_EVERY == 0) store.forgetBefore(h, now.minus(WINDOW));
+        return new StoryVersion.Fingerprint.Original(source, agency, fp.contentHash(), fp.shingles(), fp.signature(),
+                check.bandKeys(), now.minus(WINDOW));
+    }
+
+    /** The link from a copy to the story it repeats (written with the copy, StoryWrites). */
+    public static StoryVersion.Fingerprint copyOf(Match match) {
+        return new StoryVersion.Fingerprint.CopyOf(match.originalId(), match.similarity(), match.kind());
     }
 
     /** Where a stored story is read on the site. */
     public Optional<String> pathOf(Handle h, long storyId) {
         return store.pathOf(h, storyId);
-    }
-
-    public void link(Handle h, long storyId, Match match, Instant now) {
-        store.link(h, storyId, match.originalId(), match.similarity(), match.kind(), now);
     }
 }

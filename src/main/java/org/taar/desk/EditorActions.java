@@ -7,7 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.rules.Decision;
 import org.taar.rules.Rules;
-import org.taar.store.StoryStore;
+import org.taar.store.StatusChange;
+import org.taar.store.StoryReads;
+import org.taar.store.StoryVersion.Audit;
+import org.taar.store.StoryWrites;
+import org.taar.story.EventKind;
 import org.taar.story.Status;
 import org.taar.story.Story;
 
@@ -26,13 +30,15 @@ public final class EditorActions {
         public enum Kind { DONE, UNCHANGED, NOT_FOUND, CONFLICT }
     }
 
-    private final StoryStore stories;
+    private final StoryReads stories;
+    private final StoryWrites writes;
     private final Rules rules;
     private final Clock clock;
     private final Runnable onChange;
 
-    public EditorActions(StoryStore stories, Rules rules, Clock clock, Runnable onChange) {
+    public EditorActions(StoryReads stories, StoryWrites writes, Rules rules, Clock clock, Runnable onChange) {
         this.stories = stories;
+        this.writes = writes;
         this.rules = rules;
         this.clock = clock;
         this.onChange = onChange;
@@ -57,28 +63,25 @@ public final class EditorActions {
                         return new Result(Result.Kind.CONFLICT, s, licence.get().reason() + "; it cannot be published");
                     }
                     String why = reason != null ? reason : "released by an editor";
-                    if (!stories.changeStatus(h, id, s.status(), Status.PUBLISHED, why + " (" + actor + ")", now)) {
+                    // A story that had been up before comes back as an update, so listings around it re-render at once.
+                    EventKind kind = s.publishedAt() != null ? EventKind.UPDATED : EventKind.PUBLISHED;
+                    if (!writes.change(h, new StatusChange(id, s.status(), Status.PUBLISHED, why + " (" + actor + ")",
+                            kind, new Audit("published", actor, why), now))) {
                         return new Result(Result.Kind.CONFLICT, s, "the story changed meanwhile; try again");
                     }
-                    // A story that had been up before comes back as an update, so listings around it re-render at once.
-                    String kind = s.publishedAt() != null ? "updated" : "published";
-                    stories.appendEvent(h, id, kind, now);
-                    stories.audit(h, id, "published", actor, why, now);
                 }
                 case HOLD -> {
                     if (s.status() == Status.HELD) return new Result(Result.Kind.UNCHANGED, s, "already held");
                     String why = reason != null ? reason : "held by an editor";
-                    if (!stories.changeStatus(h, id, s.status(), Status.HELD, why + " (" + actor + ")", now)) {
+                    if (!writes.change(h, new StatusChange(id, s.status(), Status.HELD, why + " (" + actor + ")",
+                            EventKind.HELD, new Audit("held", actor, why), now))) {
                         return new Result(Result.Kind.CONFLICT, s, "the story changed meanwhile; try again");
                     }
-                    stories.appendEvent(h, id, "held", now);
-                    stories.audit(h, id, "held", actor, why, now);
                 }
                 case KILL -> {
                     String why = reason != null ? reason : "killed by an editor";
-                    stories.kill(h, id, why + " (" + actor + ")");
-                    stories.appendEvent(h, id, "killed", now);
-                    stories.audit(h, id, "killed", actor, why, now);
+                    writes.change(h, new StatusChange(id, null, Status.KILLED, why + " (" + actor + ")",
+                            EventKind.KILLED, new Audit("killed", actor, why), now));
                 }
             }
             return new Result(Result.Kind.DONE, stories.byId(h, id).orElseThrow(), null);

@@ -8,7 +8,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.taar.store.StoryStore;
+import org.taar.store.EventLog;
+import org.taar.store.Listings;
 
 /**
  * The sample stories `taar serve --demo` starts with: a dozen Hindi wire stories written for
@@ -20,16 +21,18 @@ public final class DemoContent {
     public static final String SOURCE = "demo";
 
     private final Deliveries pipeline;
-    private final StoryStore stories;
+    private final Listings stories;
+    private final EventLog events;
 
-    public DemoContent(Deliveries pipeline, StoryStore stories) {
+    public DemoContent(Deliveries pipeline, Listings stories, EventLog events) {
+        this.events = events;
         this.pipeline = pipeline;
         this.stories = stories;
     }
 
     /** Loads the stories unless the store already holds any, so a restart adds nothing. */
     public int loadIfEmpty() {
-        if (!stories.latest(1, 0).isEmpty() || stories.lastEventSeq() > 0) return 0;
+        if (!stories.latest(1, 0).isEmpty() || events.lastEventSeq() > 0) return 0;
         int loaded = 0;
         for (String name : names()) {
             byte[] content = resource(name).getBytes(StandardCharsets.UTF_8);

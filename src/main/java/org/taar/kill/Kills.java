@@ -11,8 +11,12 @@ import org.taar.item.KillSignal;
 import org.taar.item.NewsItem;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.AdvisoryStore.Candidate;
-import org.taar.store.StoryStore;
+import org.taar.store.StoryReads;
+import org.taar.store.StoryVersion;
+import org.taar.store.StoryWrites;
+import org.taar.story.EventKind;
 import org.taar.story.Outcome;
+import org.taar.story.OutcomeStatus;
 import org.taar.item.PubStatus;
 import org.taar.story.Story;
 
@@ -26,11 +30,13 @@ public final class Kills {
     /** How far back an advisory may reach: agencies withdraw within days, never months. */
     public static final Duration WINDOW = Duration.ofDays(7);
 
-    private final StoryStore stories;
+    private final StoryReads stories;
+    private final StoryWrites writes;
     private final AdvisoryStore advisories;
 
-    public Kills(StoryStore stories, AdvisoryStore advisories) {
+    public Kills(StoryReads stories, StoryWrites writes, AdvisoryStore advisories) {
         this.stories = stories;
+        this.writes = writes;
         this.advisories = advisories;
     }
 
@@ -86,7 +92,7 @@ public final class Kills {
             String reason = "kill advisory matches " + ids.size() + " stories by " + m.by() + " (ids " + ids
                     + "); nothing killed, held for an editor as advisory " + id;
             log.warn("kill advisory ambiguous source={} advisory={} candidates={}", source, id, ids);
-            return Optional.of(new Outcome(file, item.uri(), item.version(), "held", null, reason));
+            return Optional.of(new Outcome(file, item.uri(), item.version(), OutcomeStatus.HELD, null, reason));
         }
         advisories.add(h, source, deliveryId, kill.text(), List.of(), null, "pending", now);
         log.info("kill for no known story kept pending source={} uri={}", source, item.uri());
@@ -96,13 +102,12 @@ public final class Kills {
     private Outcome killOne(Handle h, String source, String file, Long deliveryId, NewsItem item, long id, String path,
                             Instant now, String by) {
         String reason = reason(item) + " (matched by " + by + ")";
-        stories.kill(h, id, reason);
-        stories.addVersion(h, id, item, deliveryId, "killed", reason, now);
-        stories.appendEvent(h, id, "killed", now);
-        stories.audit(h, id, "killed", "agency:" + source, reason, now);
+        writes.record(h, new StoryVersion(new StoryVersion.Row.Kill(id), item, deliveryId, now, OutcomeStatus.KILLED,
+                reason, null, false, EventKind.KILLED, List.of(new StoryVersion.Audit("killed", "agency:" + source, reason)),
+                null));
         advisories.add(h, source, deliveryId, KillAdvisories.recognize(item).map(KillAdvisory::text).orElse(""),
                 List.of(id), id, "applied", now);
         log.info("story killed id={} source={} by advisory matched by {}", id, source, by);
-        return new Outcome(file, item.uri(), item.version(), "killed", path, reason);
+        return new Outcome(file, item.uri(), item.version(), OutcomeStatus.KILLED, path, reason);
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taar.store.StoryStore;
+import org.taar.store.EmbargoQueue;
 
 /**
  * Publishes embargoed stories when their time comes. It checks the store every second, so a
@@ -15,12 +15,12 @@ import org.taar.store.StoryStore;
 public final class EmbargoClock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbargoClock.class);
 
-    private final StoryStore stories;
+    private final EmbargoQueue stories;
     private final Clock clock;
     private final Runnable onRelease;
     private ScheduledExecutorService timer;
 
-    public EmbargoClock(StoryStore stories, Clock clock, Runnable onRelease) {
+    public EmbargoClock(EmbargoQueue stories, Clock clock, Runnable onRelease) {
         this.stories = stories;
         this.clock = clock;
         this.onRelease = onRelease;

@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.store.Event;
 import org.taar.store.EventGaps;
-import org.taar.store.StoryStore;
+import org.taar.store.EventLog;
+import org.taar.store.Listings;
+import org.taar.store.StoryReads;
 import org.taar.story.Story;
 import org.taar.story.Tag;
 
@@ -26,7 +28,9 @@ public final class Indexer implements AutoCloseable {
     static final long POLL_MILLIS = 200;
     private static final int BATCH = 500;
 
-    private final StoryStore stories;
+    private final StoryReads stories;
+    private final Listings listings;
+    private final EventLog events;
     private final SearchIndex index;
     private final Semaphore wake = new Semaphore(0);
     // The same patience with sequence holes as the Publisher: without it a story whose event
@@ -35,8 +39,10 @@ public final class Indexer implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    public Indexer(StoryStore stories, SearchIndex index) {
+    public Indexer(StoryReads stories, Listings listings, EventLog events, SearchIndex index) {
         this.stories = stories;
+        this.listings = listings;
+        this.events = events;
         this.index = index;
     }
 
@@ -49,10 +55,10 @@ public final class Indexer implements AutoCloseable {
     /** Drops everything and indexes every published story; returns how many. */
     public int rebuild() {
         synchronized (this) {
-            long seq = stories.lastEventSeq();
+            long seq = events.lastEventSeq();
             index.clear();
             int n = 0;
-            for (long id : stories.visibleOrKilledIds()) {
+            for (long id : listings.visibleOrKilledIds()) {
                 Optional<Story> s = stories.byId(id);
                 if (s.isPresent() && s.get().isPublished()) {
                     index.put(toIndexed(s.get()));
@@ -74,7 +80,7 @@ public final class Indexer implements AutoCloseable {
 
     int applyBatch() {
         synchronized (this) {
-            List<Event> events = stories.eventsAfter(index.lastSeq(), BATCH);
+            List<Event> events = this.events.eventsAfter(index.lastSeq(), BATCH);
             int usable = gaps.usable(index.lastSeq(), events);
             if (usable == 0) return 0;
             events = events.subList(0, usable);

@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 import org.taar.config.Config;
 import org.taar.store.FingerprintStore;
 import org.taar.store.StoryHistory;
-import org.taar.store.StoryStore;
+import org.taar.store.Listings;
+import org.taar.store.StoryReads;
 import org.taar.story.LanguageEditions;
 import org.taar.story.Story;
 import org.taar.story.Tag;
@@ -18,7 +19,8 @@ import org.taar.story.Tag;
  * cache for the publisher, or for a request the cache missed ({@link OnDemand}).
  */
 public final class ArticlePages {
-    private final StoryStore stories;
+    private final StoryReads stories;
+    private final Listings lists;
     private final FingerprintStore fingerprints;
     private final Renderer renderer;
     private final PageCache cache;
@@ -29,8 +31,9 @@ public final class ArticlePages {
     private final Object batch = new Object();
     private volatile Related related = Related.NONE;
 
-    public ArticlePages(StoryStore stories, Renderer renderer, PageCache cache, Config.Site site) {
+    public ArticlePages(StoryReads stories, Listings lists, Renderer renderer, PageCache cache, Config.Site site) {
         this.stories = stories;
+        this.lists = lists;
         this.fingerprints = new FingerprintStore(stories.store());
         this.renderer = renderer;
         this.cache = cache;
@@ -81,7 +84,7 @@ public final class ArticlePages {
 
     private Page page(Story s, List<Views.RelatedLink> links) {
         return switch (s.status()) {
-            case PUBLISHED -> Page.html(200, renderer.article(s, stories.next(s), links, editions(s),
+            case PUBLISHED -> Page.html(200, renderer.article(s, lists.next(s), links, editions(s),
                             StoryHistory.correctedAt(stories.store(), s.id()).orElse(null), alsoReported(s)))
                     .withSurrogateKeys(keys(s));
             case KILLED -> gone.withSurrogateKeys("story-" + s.id());
@@ -92,7 +95,7 @@ public final class ArticlePages {
     /** The same story in other languages, published (see {@link LanguageEditions} for the rule). */
     List<Story> editions(Story s) {
         String lang = language(s);
-        return stories.publishedWithUris(LanguageEditions.candidateUris(s.uri(), lang)).stream()
+        return lists.publishedWithUris(LanguageEditions.candidateUris(s.uri(), lang)).stream()
                 .filter(o -> LanguageEditions.sameStory(s, lang, o, language(o))).toList();
     }
 

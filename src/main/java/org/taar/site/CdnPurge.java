@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.intake.HttpClients;
-import org.taar.store.StoryStore;
+import org.taar.store.EventLog;
+import org.taar.store.StoryReads;
 import org.taar.story.Story;
 
 /**
@@ -37,7 +38,7 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     public static final int ATTEMPTS = 6;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final StoryStore stories;
+    private final StoryReads stories;
     private final Config.Purge purge;
     private final String baseUrl;
     private final Duration firstRetry;
@@ -49,7 +50,7 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     });
 
     /** @param firstRetry the wait before the first retry; each later one waits twice as long */
-    public CdnPurge(StoryStore stories, Config.Purge purge, String baseUrl, Duration firstRetry) {
+    public CdnPurge(StoryReads stories, Config.Purge purge, String baseUrl, Duration firstRetry) {
         this.stories = stories;
         this.purge = purge;
         this.baseUrl = baseUrl;
@@ -62,9 +63,9 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     }
 
     @Override
-    public void applied(List<StoryStore.Change> changes) {
-        for (StoryStore.Change c : changes) {
-            if (PURGED.contains(c.kind())) worker.execute(() -> send(c.kind(), c.storyId(), 1));
+    public void applied(List<EventLog.Change> changes) {
+        for (EventLog.Change c : changes) {
+            if (PURGED.contains(c.kind().label())) worker.execute(() -> send(c.kind().label(), c.storyId(), 1));
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.taar.config.Config;
-import org.taar.store.StoryStore;
-import org.taar.store.StoryStore.Listed;
+import org.taar.store.Listings;
+import org.taar.store.Listings.Listed;
 import org.taar.story.Story;
 
 /**
@@ -39,7 +39,7 @@ public final class Feeds {
     /** A month's sitemap can be long: after a new story it is refreshed this often at most (a kill or update at once). */
     static final Duration MONTHS_EVERY = Duration.ofSeconds(5);
 
-    private final StoryStore stories;
+    private final Listings stories;
     private final PageCache cache;
     private final RssFeed rss;
     private final Sitemaps sitemaps;
@@ -54,7 +54,7 @@ public final class Feeds {
     private long monthsNanos;
     private boolean monthsRendered;
 
-    public Feeds(StoryStore stories, PageCache cache, RssFeed rss, Sitemaps sitemaps, Config.Site site, Clock clock) {
+    public Feeds(Listings stories, PageCache cache, RssFeed rss, Sitemaps sitemaps, Config.Site site, Clock clock) {
         this.stories = stories;
         this.cache = cache;
         this.rss = rss;

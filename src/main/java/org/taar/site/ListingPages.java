@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import org.taar.config.Config;
-import org.taar.store.StoryStore;
+import org.taar.store.Listings;
 import org.taar.story.Story;
 import org.taar.story.Tag;
 
@@ -26,7 +26,7 @@ public final class ListingPages {
     /** Stories per section in the home page's blocks. */
     static final int HOME_BLOCK_STORIES = 5;
 
-    private final StoryStore stories;
+    private final Listings stories;
     private final Renderer renderer;
     private final PageCache cache;
     private final Config.Site site;
@@ -41,7 +41,7 @@ public final class ListingPages {
     private record Listing(String path, String keys, String heading, String section, int total,
                            IntFunction<List<Story>> fetch) {}
 
-    public ListingPages(StoryStore stories, Renderer renderer, PageCache cache, Config.Site site, Clock clock) {
+    public ListingPages(Listings stories, Renderer renderer, PageCache cache, Config.Site site, Clock clock) {
         this.stories = stories;
         this.renderer = renderer;
         this.cache = cache;

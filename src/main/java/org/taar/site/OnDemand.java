@@ -3,7 +3,7 @@ package org.taar.site;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.taar.store.StoryStore;
+import org.taar.store.StoryReads;
 import org.taar.store.TagStore;
 import org.taar.story.Status;
 import org.taar.story.Story;
@@ -30,13 +30,13 @@ public final class OnDemand {
         }
     }
 
-    private final StoryStore stories;
+    private final StoryReads stories;
     private final TagStore tags;
     private final ArticlePages articles;
     private final ListingPages listings;
     private final PageCache cache;
 
-    public OnDemand(StoryStore stories, TagStore tags, ArticlePages articles, ListingPages listings, PageCache cache) {
+    public OnDemand(StoryReads stories, TagStore tags, ArticlePages articles, ListingPages listings, PageCache cache) {
         this.stories = stories;
         this.tags = tags;
         this.articles = articles;

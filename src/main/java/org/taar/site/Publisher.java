@@ -22,8 +22,11 @@ import org.taar.config.Config;
 import org.taar.store.Event;
 import org.taar.store.EventGaps;
 import org.taar.store.StoryHistory;
-import org.taar.store.StoryStore;
-import org.taar.store.StoryStore.Listed;
+import org.taar.store.EventLog;
+import org.taar.store.Listings;
+import org.taar.store.Listings.Listed;
+import org.taar.store.StoryReads;
+import org.taar.story.EventKind;
 import org.taar.story.Story;
 
 /**
@@ -54,7 +57,9 @@ public final class Publisher implements AutoCloseable {
      */
     static final Duration DEEP_PAGES_EVERY = Duration.ofSeconds(5);
 
-    private final StoryStore stories;
+    private final StoryReads stories;
+    private final Listings lists;
+    private final EventLog events;
     private final Renderer renderer;
     private final PageCache cache;
     private final ArticlePages articles;
@@ -82,12 +87,14 @@ public final class Publisher implements AutoCloseable {
      * the publisher's thread (so it must hand slow work off). The live events feed listens here.
      */
     public interface Listener {
-        void applied(List<StoryStore.Change> changes);
+        void applied(List<EventLog.Change> changes);
     }
 
-    public Publisher(StoryStore stories, Renderer renderer, PageCache cache, ArticlePages articles, ListingPages listings,
+    public Publisher(StoryReads stories, Listings lists, EventLog events, Renderer renderer, PageCache cache, ArticlePages articles, ListingPages listings,
                      Feeds feeds, RelatedBackfill backfill, Config.Site site, Clock clock) {
         this.stories = stories;
+        this.lists = lists;
+        this.events = events;
         this.renderer = renderer;
         this.cache = cache;
         this.articles = articles;
@@ -117,14 +124,14 @@ public final class Publisher implements AutoCloseable {
     public void rebuildAll() {
         articles.exclusively(() -> {
             synchronized (listingsLock) {
-                long seq = stories.lastEventSeq();
+                long seq = events.lastEventSeq();
                 long started = System.nanoTime();
-                List<Long> newest = stories.latestIds(site.eagerArticles());
+                List<Long> newest = lists.latestIds(site.eagerArticles());
                 // Without related stories (a more-like-this query each, the slow part): the backfill
                 // adds them a few per listings pass once the port is open.
                 for (long id : newest) stories.byId(id).ifPresent(st -> articles.render(st, List.of()));
                 backfill.later(newest);
-                List<Listed> killed = stories.killed();
+                List<Listed> killed = lists.killed();
                 for (Listed k : killed) articles.pinGone(k.id(), k.path());
                 log.info("articles rendered at start count={} killed={} ms={} (older articles render on first request)",
                         newest.size(), killed.size(), (System.nanoTime() - started) / 1_000_000);
@@ -209,7 +216,7 @@ public final class Publisher implements AutoCloseable {
     /** Renders the articles of the next batch of events; returns how many events it applied. */
     int applyArticles() {
         return articles.exclusively(() -> {
-            List<Event> events = stories.eventsAfter(lastSeq, 500);
+            List<Event> events = this.events.eventsAfter(lastSeq, 500);
             if (events.isEmpty()) return 0;
             int usable = gaps.usable(lastSeq, events);
             if (usable == 0) return 0;
@@ -235,7 +242,7 @@ public final class Publisher implements AutoCloseable {
                 }
                 article.accept(s);
                 // The story published just after this one links to it as "next"; keep that link true.
-                stories.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(article);
+                lists.newerInSection(s).flatMap(n -> stories.byId(n.id())).ifPresent(article);
                 // Its editions in other languages link to it with hreflang (both ways); a kill drops the link.
                 for (Story e : articles.editions(s)) stories.byId(e.id()).ifPresent(article);
                 d.sections.add(s.section());
@@ -245,10 +252,10 @@ public final class Publisher implements AutoCloseable {
             // A brand-new story is the newest, so no "next" link can point at it; anything else
             // (update, kill, hold) may change where the oldest story of a section links to.
             // "reported" (a duplicate linked to the story) changes only its article page.
-            d.deep = batch.stream().anyMatch(e -> !e.kind().equals("published") && !e.kind().equals("reported"));
+            d.deep = batch.stream().anyMatch(e -> e.kind() != EventKind.PUBLISHED && e.kind() != EventKind.REPORTED);
             if (d.deep) {
                 for (Config.Section section : site.sections()) {
-                    stories.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id())).ifPresent(article);
+                    lists.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id())).ifPresent(article);
                 }
             }
             d.home = true;
@@ -264,11 +271,11 @@ public final class Publisher implements AutoCloseable {
 
     /** Tells the listener of the batch, each event with its story as it now stands (and as it was just rendered). */
     private void tell(List<Event> batch, Map<Long, Story> current) {
-        List<StoryStore.Change> changes = new ArrayList<>(batch.size());
+        List<EventLog.Change> changes = new ArrayList<>(batch.size());
         for (Event e : batch) {
             Story s = current.get(e.storyId());
             if (s != null) {
-                changes.add(new StoryStore.Change(e.seq(), e.kind(), s.id(), s.status().label(), s.section(), s.slug(),
+                changes.add(new EventLog.Change(e.seq(), e.kind(), s.id(), s.status().label(), s.section(), s.slug(),
                         s.headline()));
             }
         }

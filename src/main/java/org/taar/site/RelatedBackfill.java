@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.taar.store.StoryStore;
+import org.taar.store.StoryReads;
 import org.taar.story.Story;
 
 /**
@@ -22,12 +22,12 @@ public final class RelatedBackfill {
     /** How many articles rendered at start get their related stories in one pass. */
     static final int BACKLOG_PER_PASS = 32;
 
-    private final StoryStore stories;
+    private final StoryReads stories;
     private final ArticlePages articles;
     /** Articles rendered at start, still without their related stories. */
     private final Deque<Long> backlog = new ArrayDeque<>();
 
-    public RelatedBackfill(StoryStore stories, ArticlePages articles) {
+    public RelatedBackfill(StoryReads stories, ArticlePages articles) {
         this.stories = stories;
         this.articles = articles;
     }

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.taar.config.Config;
-import org.taar.store.StoryStore.Listed;
+import org.taar.store.Listings.Listed;
 
 /**
  * Writes the sitemap index, a month's sitemap, the Google News sitemap and robots.txt. It only

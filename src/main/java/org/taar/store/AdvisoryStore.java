@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The SQL for kill advisories (migration V7) and for the stories an advisory may name. Kept out
- * of StoryStore because only the kill stage reads it.
+ * of the story reads because only the kill stage reads it.
  */
 public final class AdvisoryStore {
     /** An advisory as kept: pending (no story yet), ambiguous (several, for an editor) or applied. */

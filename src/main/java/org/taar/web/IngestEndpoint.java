@@ -66,13 +66,13 @@ public final class IngestEndpoint {
         ObjectNode answer = JSON.createObjectNode();
         Outcome first = result.outcomes().get(0);
         answer.put("uri", first.uri());
-        answer.put("status", first.status());
+        answer.put("status", first.status().label());
         answer.put("url", first.url());
         answer.put("sha256", result.delivery().sha256());
         if (result.outcomes().size() > 1) {
             ArrayNode items = answer.putArray("items");
             for (Outcome o : result.outcomes()) {
-                items.addObject().put("uri", o.uri()).put("status", o.status()).put("url", o.url());
+                items.addObject().put("uri", o.uri()).put("status", o.status().label()).put("url", o.url());
             }
         }
         Json.send(response, callback, 202, answer);

@@ -24,8 +24,8 @@ import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taar.store.StoryStore;
-import org.taar.store.StoryStore.Change;
+import org.taar.store.EventLog;
+import org.taar.store.EventLog.Change;
 import org.taar.site.Publisher;
 
 /**
@@ -53,7 +53,7 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
     static final int QUEUE_MAX = 256;
     private static final byte[] PING = ":\n\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final StoryStore stories;
+    private final EventLog stories;
     private final int maxClients;
     private final int maxPerAddress;
     /** Open streams per reader address, so that one reader cannot take every slot. */
@@ -71,12 +71,12 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
      * @param materializedUpTo the last event whose pages are already in the page cache: a reader
      *     reconnecting with an older Last-Event-ID gets what came after, up to here, from the store
      */
-    public LiveEvents(StoryStore stories, int maxClients, Duration heartbeat, long materializedUpTo) {
+    public LiveEvents(EventLog stories, int maxClients, Duration heartbeat, long materializedUpTo) {
         this(stories, maxClients, Integer.MAX_VALUE, heartbeat, materializedUpTo);
     }
 
     /** @param maxPerAddress at most this many streams from one reader address; more are answered 429 */
-    public LiveEvents(StoryStore stories, int maxClients, int maxPerAddress, Duration heartbeat, long materializedUpTo) {
+    public LiveEvents(EventLog stories, int maxClients, int maxPerAddress, Duration heartbeat, long materializedUpTo) {
         this.stories = stories;
         this.maxClients = maxClients;
         this.maxPerAddress = maxPerAddress;
@@ -122,9 +122,9 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
     static byte[] message(Change c) {
         boolean live = c.status().equals("published");
         String event = switch (c.kind()) {
-            case "published" -> live ? "published" : null;
-            case "updated" -> live ? "updated" : null;
-            case "killed" -> "killed";
+            case PUBLISHED -> live ? "published" : null;
+            case UPDATED -> live ? "updated" : null;
+            case KILLED -> "killed";
             default -> null;
         };
         if (event == null) return null;

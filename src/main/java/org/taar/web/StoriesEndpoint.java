@@ -18,7 +18,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.taar.config.Config;
 import org.taar.format.NinjsWriter;
-import org.taar.store.StoryStore;
+import org.taar.store.Listings;
+import org.taar.store.StoryReads;
 import org.taar.story.Story;
 import org.taar.web.Json;
 import org.taar.text.Digest;
@@ -36,12 +37,14 @@ public final class StoriesEndpoint {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String CACHE_CONTROL = "public, max-age=15";
 
-    private final StoryStore stories;
+    private final StoryReads stories;
+    private final Listings listings;
     private final Config.Site site;
     private final NinjsWriter writer = new NinjsWriter();
 
-    public StoriesEndpoint(StoryStore stories, Config.Site site) {
+    public StoriesEndpoint(StoryReads stories, Listings listings, Config.Site site) {
         this.stories = stories;
+        this.listings = listings;
         this.site = site;
     }
 
@@ -111,7 +114,7 @@ public final class StoriesEndpoint {
             afterAt = Instant.ofEpochMilli(cursor[0]);
             afterId = cursor[1];
         }
-        List<Story> page = stories.publishedAfter(since, afterAt, afterId, limit + 1);
+        List<Story> page = listings.publishedAfter(since, afterAt, afterId, limit + 1);
         boolean more = page.size() > limit;
         if (more) page = page.subList(0, limit);
         ObjectNode body = NODES.objectNode();

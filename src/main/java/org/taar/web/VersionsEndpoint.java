@@ -13,7 +13,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.taar.store.PushKeys;
 import org.taar.store.StoryHistory;
-import org.taar.store.StoryStore;
+import org.taar.store.AuditLog;
+import org.taar.store.StoryReads;
 import org.taar.story.Story;
 import org.taar.web.Json;
 import org.taar.web.StoriesEndpoint;
@@ -29,11 +30,13 @@ public final class VersionsEndpoint {
     private static final Pattern PATH = Pattern.compile(StoriesEndpoint.PREFIX + "/([^/]{1,40})/versions/?");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final StoryStore stories;
+    private final StoryReads stories;
+    private final AuditLog auditLog;
     private final PushKeys keys;
 
-    public VersionsEndpoint(StoryStore stories, PushKeys keys) {
+    public VersionsEndpoint(StoryReads stories, AuditLog audit, PushKeys keys) {
         this.stories = stories;
+        this.auditLog = audit;
         this.keys = keys;
     }
 
@@ -67,9 +70,9 @@ public final class VersionsEndpoint {
         ArrayNode former = body.putArray("former_urls");
         StoryHistory.former(stories.store(), s.id()).forEach(former::add);
         ArrayNode versions = body.putArray("versions");
-        for (StoryStore.VersionEntry v : stories.versionHistory(s.id())) {
+        for (StoryReads.VersionEntry v : stories.versionHistory(s.id())) {
             ObjectNode o = versions.addObject();
-            o.put("version", v.version()).put("outcome", v.outcome()).put("reason", v.reason())
+            o.put("version", v.version()).put("outcome", v.outcome().label()).put("reason", v.reason())
                     .put("received_at", iso(v.receivedAt())).put("headline", v.item().headline())
                     .put("correction", v.item().correction());
             if (v.deliveryId() != null) {
@@ -80,7 +83,7 @@ public final class VersionsEndpoint {
             }
         }
         ArrayNode audit = body.putArray("audit");
-        for (StoryStore.AuditEntry a : stories.auditTrail(s.id())) {
+        for (AuditLog.AuditEntry a : auditLog.auditTrail(s.id())) {
             audit.addObject().put("action", a.action()).put("actor", a.actor()).put("reason", a.reason())
                     .put("at", iso(a.at()));
         }

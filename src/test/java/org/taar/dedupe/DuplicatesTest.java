@@ -64,7 +64,7 @@ class DuplicatesTest {
     }
 
     private static int publishedCount(App app) {
-        return app.stories.latest(100, 0).size();
+        return app.listings.latest(100, 0).size();
     }
 
     @ParameterizedTest
@@ -76,8 +76,8 @@ class DuplicatesTest {
                     "केरल में बारिश", FLOOD));
             Outcome again = deliver(app, "ians", story("https://example.in/?p=101&guid=2", "IANS", "आईएएनएस",
                     "केरल में भारी बारिश, रेड अलर्ट", "केरल के कई जिलों में पिछले चौबीस घंटों से…", FLOOD));
-            assertThat(first.status()).isEqualTo("published");
-            assertThat(again.status()).isEqualTo("duplicate");
+            assertThat(first.status().label()).isEqualTo("published");
+            assertThat(again.status().label()).isEqualTo("duplicate");
             assertThat(again.reason()).contains("the same text as story " + id(first));
             assertThat(again.url()).isEqualTo(first.url());
             assertThat(publishedCount(app)).isEqualTo(1);
@@ -98,7 +98,7 @@ class DuplicatesTest {
                     FLOOD.get(2), "इनपुट: यूएनआई");
             Outcome relay = deliver(app, "varta", story("urn:uni:77", "UNI", "यूएनआई", "केरल में बारिश का कहर, कई जिलों में रेड अलर्ट",
                     "बारिश से हाल बेहाल", relayed));
-            assertThat(relay.status()).isEqualTo("duplicate");
+            assertThat(relay.status().label()).isEqualTo("duplicate");
             assertThat(relay.reason()).contains("near duplicate of story " + id(first));
             assertThat(relay.url()).isEqualTo(first.url());
             assertThat(publishedCount(app)).isEqualTo(1);
@@ -106,13 +106,13 @@ class DuplicatesTest {
             assertThat(html(app, first.url())).contains("data-role=\"also-reported\"").contains("UNI");
 
             long dupId = new FingerprintStore(app.stories.store()).duplicatesOf(id(first)).get(0).storyId();
-            assertThat(app.stories.auditTrail(dupId)).extracting(e -> e.action() + " by " + e.actor())
+            assertThat(app.audit.auditTrail(dupId)).extracting(e -> e.action() + " by " + e.actor())
                     .containsExactly("duplicate by rule:duplicate");
             assertThat(app.stories.byId(dupId).orElseThrow().status().label()).isEqualTo("duplicate");
             // A newer version of the relay stays a duplicate.
             String v2 = new String(story("urn:uni:77", "UNI", "यूएनआई", "केरल में बारिश का कहर जारी", "अपडेट", relayed),
                     StandardCharsets.UTF_8).replace("Version: 1", "Version: 2");
-            assertThat(deliver(app, "varta", v2.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo("duplicate");
+            assertThat(deliver(app, "varta", v2.getBytes(StandardCharsets.UTF_8)).status().label()).isEqualTo("duplicate");
             assertThat(publishedCount(app)).isEqualTo(1);
         }
     }
@@ -131,8 +131,8 @@ class DuplicatesTest {
                     "प्रधानमंत्री ने मुख्यमंत्री से फोन पर बात कर हर संभव मदद का भरोसा दिलाया।", FLOOD.get(3));
             Outcome next = deliver(app, "varta", story("urn:uni:10", "UNI", "यूएनआई", "केरल बाढ़: बारह की मौत, केंद्र देगा सहायता",
                     "केंद्र की मदद", followUp));
-            assertThat(other.status()).isEqualTo("published");
-            assertThat(next.status()).isEqualTo("published");
+            assertThat(other.status().label()).isEqualTo("published");
+            assertThat(next.status().label()).isEqualTo("published");
             assertThat(publishedCount(app)).isEqualTo(3);
         }
     }
@@ -151,19 +151,19 @@ class DuplicatesTest {
         try (App app = new App(config, clock)) {
             app.publisher.rebuildAll();
             Outcome relay = deliver(app, "pti", story("urn:pti:5", "PTI", "भाषा", "केरल में भारी बारिश", "बारिश", FLOOD));
-            assertThat(relay.status()).isEqualTo("duplicate");
+            assertThat(relay.status().label()).isEqualTo("duplicate");
             assertThat(relay.url()).isEqualTo(first.url());
             // The same source and uri again, newer: an update of the first story, not a duplicate of it.
             String v2 = new String(story("urn:ians:1", "IANS", "आईएएनएस", "केरल में भारी बारिश, रेड अलर्ट", "केरल में बारिश",
                     FLOOD), StandardCharsets.UTF_8).replace("Version: 1", "Version: 2");
-            assertThat(deliver(app, "ians", v2.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo("updated");
+            assertThat(deliver(app, "ians", v2.getBytes(StandardCharsets.UTF_8)).status().label()).isEqualTo("updated");
             assertThat(html(app, first.url())).contains("data-role=\"also-reported\"").contains("PTI");
         }
         // Outside the window the same text is a story again.
         clock.advance(Duration.ofDays(8));
         try (App app = new App(config, clock)) {
             app.publisher.rebuildAll();
-            assertThat(deliver(app, "hs", story("urn:hs:1", "HS", "हि.स.", "केरल में भारी बारिश", "बारिश", FLOOD)).status())
+            assertThat(deliver(app, "hs", story("urn:hs:1", "HS", "हि.स.", "केरल में भारी बारिश", "बारिश", FLOOD)).status().label())
                     .isEqualTo("published");
         }
     }
@@ -178,7 +178,7 @@ class DuplicatesTest {
             app.publisher.rebuildAll();
             Outcome first = deliver(app, "ians", story("urn:ians:1", "IANS", "आईएएनएस", "केरल में भारी बारिश, रेड अलर्ट", "केरल में बारिश", FLOOD));
             Outcome copy = deliver(app, "partner", story("urn:p:1", "partner", "आईएएनएस", "केरल में भारी बारिश", "बारिश", FLOOD));
-            assertThat(copy.status()).isEqualTo("published");
+            assertThat(copy.status().label()).isEqualTo("published");
             assertThat(new FingerprintStore(app.stories.store()).duplicatesOf(id(first))).hasSize(1);
             assertThat(html(app, first.url())).contains("data-role=\"also-reported\"").contains("partner");
         }

@@ -76,7 +76,7 @@ class AdvisoriesEndpointTest {
             app.publisher.catchUp();
             assertThat(app.stories.byId(b).orElseThrow().status()).isEqualTo(Status.KILLED);
             assertThat(app.stories.byId(a).orElseThrow().status()).isEqualTo(Status.PUBLISHED);
-            assertThat(app.stories.auditTrail(b)).last()
+            assertThat(app.audit.auditTrail(b)).last()
                     .satisfies(e -> assertThat(e.actor()).isEqualTo("editor:meera"))
                     .satisfies(e -> assertThat(e.reason()).contains("advisory " + first));
             assertThat(call(base, "POST", apply, editor, "{\"story\": " + b + "}").statusCode())

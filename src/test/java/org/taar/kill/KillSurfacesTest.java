@@ -96,7 +96,7 @@ class KillSurfacesTest {
             base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0, false);
             Outcome story = deliver(app, c.source(), c.story());
             Outcome related = deliver(app, c.source(), c.related());
-            assertThat(story.status()).isEqualTo("published");
+            assertThat(story.status().label()).isEqualTo("published");
             long id = KillsTest.id(story);
             Story s = app.stories.byId(id).orElseThrow();
             // The related block of the other story is rendered with the first one in the index.
@@ -107,7 +107,7 @@ class KillSurfacesTest {
 
             long start = System.nanoTime();
             Outcome kill = deliver(app, c.source(), c.kill());
-            assertThat(kill.status()).isEqualTo("killed");
+            assertThat(kill.status().label()).isEqualTo("killed");
             assertThat(kill.url()).isEqualTo(story.url());
             HttpResponse<String> article = get(story.url());
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -115,7 +115,7 @@ class KillSurfacesTest {
             surfaces(s, related.url(), c.word()).forEach((path, body) ->
                     assertThat(body).as("after the kill, " + path).doesNotContain(story.url()));
             assertThat(get("/api/v1/stories/" + id).statusCode()).isEqualTo(404);
-            var trail = app.stories.auditTrail(id);
+            var trail = app.audit.auditTrail(id);
             assertThat(trail.get(trail.size() - 1).action()).isEqualTo("killed");
             assertThat(trail.get(trail.size() - 1).actor()).isEqualTo("agency:" + c.source());
             System.out.println("kill to 410 and all surfaces clean (" + engine + ", " + c + "): " + millis + " ms");

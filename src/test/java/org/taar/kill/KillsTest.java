@@ -53,12 +53,12 @@ class KillsTest {
             Outcome other = deliver(app, "ians", wire("urn:ians:2", "दिल्ली में मेट्रो सेवा बाधित", null, "दिल्ली की खबर।"));
             Outcome kill = deliver(app, "ians", wire("urn:ians:adv:1", "संपादकों के लिए सूचना", null,
                     "कृपया 'केरल में भारी बारिश, स्कूल बंद' शीर्षक वाली ख़बर का उपयोग न करें।"));
-            assertThat(kill.status()).isEqualTo("killed");
+            assertThat(kill.status().label()).isEqualTo("killed");
             assertThat(kill.url()).isEqualTo(story.url());
             assertThat(app.stories.byId(id(story)).orElseThrow().status()).isEqualTo(Status.KILLED);
             assertThat(app.stories.byId(id(other)).orElseThrow().status()).isEqualTo(Status.PUBLISHED);
             assertThat(app.pages.get(story.url()).orElseThrow().status()).isEqualTo(410);
-            var trail = app.stories.auditTrail(id(story));
+            var trail = app.audit.auditTrail(id(story));
             assertThat(trail.get(trail.size() - 1).actor()).isEqualTo("agency:ians");
             assertThat(trail.get(trail.size() - 1).reason()).contains("उपयोग न करें").contains("headline");
         }
@@ -72,12 +72,12 @@ class KillsTest {
             app.publisher.rebuildAll();
             Outcome story = deliver(app, "ap", anpa("BC-US--Storm-Floods,0300",
                     "^Storm floods coastal towns<\n   MIAMI (AP) -- A storm flooded coastal towns on Saturday."));
-            assertThat(story.status()).isEqualTo("published");
+            assertThat(story.status().label()).isEqualTo("published");
             clock.advance(Duration.ofDays(2));
             Outcome kill = deliver(app, "ap", anpa("BC-US--Storm-Floods, KILL,0000", "KILL\n   The story is withdrawn."));
-            assertThat(kill.status()).isEqualTo("killed");
+            assertThat(kill.status().label()).isEqualTo("killed");
             assertThat(kill.url()).isEqualTo(story.url());
-            assertThat(app.stories.auditTrail(id(story))).last()
+            assertThat(app.audit.auditTrail(id(story))).last()
                     .satisfies(e -> assertThat(e.reason()).contains("KILL").contains("slug"));
         }
     }
@@ -91,7 +91,7 @@ class KillsTest {
             Outcome b = deliver(app, "ians", wire("urn:ians:b", "दिल्ली में मेट्रो सेवा बाधित", null, "दूसरी।"));
             Outcome kill = deliver(app, "ians", wire("urn:ians:adv:2", "सूचना", null,
                     "'दिल्ली में मेट्रो सेवा बाधित' शीर्षक से जारी खबर वापस ली जाती है।"));
-            assertThat(kill.status()).isEqualTo("held");
+            assertThat(kill.status().label()).isEqualTo("held");
             assertThat(kill.reason()).contains("2 stories");
             assertThat(app.stories.byId(id(a)).orElseThrow().status()).isEqualTo(Status.PUBLISHED);
             assertThat(app.stories.byId(id(b)).orElseThrow().status()).isEqualTo(Status.PUBLISHED);
@@ -108,11 +108,11 @@ class KillsTest {
         try (App app = new App(org.taar.TestEngines.config(engine, dir), new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
             app.publisher.rebuildAll();
             Outcome kill = deliver(app, "ians", Fixtures.wire("urn:ians:late", 2, "canceled", "देर से आई खबर", "देश"));
-            assertThat(kill.status()).isEqualTo("killed");
+            assertThat(kill.status().label()).isEqualTo("killed");
             assertThat(new AdvisoryStore(app.stories.store()).open("ians", 10))
                     .extracting(AdvisoryStore.Advisory::status).containsExactly("pending");
             Outcome late = deliver(app, "ians", Fixtures.wire("urn:ians:late", 1, null, "देर से आई खबर", "देश"));
-            assertThat(late.status()).isEqualTo("killed");
+            assertThat(late.status().label()).isEqualTo("killed");
             // Another source's advisories are not this source's.
             assertThat(new AdvisoryStore(app.stories.store()).open("pti", 10)).isEmpty();
         }
@@ -126,7 +126,7 @@ class KillsTest {
             Outcome story = deliver(app, "pti", wire("urn:pti:1", "केरल में भारी बारिश, स्कूल बंद", null, "पीटीआई।"));
             Outcome kill = deliver(app, "ians", wire("urn:ians:adv:3", "सूचना", null,
                     "कृपया 'केरल में भारी बारिश, स्कूल बंद' नामक खबर को हटा दें।"));
-            assertThat(kill.status()).isEqualTo("killed");
+            assertThat(kill.status().label()).isEqualTo("killed");
             assertThat(kill.url()).isNotEqualTo(story.url());
             assertThat(app.stories.byId(id(story)).orElseThrow().status()).isEqualTo(Status.PUBLISHED);
         }

@@ -42,7 +42,7 @@ class PipelineTest {
             deliver(app, Fixtures.wire("urn:test:audit", 2, null, "केरल में भारी बारिश जारी", "देश"));
             deliver(app, Fixtures.wire("urn:test:audit", 3, "canceled", "केरल में भारी बारिश", "देश"));
             long id = Long.parseLong(first.url().replaceAll(".*-", ""));
-            var trail = app.stories.auditTrail(id);
+            var trail = app.audit.auditTrail(id);
             assertThat(trail).extracting(e -> e.action() + " by " + e.actor())
                     .containsExactly("published by rule:default-publish", "killed by agency:ians");
             assertThat(trail.get(1).reason()).contains("canceled");
@@ -55,7 +55,7 @@ class PipelineTest {
         try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
             app.publisher.rebuildAll();
             Outcome o = deliver(app, Fixtures.wire("urn:test:1", 1, null, "केरल में भारी बारिश", "देश"));
-            assertThat(o.status()).isEqualTo("published");
+            assertThat(o.status().label()).isEqualTo("published");
             assertThat(o.url()).startsWith("/india/").matches("/india/[a-z0-9-]+-\\d+");
             Page page = app.pages.get(o.url()).orElseThrow();
             assertThat(page.status()).isEqualTo(200);
@@ -74,7 +74,7 @@ class PipelineTest {
             Outcome v1 = deliver(app, Fixtures.wire("urn:test:2", 1, null, "पहला शीर्षक", "खेल"));
             clock.advance(Duration.ofMinutes(30));
             Outcome v2 = deliver(app, Fixtures.wire("urn:test:2", 2, null, "बदला हुआ शीर्षक", "खेल"));
-            assertThat(v2.status()).isEqualTo("updated");
+            assertThat(v2.status().label()).isEqualTo("updated");
             // The same story (same id) at the slug of its new headline; the old address answers 301.
             assertThat(v2.url()).isNotEqualTo(v1.url()).endsWith(v1.url().replaceAll(".*-", "-"));
             assertThat(html(app, v2.url())).contains("बदला हुआ शीर्षक").contains("Updated On")
@@ -82,8 +82,8 @@ class PipelineTest {
 
             Outcome stale = deliver(app, Fixtures.wire("urn:test:2", 1, null, "पुराना संस्करण", "खेल"));
             Outcome same = deliver(app, Fixtures.wire("urn:test:2", 2, null, "वही संस्करण दोबारा", "खेल"));
-            assertThat(stale.status()).isEqualTo("duplicate");
-            assertThat(same.status()).isEqualTo("duplicate");
+            assertThat(stale.status().label()).isEqualTo("duplicate");
+            assertThat(same.status().label()).isEqualTo("duplicate");
             assertThat(stale.url()).isEqualTo(v2.url());
             assertThat(html(app, v2.url())).contains("बदला हुआ शीर्षक").doesNotContain("पुराना संस्करण")
                     .doesNotContain("वही संस्करण दोबारा");
@@ -104,7 +104,7 @@ class PipelineTest {
             assertThat(html(app, other.url())).contains("rel=\"next\" href=\"" + live.url() + "\"");
 
             Outcome kill = deliver(app, Fixtures.wire("urn:test:3", 1, "canceled", "वापस ली जाने वाली ख़बर", "खेल"));
-            assertThat(kill.status()).isEqualTo("killed");
+            assertThat(kill.status().label()).isEqualTo("killed");
             assertThat(kill.url()).isEqualTo(live.url());
             assertThat(app.pages.get(live.url()).orElseThrow().status()).isEqualTo(410);
             for (String listing : new String[] {"/", "/sports/", "/tag/" + "kerala" + "/"}) {
@@ -115,7 +115,7 @@ class PipelineTest {
                     .doesNotContain(live.url());
 
             Outcome later = deliver(app, Fixtures.wire("urn:test:3", 2, null, "फिर से भेजी गई ख़बर", "खेल"));
-            assertThat(later.status()).isEqualTo("killed");
+            assertThat(later.status().label()).isEqualTo("killed");
             assertThat(app.pages.get(live.url()).orElseThrow().status()).isEqualTo(410);
         }
     }
@@ -129,9 +129,9 @@ class PipelineTest {
             String text = new String(Fixtures.wire("urn:test:5", 1, null, "प्रतिबंधित ख़बर", "देश"), StandardCharsets.UTF_8)
                     .replace("Version: 1\n", "Version: 1\nEmbargo: 2025-07-12T06:00:00Z\n");
             Outcome o = deliver(app, text.getBytes(StandardCharsets.UTF_8));
-            assertThat(o.status()).isEqualTo("embargoed");
+            assertThat(o.status().label()).isEqualTo("embargoed");
             assertThat(app.pages.get(o.url())).isEmpty();
-            var embargo = new org.taar.rules.EmbargoClock(app.stories, clock, () -> {});
+            var embargo = new org.taar.rules.EmbargoClock(new org.taar.store.EmbargoQueue(app.store), clock, () -> {});
             assertThat(embargo.tick()).isZero();
             clock.advance(Duration.ofHours(1));
             assertThat(embargo.tick()).isEqualTo(1);
@@ -151,7 +151,7 @@ class PipelineTest {
             assertThat(first.delivery().firstTime()).isTrue();
             assertThat(second.delivery().firstTime()).isFalse();
             assertThat(second.delivery().id()).isEqualTo(first.delivery().id());
-            assertThat(second.outcomes().get(0).status()).isEqualTo("duplicate");
+            assertThat(second.outcomes().get(0).status().label()).isEqualTo("duplicate");
             assertThat(app.archive.read(first.delivery().sha256())).isEqualTo(bytes);
         }
     }

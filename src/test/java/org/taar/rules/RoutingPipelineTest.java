@@ -15,7 +15,7 @@ import org.taar.Fixtures;
 import org.taar.pipeline.Pipeline;
 import org.taar.TestEngines;
 import org.taar.store.RuleStore;
-import org.taar.store.StoryStore;
+import org.taar.store.AuditLog;
 import org.taar.story.Outcome;
 import org.taar.story.Status;
 import org.taar.story.Story;
@@ -47,7 +47,7 @@ class RoutingPipelineTest {
             new RuleStore(app.store, app.clock).add("gold-hold", "{\"match\": {\"keywords\": [\"सोना\"]}, \"action\": \"hold\", \"reason\": \"prices checked by hand\"}");
 
             Outcome cricket = Fixtures.publish(app, Fixtures.wire("urn:r:1", 1, null, "क्रिकेट: भारत ने सीरीज जीती", "देश"));
-            assertThat(cricket.status()).isEqualTo("published");
+            assertThat(cricket.status().label()).isEqualTo("published");
             assertThat(cricket.url()).startsWith("/sports/");
             Story s = app.stories.byId(id(cricket)).orElseThrow();
             assertThat(s.tags()).extracting(t -> t.name()).contains("क्रिकेट विश्व कप");
@@ -55,14 +55,14 @@ class RoutingPipelineTest {
                     .contains("क्रिकेट डेस्क द्वारा जांची गई ख़बर।");
 
             Outcome horoscope = Fixtures.publish(app, Fixtures.wire("urn:r:2", 1, null, "आज का राशिफल", "देश"));
-            assertThat(horoscope.status()).isEqualTo("held");
+            assertThat(horoscope.status().label()).isEqualTo("held");
             assertThat(horoscope.reason()).isEqualTo("discarded: matched rule no-horoscopes (rule no-horoscopes)");
-            StoryStore.AuditEntry a = app.stories.auditTrail(id(horoscope)).get(0);
+            AuditLog.AuditEntry a = app.audit.auditTrail(id(horoscope)).get(0);
             assertThat(a.actor()).isEqualTo("rule:no-horoscopes");
-            assertThat(app.stories.latest(50, 0)).extracting(Story::id).doesNotContain(id(horoscope));
+            assertThat(app.listings.latest(50, 0)).extracting(Story::id).doesNotContain(id(horoscope));
 
             Outcome gold = Fixtures.publish(app, Fixtures.wire("urn:r:3", 1, null, "सोना फिर महंगा", "कारोबार"));
-            assertThat(gold.status()).isEqualTo("held");
+            assertThat(gold.status().label()).isEqualTo("held");
             assertThat(gold.reason()).isEqualTo("prices checked by hand (rule gold-hold)");
             assertThat(app.stories.byId(id(gold)).orElseThrow().status()).isEqualTo(Status.HELD);
         }
@@ -83,9 +83,9 @@ class RoutingPipelineTest {
             DeliveryResult r1 = app.pipeline.deliver("ap", "file", "adv.json", advisory.getBytes(StandardCharsets.UTF_8), null);
             DeliveryResult r2 = app.pipeline.deliver("ap", "file", "st.json", story.getBytes(StandardCharsets.UTF_8), null);
             Outcome adv = r1.outcomes().get(0);
-            assertThat(adv.status()).isEqualTo("held");
+            assertThat(adv.status().label()).isEqualTo("held");
             assertThat(adv.reason()).contains("not publishable").contains("(rule not-publishable)");
-            assertThat(r2.outcomes().get(0).status()).isEqualTo("published");
+            assertThat(r2.outcomes().get(0).status().label()).isEqualTo("published");
             assertThat(app.stories.byId(id(adv)).orElseThrow().item().signals()).containsExactly("whitelisted");
         }
     }

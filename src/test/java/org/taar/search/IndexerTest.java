@@ -58,7 +58,7 @@ class IndexerTest {
             assertThat(relatedPaths(app, b)).contains(a.url());
 
             Outcome kill = deliver(app, Fixtures.wire("urn:s:1", 1, "canceled", "केरल में भारी बारिश से बाढ़ का ख़तरा", "खेल"));
-            assertThat(kill.status()).isEqualTo("killed");
+            assertThat(kill.status().label()).isEqualTo("killed");
             assertThat(paths(app, "बारिश")).containsExactly(b.url());
             assertThat(paths(app, "खतरा")).isEmpty();
             // The killed story is related to nothing any more, and nothing is related to it.
@@ -66,7 +66,7 @@ class IndexerTest {
             assertThat(relatedPaths(app, kill)).isEmpty();
 
             Outcome hold = deliver(app, Fixtures.wire("urn:s:2", 2, "withheld", "केरल में बारिश के बाद राहत कार्य", "खेल"));
-            assertThat(hold.status()).isEqualTo("held");
+            assertThat(hold.status().label()).isEqualTo("held");
             assertThat(paths(app, "बारिश")).isEmpty();
 
             Outcome c = deliver(app, Fixtures.wire("urn:s:3", 1, null, "दिल्ली में बारिश", "खेल"));

@@ -225,7 +225,7 @@ class AnonymousRequestBoundsTest {
         AtomicInteger renders = new AtomicInteger();
         // An on-demand render of page 12, held between reading the store and returning its page.
         Thread reader = new Thread(() -> app.pages.loadListing(section, 12, () -> {
-            Page page = app.listings.page(section, 12);
+            Page page = app.listingPages.page(section, 12);
             if (renders.getAndIncrement() == 0) {
                 readBeforeKill.countDown();
                 try {

@@ -23,7 +23,7 @@ class ArticlePagesTest {
         try (App app = new App(TestEngines.config(TestEngines.SQLITE, dir), new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
             app.publisher.rebuildAll();
             Outcome o = Fixtures.publish(app, Fixtures.wire("urn:ap:1", 1, null, "पहली ख़बर", "खेल"));
-            Story s = app.stories.inSection("sports", 1, 0).get(0);
+            Story s = app.listings.inSection("sports", 1, 0).get(0);
             app.articles.related(story -> List.of(new Views.RelatedLink("/sports/x-1", "A & B <i>")));
 
             Page page = app.articles.page(s);

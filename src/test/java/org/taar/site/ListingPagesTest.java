@@ -32,14 +32,14 @@ class ListingPagesTest {
             String path = "/sports/";
             for (int page = 1; page <= 3; page++) {
                 Page cached = app.pages.get(ListingPages.listingKey(path, page)).orElseThrow();
-                assertThat(app.listings.page(path, page).etag()).as(path + page).isEqualTo(cached.etag());
+                assertThat(app.listingPages.page(path, page).etag()).as(path + page).isEqualTo(cached.etag());
             }
-            assertThat(app.listings.page(path, 4)).as("beyond the last page").isNull();
+            assertThat(app.listingPages.page(path, 4)).as("beyond the last page").isNull();
             assertThat(app.pages.get(ListingPages.listingKey(path, 4))).as("nor is one kept").isEmpty();
-            String third = new String(app.listings.page("/sports/", 3).body(), StandardCharsets.UTF_8);
+            String third = new String(app.listingPages.page("/sports/", 3).body(), StandardCharsets.UTF_8);
             assertThat(third).contains("rel=\"prev\" href=\"/sports/?page=2\"").doesNotContain("rel=\"next\"");
-            assertThat(app.listings.page("/nowhere/", 1)).as("no such section").isNull();
-            assertThat(app.listings.page("/tag/nowhere/", 1)).as("no such tag").isNull();
+            assertThat(app.listingPages.page("/nowhere/", 1)).as("no such section").isNull();
+            assertThat(app.listingPages.page("/tag/nowhere/", 1)).as("no such tag").isNull();
             assertThat(ListingPages.listingKey("/sports/", 1)).isEqualTo("/sports/");
         }
     }

@@ -46,7 +46,7 @@ class NeighbourProcessTest {
                 killed = ingest.pipeline.deliver("pti", "file", "b.txt",
                         Fixtures.wire("urn:n:1", 2, "canceled", "पड़ोसी प्रक्रिया की ख़बर", "देश"), null).outcomes().get(0);
             }
-            assertThat(killed.status()).isEqualTo("killed");
+            assertThat(killed.status().label()).isEqualTo("killed");
             assertThat(statusWithin(http, url, 410, 1_000)).isEqualTo(410);
         }
     }

@@ -33,7 +33,7 @@ class RelatedBackfillTest {
         try (App app = open()) {
             app.publisher.rebuildAll();
             Outcome o = Fixtures.publish(app, Fixtures.wire("urn:rb:1", 1, null, "पहली ख़बर", "खेल"));
-            long id = app.stories.inSection("sports", 1, 0).get(0).id();
+            long id = app.listings.inSection("sports", 1, 0).get(0).id();
             assertThat(html(app, o.url())).doesNotContain("data-role=\"related\"");
 
             app.articles.related(s -> List.of(new Views.RelatedLink("/sports/other-9", "दूसरी ख़बर")));
@@ -48,7 +48,7 @@ class RelatedBackfillTest {
         try (App app = open()) {
             app.publisher.rebuildAll();
             Outcome o = Fixtures.publish(app, Fixtures.wire("urn:rb:2", 1, null, "पुराना शीर्षक", "खेल"));
-            long id = app.stories.inSection("sports", 1, 0).get(0).id();
+            long id = app.listings.inSection("sports", 1, 0).get(0).id();
             app.articles.related(s -> {
                 // The update lands between the query and the replacement of the page.
                 app.pipeline.deliver("ians", "file", "v2.txt", Fixtures.wire("urn:rb:2", 2, null, "पुराना शीर्षक", "खेल"), null);

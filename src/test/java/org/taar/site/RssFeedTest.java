@@ -25,7 +25,7 @@ class RssFeedTest {
     void aHeadlineWithMarkupCharactersReadsBackAsWrittenAndFullTextOnlyWhereLicensed() throws Exception {
         try (App app = new App(TestEngines.config(TestEngines.SQLITE, dir), new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
             Fixtures.publish(app, Fixtures.wire("urn:rss:amp", 1, null, "भारत & <पाक> \"मैच\"", "खेल"));
-            List<Story> stories = app.stories.inSection("sports", 50, 0);
+            List<Story> stories = app.listings.inSection("sports", 50, 0);
 
             byte[] summaries = new RssFeed(app.config.site(), source -> false).channel("sports", stories);
             ParseResult parsed = new RssParser().parse(summaries, new ParseContext("taar", Instant.EPOCH));

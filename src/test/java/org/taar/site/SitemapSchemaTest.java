@@ -30,7 +30,9 @@ import org.taar.Fixtures;
 import org.taar.MutableClock;
 import org.taar.TestEngines;
 import org.taar.item.NewsItem;
+import org.taar.store.StoryVersion;
 import org.taar.story.Outcome;
+import org.taar.story.OutcomeStatus;
 import org.taar.story.Status;
 import org.taar.story.Story;
 import org.w3c.dom.Document;
@@ -148,8 +150,9 @@ class SitemapSchemaTest {
                     b.headline = "समाचार क्रमांक " + i;
                     b.language = "hi";
                     Instant at = now.minusSeconds(n - i);
-                    long id = app.stories.insert(h, "ians", b.build(), Status.PUBLISHED, null, "india", "samachar-" + i,
-                            at, at, null);
+                    long id = app.writes.record(h, new StoryVersion(new StoryVersion.Row.Insert("ians", Status.PUBLISHED,
+                            "india", "samachar-" + i, at, null), b.build(), null, at, OutcomeStatus.PUBLISHED, null, null,
+                            false, null, List.of(), null));
                     paths.add(Story.path("india", "samachar-" + i, id));
                 }
             });

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taar.TestEngines;
 import org.taar.config.Config;
-import org.taar.store.StoryStore.Listed;
+import org.taar.store.Listings.Listed;
 import org.w3c.dom.Document;
 
 class SitemapsTest {

@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.taar.MutableClock;
+import org.taar.story.EventKind;
 
 class EventGapsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-07-12T06:00:00Z"));
     private final EventGaps gaps = new EventGaps(clock, Duration.ofSeconds(2));
 
     private static List<Event> events(long... seqs) {
-        return LongStream.of(seqs).mapToObj(s -> new Event(s, s, "published", Instant.EPOCH)).toList();
+        return LongStream.of(seqs).mapToObj(s -> new Event(s, s, EventKind.PUBLISHED, Instant.EPOCH)).toList();
     }
 
     @Test

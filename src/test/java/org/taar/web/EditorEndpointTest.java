@@ -20,7 +20,7 @@ import org.taar.App;
 import org.taar.Fixtures;
 import org.taar.TestEngines;
 import org.taar.store.PushKeys;
-import org.taar.store.StoryStore;
+import org.taar.store.AuditLog;
 import org.taar.story.Outcome;
 
 /** The editor API over real HTTP: key roles, every transition, audit rows, and the page following. */
@@ -62,10 +62,10 @@ class EditorEndpointTest {
             base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0, false);
             Outcome held = Fixtures.publish(app, Fixtures.wire("urn:ed:1", 1, null,
                     "विधायक बोले- सब चूतिया हैं, वीडियो वायरल", "देश"));
-            assertThat(held.status()).isEqualTo("held");
+            assertThat(held.status().label()).isEqualTo("held");
             assertThat(held.reason()).contains("(rule profanity)");
             long id = Long.parseLong(held.url().substring(held.url().lastIndexOf('-') + 1));
-            StoryStore.AuditEntry first = last(() -> app.stories.auditTrail(id));
+            AuditLog.AuditEntry first = last(() -> app.audit.auditTrail(id));
             assertThat(first.actor()).isEqualTo("rule:profanity");
             assertThat(get(held.url()).statusCode()).isEqualTo(404);
             String publish = "/api/v1/stories/" + id + "/publish";
@@ -84,7 +84,7 @@ class EditorEndpointTest {
             JsonNode r = json.readTree(released.body());
             assertThat(r.path("status").asText()).isEqualTo("published");
             assertThat(r.path("url").asText()).isEqualTo(held.url());
-            StoryStore.AuditEntry audit = last(() -> app.stories.auditTrail(id));
+            AuditLog.AuditEntry audit = last(() -> app.audit.auditTrail(id));
             assertThat(audit.action()).isEqualTo("published");
             assertThat(audit.actor()).isEqualTo("editor:asha");
             assertThat(audit.reason()).isEqualTo("quote is the news");
@@ -98,13 +98,13 @@ class EditorEndpointTest {
             assertThat(json.readTree(down.body()).path("status").asText()).isEqualTo("held");
             assertThat(caughtUpStatus(app, held.url())).isEqualTo(404);
             assertThat(get("/feed.xml").body()).doesNotContain("/" + id + "<");
-            assertThat(last(() -> app.stories.auditTrail(id)).actor()).isEqualTo("editor:asha");
+            assertThat(last(() -> app.audit.auditTrail(id)).actor()).isEqualTo("editor:asha");
 
             HttpResponse<String> kill = post("/api/v1/stories/" + id + "/kill", editorKey, "{\"reason\": \"legal\"}");
             assertThat(kill.statusCode()).isEqualTo(200);
             assertThat(json.readTree(kill.body()).path("status").asText()).isEqualTo("killed");
             assertThat(caughtUpStatus(app, held.url())).isEqualTo(410);
-            StoryStore.AuditEntry killed = last(() -> app.stories.auditTrail(id));
+            AuditLog.AuditEntry killed = last(() -> app.audit.auditTrail(id));
             assertThat(killed.action()).isEqualTo("killed");
             assertThat(killed.reason()).isEqualTo("legal");
 
@@ -126,7 +126,7 @@ class EditorEndpointTest {
             String editorKey = app.pushKeys.create("ravi", PushKeys.Role.EDITOR);
             base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0, false);
             Outcome o = Fixtures.publish(app, Fixtures.wire("urn:ed:2", 1, null, "मानसून केरल पहुंचा", "देश"));
-            assertThat(o.status()).isEqualTo("held");
+            assertThat(o.status().label()).isEqualTo("held");
             assertThat(o.reason()).startsWith("not licensed").contains("(rule not-licensed)");
             long id = Long.parseLong(o.url().substring(o.url().lastIndexOf('-') + 1));
             HttpResponse<String> r = post("/api/v1/stories/" + id + "/publish", editorKey, null);
@@ -143,7 +143,7 @@ class EditorEndpointTest {
             String editorKey = app.pushKeys.create("ravi", PushKeys.Role.EDITOR);
             base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0, false);
             Outcome o = Fixtures.publish(app, Fixtures.wire("urn:ed:3", 1, null, "मानसून केरल पहुंचा", "देश"));
-            assertThat(o.status()).isEqualTo("published");
+            assertThat(o.status().label()).isEqualTo("published");
             assertThat(caughtUpStatus(app, o.url())).isEqualTo(200);
             long id = Long.parseLong(o.url().substring(o.url().lastIndexOf('-') + 1));
             assertThat(post("/api/v1/stories/" + id + "/hold", editorKey, "{\"reason\": \"checking facts\"}")
@@ -151,7 +151,7 @@ class EditorEndpointTest {
             assertThat(caughtUpStatus(app, o.url())).isEqualTo(404);
             app.publisher.catchUp();
             assertThat(get("/").body()).doesNotContain(o.url());
-            StoryStore.AuditEntry a = last(() -> app.stories.auditTrail(id));
+            AuditLog.AuditEntry a = last(() -> app.audit.auditTrail(id));
             assertThat(a.action()).isEqualTo("held");
             assertThat(a.reason()).isEqualTo("checking facts");
         }

@@ -27,7 +27,8 @@ import org.taar.App;
 import org.taar.Fixtures;
 import org.taar.TestEngines;
 import org.taar.config.Config;
-import org.taar.store.StoryStore.Change;
+import org.taar.store.EventLog.Change;
+import org.taar.story.EventKind;
 
 /** GET /events over real HTTP on loopback, read as a browser's EventSource would read it. */
 class LiveEventsTest {
@@ -245,11 +246,11 @@ class LiveEventsTest {
 
     @Test
     void heldAndEmbargoedChangesAreNotTold() throws Exception {
-        assertThat(LiveEvents.message(new Change(5, "held", 1, "held", "india", "x", "h"))).isNull();
-        assertThat(LiveEvents.message(new Change(5, "embargoed", 1, "embargoed", "india", "x", "h"))).isNull();
+        assertThat(LiveEvents.message(new Change(5, EventKind.HELD, 1, "held", "india", "x", "h"))).isNull();
+        assertThat(LiveEvents.message(new Change(5, EventKind.EMBARGOED, 1, "embargoed", "india", "x", "h"))).isNull();
         // Published, then killed before the reader heard: do not send a link to a 410.
-        assertThat(LiveEvents.message(new Change(5, "published", 1, "killed", "india", "x", "h"))).isNull();
-        String m = new String(LiveEvents.message(new Change(7, "published", 3, "published", "india", "slug",
+        assertThat(LiveEvents.message(new Change(5, EventKind.PUBLISHED, 1, "killed", "india", "x", "h"))).isNull();
+        String m = new String(LiveEvents.message(new Change(7, EventKind.PUBLISHED, 3, "published", "india", "slug",
                 "line one\nline \"two\"")), StandardCharsets.UTF_8);
         assertThat(m).startsWith("id: 7\nevent: published\ndata: ").endsWith("\n\n");
         String data = m.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow().substring(6);
