@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.taar.store.AdvisoryStore.Candidate;
+import org.taar.normalize.KillAdvisories;
+import org.taar.normalize.KillAdvisory;
 
 /**
  * Which recent story of the same source a kill names, in the order of trust: an identifier,

@@ -19,6 +19,8 @@ import org.taar.story.Outcome;
 import org.taar.story.OutcomeStatus;
 import org.taar.item.PubStatus;
 import org.taar.story.Story;
+import org.taar.normalize.KillAdvisories;
+import org.taar.normalize.KillAdvisory;
 
 /**
  * The kill stage for kills that do not carry the story's own identity: an advisory naming a story
@@ -38,27 +40,6 @@ public final class Kills {
         this.stories = stories;
         this.writes = writes;
         this.advisories = advisories;
-    }
-
-    /** The item as a kill when it is an advisory sent as an ordinary item (a Hindi advisory in 7901, say). */
-    public static NewsItem asKill(NewsItem item) {
-        if (item.pubstatus() == PubStatus.CANCELED) return item;
-        Optional<KillAdvisory> a = KillAdvisories.recognize(item);
-        if (a.isEmpty()) return item;
-        NewsItem.Builder b = item.toBuilder();
-        b.pubstatus = PubStatus.CANCELED;
-        if (b.kill == null) b.kill = signal(a.get(), item.uri());
-        b.warn("kill advisory (" + a.get().kind() + ")");
-        return b.build();
-    }
-
-    /** The advisory as a typed signal: the story it names by the surest reference it gives. */
-    static KillSignal signal(KillAdvisory a, String ownUri) {
-        String uri = a.uris().stream().filter(u -> !u.equals(ownUri)).findFirst().orElse(null);
-        if (uri != null) return KillSignal.uri(a.kind(), uri);
-        if (a.slug() != null) return KillSignal.slug(a.kind(), a.slug());
-        String headline = a.headlines().stream().filter(h -> !h.isBlank()).findFirst().orElse(null);
-        return headline != null ? KillSignal.headline(a.kind(), headline) : KillSignal.unnamed(a.kind());
     }
 
     /** Why the story went down, as the audit trail and the story's reason say it. */

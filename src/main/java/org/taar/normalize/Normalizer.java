@@ -35,10 +35,13 @@ public final class Normalizer {
                 new DatelineFilter(datelines, sanitizer, siteZone, clock),
                 // Before language: the headline it reads is the one without "CORRECTED:".
                 new CorrectionFilter(),
-                new LanguageFilter(sanitizer));
+                new LanguageFilter(sanitizer),
+                // Last: an advisory is recognized in the cleaned, converted text, with its language known.
+                new KillSignalFilter());
     }
 
-    /** A normalized copy of the item: cleaned, converted, sanitized, with dateline facts and language filled in. */
+    /** A normalized copy of the item: cleaned, converted, sanitized, with dateline facts and language filled in, an
+     * advisory marked as the kill it is. */
     public NewsItem normalize(NewsItem item) {
         NewsItem out = item;
         for (ItemFilter f : filters) out = f.apply(out);

@@ -110,8 +110,7 @@ public final class Pipeline implements Deliveries {
     }
 
     private Outcome processOne(String source, String name, Delivery delivery, NewsItem raw) {
-        // An advisory sent as an ordinary item (a Hindi "इस खबर को न चलाएं") is a kill, whatever its format.
-        NewsItem item = Kills.asKill(normalizer.normalize(raw));
+        NewsItem item = normalizer.normalize(raw);
         // A headline made only of invisible characters is empty once cleaned: nothing to publish.
         if (item.headline() == null || item.headline().isBlank()) {
             return new Outcome(name, item.uri(), item.version(), OutcomeStatus.REJECTED, null, "no headline after normalization");

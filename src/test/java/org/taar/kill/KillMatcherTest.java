@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.taar.store.AdvisoryStore.Candidate;
+import org.taar.normalize.KillAdvisory;
 
 class KillMatcherTest {
     private static final List<Candidate> RECENT = List.of(

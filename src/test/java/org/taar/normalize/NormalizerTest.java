@@ -37,7 +37,7 @@ class NormalizerTest {
     void runsItsFiltersInOneVisibleOrderWithTheSanitizerLastToWriteTheBody() {
         assertThat(normalizer.filters()).extracting(f -> f.getClass().getSimpleName()).containsExactly(
                 "CleanupFilter", "LegacyFontFilter", "SanitizeFilter", "AgencyFilter", "DatelineFilter",
-                "CorrectionFilter", "LanguageFilter");
+                "CorrectionFilter", "LanguageFilter", "KillSignalFilter");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.taar.kill;
+package org.taar.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.taar.item.KillSignal;
 import org.taar.item.NewsItem;
 import org.taar.item.PubStatus;
+import org.taar.normalize.KillAdvisory;
+import org.taar.kill.Kills;
 
 class KillAdvisoriesTest {
     private static NewsItem item(String headline, String body) {
@@ -143,21 +145,21 @@ class KillAdvisoriesTest {
 
     @Test
     void anAdvisorySentAsAnOrdinaryItemBecomesACancelWithItsSignal() {
-        NewsItem kill = Kills.asKill(item("KILL BC-US-Storm", "The story slugged BC-US-Storm is withdrawn."));
+        NewsItem kill = new KillSignalFilter().apply(item("KILL BC-US-Storm", "The story slugged BC-US-Storm is withdrawn."));
         assertEquals(PubStatus.CANCELED, kill.pubstatus());
         assertEquals(KillSignal.slug("KILL", "BC-US-Storm"), kill.kill());
         assertTrue(kill.warnings().contains("kill advisory (KILL)"));
         assertTrue(Kills.reason(kill).startsWith("kill advisory (KILL): KILL BC-US-Storm"), Kills.reason(kill));
 
-        NewsItem quoted = Kills.asKill(item("Editors' note",
+        NewsItem quoted = new KillSignalFilter().apply(item("Editors' note",
                 "Please kill the story headlined \"Storm floods coastal towns\". It was sent in error."));
         assertEquals(KillSignal.headline("ADVISORY", "Storm floods coastal towns"), quoted.kill());
-        NewsItem byUri = Kills.asKill(item("KILL", "Please kill urn:ians:2025:0042 sent at 10:00."));
+        NewsItem byUri = new KillSignalFilter().apply(item("KILL", "Please kill urn:ians:2025:0042 sent at 10:00."));
         assertEquals(KillSignal.uri("KILL", "urn:ians:2025:0042"), byUri.kill());
-        NewsItem hindi = Kills.asKill(item("संपादकों के लिए सूचना", "इस खबर को न चलाएं।"));
+        NewsItem hindi = new KillSignalFilter().apply(item("संपादकों के लिए सूचना", "इस खबर को न चलाएं।"));
         assertEquals(KillSignal.unnamed("परामर्श"), hindi.kill());
 
         NewsItem story = item("Storm floods coastal towns", "The sea rose.");
-        assertEquals(story, Kills.asKill(story));
+        assertEquals(story, new KillSignalFilter().apply(story));
     }
 }

@@ -1,4 +1,4 @@
-package org.taar.kill;
+package org.taar.normalize;
 
 import java.util.List;
 

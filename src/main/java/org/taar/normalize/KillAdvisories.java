@@ -1,4 +1,4 @@
-package org.taar.kill;
+package org.taar.normalize;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.taar.item.NewsItem;
 import org.taar.item.PubStatus;
 import org.taar.text.KillWords;
+import org.taar.normalize.KillAdvisory;
 
 /**
  * Recognizes a kill in any format: an item the parser already marked canceled, or an English or
