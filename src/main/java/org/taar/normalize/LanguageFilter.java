@@ -1,27 +1,44 @@
 package org.taar.normalize;
 
 import org.taar.item.NewsItem;
-import org.taar.text.HtmlSanitizer;
 
 /**
  * Sets the language from the script of the headline and body (Devanagari: hi, Latin: en) when the item does not
  * declare one, since the site, search and tagging all pick their tools by language; the item's own word wins.
  */
 public final class LanguageFilter implements ItemFilter {
-    private final HtmlSanitizer bodies;
-
-    /** @param bodies reads the body as plain text */
-    public LanguageFilter(HtmlSanitizer bodies) {
-        this.bodies = bodies;
-    }
-
     @Override
     public NewsItem apply(NewsItem item) {
         if (item.language() != null && !item.language().isBlank()) return item;
-        String bodyText = item.bodyHtml() == null ? "" : bodies.toPlainText(item.bodyHtml());
         NewsItem.Builder b = item.toBuilder();
-        b.language = language((item.headline() == null ? "" : item.headline()) + " " + bodyText);
+        b.language = language((item.headline() == null ? "" : item.headline()) + " " + letters(item.bodyHtml()));
         return b.build();
+    }
+
+    /**
+     * The body's text for counting scripts, without a second HTML parse: the body is the sanitizer's
+     * output by now, so tags and character references are well formed and can be skipped as they come.
+     */
+    static String letters(String bodyHtml) {
+        if (bodyHtml == null) return "";
+        StringBuilder out = new StringBuilder(bodyHtml.length());
+        for (int i = 0; i < bodyHtml.length(); i++) {
+            char c = bodyHtml.charAt(i);
+            if (c == '<') {
+                int end = bodyHtml.indexOf('>', i);
+                if (end < 0) break;
+                i = end;
+                out.append(' ');
+            } else if (c == '&') {
+                int end = bodyHtml.indexOf(';', i);
+                if (end < 0 || end - i > 12) continue;
+                i = end;
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     // Counting letters and vowel signs, not characters, so that digits and punctuation do not vote.

@@ -35,7 +35,7 @@ public final class Normalizer {
                 new DatelineFilter(datelines, sanitizer, siteZone, clock),
                 // Before language: the headline it reads is the one without "CORRECTED:".
                 new CorrectionFilter(),
-                new LanguageFilter(sanitizer),
+                new LanguageFilter(),
                 // Last: an advisory is recognized in the cleaned, converted text, with its language known.
                 new KillSignalFilter());
     }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.taar.item.NewsItem;
-import org.taar.text.HtmlSanitizer;
 
 class LanguageFilterTest {
-    private final LanguageFilter filter = new LanguageFilter(new HtmlSanitizer());
+    private final LanguageFilter filter = new LanguageFilter();
 
     private static NewsItem item(String language, String headline, String bodyHtml) {
         NewsItem.Builder b = NewsItem.builder();
@@ -34,5 +33,14 @@ class LanguageFilterTest {
     void keepsTheItemsOwnLanguage() {
         NewsItem mr = item("mr", "India wins", "<p>India won.</p>");
         assertThat(filter.apply(mr)).isSameAs(mr);
+    }
+
+    @Test
+    void countsTheBodysTextNotItsMarkupOrReferences() {
+        assertThat(LanguageFilter.letters("<p class=\"x\">भारत&amp;<a href=\"https://example.com/abc\">पाक</a></p>"))
+                .isEqualTo(" भारत  पाक  ");
+        assertThat(LanguageFilter.language(LanguageFilter.letters(
+                "<p><a href=\"https://example.com/a-very-long-latin-address\">मैच</a> &nbsp;&nbsp;&nbsp; जीता</p>")))
+                .isEqualTo("hi");
     }
 }
