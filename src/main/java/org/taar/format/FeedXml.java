@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.jsoup.nodes.Entities;
 import org.taar.item.NewsItem;
+import org.taar.text.HtmlEscape;
 
 /** Namespaces and cursor helpers the RSS and Atom parsers share. */
 final class FeedXml {
@@ -78,7 +78,7 @@ final class FeedXml {
                     markup.append('<').append(r.getLocalName());
                     for (int i = 0; i < r.getAttributeCount(); i++) {
                         markup.append(' ').append(r.getAttributeLocalName(i)).append("=\"")
-                                .append(Entities.escape(r.getAttributeValue(i))).append('"');
+                                .append(HtmlEscape.escape(r.getAttributeValue(i))).append('"');
                     }
                     markup.append('>');
                 }

@@ -8,7 +8,7 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.jsoup.nodes.Entities;
+import org.taar.text.HtmlEscape;
 
 /**
  * A small read-only element tree for the IPTC XML formats (NewsML-G2, NewsML 1.2, NITF), built
@@ -125,7 +125,7 @@ final class NewsXml {
         String innerXml() {
             StringBuilder b = new StringBuilder();
             for (Object o : content) {
-                if (o instanceof String s) b.append(Entities.escape(s));
+                if (o instanceof String s) b.append(HtmlEscape.escape(s));
                 else ((Element) o).outerXml(b);
             }
             return b.toString();
@@ -134,10 +134,10 @@ final class NewsXml {
         private void outerXml(StringBuilder b) {
             b.append('<').append(name);
             attributes.forEach((k, v) -> b.append(' ').append(k.replace("xml:", "")).append("=\"")
-                    .append(Entities.escape(v)).append('"'));
+                    .append(HtmlEscape.escape(v)).append('"'));
             b.append('>');
             for (Object o : content) {
-                if (o instanceof String s) b.append(Entities.escape(s));
+                if (o instanceof String s) b.append(HtmlEscape.escape(s));
                 else ((Element) o).outerXml(b);
             }
             b.append("</").append(name).append('>');

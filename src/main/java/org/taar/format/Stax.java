@@ -3,7 +3,7 @@ package org.taar.format;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.jsoup.nodes.Entities;
+import org.taar.text.HtmlEscape;
 
 /** Small readers over a StAX cursor that every XML format parser needs. */
 public final class Stax {
@@ -45,7 +45,7 @@ public final class Stax {
                     b.append('<').append(r.getLocalName());
                     for (int i = 0; i < r.getAttributeCount(); i++) {
                         b.append(' ').append(r.getAttributeLocalName(i)).append("=\"")
-                                .append(Entities.escape(r.getAttributeValue(i))).append('"');
+                                .append(HtmlEscape.escape(r.getAttributeValue(i))).append('"');
                     }
                     b.append('>');
                 }
@@ -54,7 +54,7 @@ public final class Stax {
                     if (depth > 0) b.append("</").append(r.getLocalName()).append('>');
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        b.append(Entities.escape(r.getText()));
+                        b.append(HtmlEscape.escape(r.getText()));
                 default -> { }
             }
         }

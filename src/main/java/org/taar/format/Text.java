@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.taar.text.Digest;
+import org.taar.text.HtmlEscape;
 
 /** Small text helpers shared by the parsers of this package; kept package-private on purpose. */
 final class Text {
@@ -26,19 +27,9 @@ final class Text {
 
     private Text() {}
 
-    /** Escapes only what would change the meaning of text inside HTML; the sanitizer does the rest later. */
+    /** Plain text as HTML text (the one escaper, text/HtmlEscape); the sanitizer does the rest later. */
     static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return HtmlEscape.escape(s);
     }
 
     /**

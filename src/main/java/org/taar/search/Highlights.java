@@ -21,14 +21,14 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.jsoup.nodes.Entities;
+import org.taar.text.HtmlEscape;
 
 /**
  * Search results as the reader sees them: the headline whole and a snippet of about
  * {@value #SNIPPET_CHARS} characters, escaped as HTML with {@code <mark>} around the words that
  * matched. Offsets come from the postings; each {@code .hi} field is marked with the matches of its
  * {@code .exact} and {@code .en} twins too (same text, other analysis). Everything is escaped by
- * jsoup's {@link Entities#escape}, the escaper the rest of Taar uses, marked or not.
+ * {@link HtmlEscape}, the escaper the rest of Taar uses, marked or not.
  */
 final class Highlights {
     static final int SNIPPET_CHARS = 180;
@@ -88,7 +88,7 @@ final class Highlights {
     }
 
     static String escape(String text) {
-        return text == null ? "" : Entities.escape(text);
+        return HtmlEscape.escape(text);
     }
 
     /** Lucene's passage formatter with its own escaping swapped for {@link #escape}, so marked and unmarked text agree. */

@@ -100,7 +100,7 @@ public final class HtmlSanitizer {
         StringBuilder out = new StringBuilder();
         for (String p : paragraphs) {
             String joined = p.strip().replaceAll("\\s*\\n\\s*", " ").replaceAll("[ \\t]+", " ");
-            if (!joined.isEmpty()) out.append("<p>").append(escape(joined)).append("</p>");
+            if (!joined.isEmpty()) out.append("<p>").append(HtmlEscape.escape(joined)).append("</p>");
         }
         return out.toString();
     }
@@ -324,20 +324,5 @@ public final class HtmlSanitizer {
     private static void add(String text, List<String> out) {
         String t = text.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
         if (!t.isEmpty()) out.add(t);
-    }
-
-    private static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -83,7 +83,10 @@ class LiveBannerBrowserTest {
             new WebDriverWait(sports, Duration.ofSeconds(10)).until(d -> sportsBanner.isDisplayed());
             assertThat(sportsBanner.getText()).isEqualTo("1 नई ख़बर (1 new story)");
 
-            // Following the banner reloads the page, which now lists the new stories.
+            // Following the banner reloads the page, which now lists the new stories. The banner counts a
+            // story once its article is out; the listings follow on their own thread (at most every
+            // 250 ms), so a click in that moment would still get the page before it: wait for them first.
+            app.publisher.catchUp();
             homeBanner.click();
             new WebDriverWait(home, Duration.ofSeconds(10))
                     .until(d -> Boolean.TRUE.equals(home.executeScript("return window.notReloaded === undefined")));
