@@ -76,7 +76,7 @@ final class Highlights {
 
     /** The marked headline, or the headline escaped when the match was elsewhere. */
     static String headline(Document d, String marked) {
-        return marked != null ? marked.strip() : escape(d.get(HEADLINE_HI));
+        return marked != null ? marked.strip() : HtmlEscape.escape(d.get(HEADLINE_HI));
     }
 
     /** The marked passages, or the start of the summary (else of the text) when the text did not match. */
@@ -84,14 +84,10 @@ final class Highlights {
         if (marked != null) return marked.strip();
         String summary = d.get(SUMMARY) != null ? d.get(SUMMARY) : d.get(TEXT_HI);
         if (summary == null) summary = "";
-        return escape(summary.length() > SNIPPET_CHARS ? summary.substring(0, SNIPPET_CHARS) + "…" : summary);
+        return HtmlEscape.escape(summary.length() > SNIPPET_CHARS ? summary.substring(0, SNIPPET_CHARS) + "…" : summary);
     }
 
-    static String escape(String text) {
-        return HtmlEscape.escape(text);
-    }
-
-    /** Lucene's passage formatter with its own escaping swapped for {@link #escape}, so marked and unmarked text agree. */
+    /** Lucene's passage formatter with its own escaping swapped for {@link HtmlEscape}, so marked and unmarked text agree. */
     static final class EscapingFormatter extends DefaultPassageFormatter {
         EscapingFormatter() {
             super("<mark>", "</mark>", "… ", false);
@@ -99,7 +95,7 @@ final class Highlights {
 
         @Override
         protected void append(StringBuilder dest, String content, int start, int end) {
-            dest.append(escape(content.substring(start, end)));
+            dest.append(HtmlEscape.escape(content.substring(start, end)));
         }
     }
 }

@@ -19,6 +19,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.taar.text.HtmlEscape;
 
 /**
  * Stories on the same subject, by Lucene's more-like-this over headline and text: the words that
@@ -38,7 +39,7 @@ final class SimilarStories {
         if (self.scoreDocs.length == 0) return List.of();
         Document d = s.storedFields().document(self.scoreDocs[0].doc);
         return like(s, id, d.get(HEADLINE_HI), d.get(TEXT_HI), n).stream()
-                .map(x -> new SearchResults.Hit(x.id(), x.path(), Highlights.escape(x.headline()), null, x.section(),
+                .map(x -> new SearchResults.Hit(x.id(), x.path(), HtmlEscape.escape(x.headline()), null, x.section(),
                         x.published()))
                 .toList();
     }
@@ -66,9 +67,9 @@ final class SimilarStories {
         List<SimilarStory> out = new ArrayList<>();
         StoredFields stored = s.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-            SearchResults.Hit hit = StoryFields.hit(stored.document(sd.doc), null, null);
-            out.add(new SimilarStory(hit.id(), hit.path(), stored.document(sd.doc).get(HEADLINE_HI), hit.section(),
-                    hit.published()));
+            Document d = stored.document(sd.doc);
+            SearchResults.Hit hit = StoryFields.hit(d, null, null);
+            out.add(new SimilarStory(hit.id(), hit.path(), d.get(HEADLINE_HI), hit.section(), hit.published()));
         }
         return out;
     }
