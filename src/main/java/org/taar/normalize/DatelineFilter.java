@@ -20,6 +20,8 @@ public final class DatelineFilter implements ItemFilter {
 
     // A dateline date this far after the item's own time belongs to the previous year (31 December read on 1 January).
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(30);
+    // Far more than any first paragraph's opening words take, markup and all.
+    static final int OPENING_CHARS = 64 * 1024;
 
     private final DatelineParser datelines;
     private final HtmlSanitizer bodies;
@@ -39,7 +41,7 @@ public final class DatelineFilter implements ItemFilter {
 
     @Override
     public NewsItem apply(NewsItem item) {
-        String bodyText = item.bodyHtml() == null ? "" : bodies.toPlainText(item.bodyHtml());
+        String bodyText = item.bodyHtml() == null ? "" : bodies.toPlainText(opening(item.bodyHtml()));
         Optional<Dateline> found = datelines.parse(firstParagraph(bodyText));
         if (found.isEmpty()) return item;
         Dateline d = found.get();
@@ -70,6 +72,17 @@ public final class DatelineFilter implements ItemFilter {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The start of the body, enough for its first paragraph's first words (a dateline sits within
+     * its first hundred characters): a multi-megabyte body is not turned into text whole to read
+     * them. Cut after a tag, so no half tag becomes text.
+     */
+    static String opening(String bodyHtml) {
+        if (bodyHtml.length() <= OPENING_CHARS) return bodyHtml;
+        int cut = bodyHtml.lastIndexOf('>', OPENING_CHARS);
+        return cut < 0 ? bodyHtml.substring(0, OPENING_CHARS) : bodyHtml.substring(0, cut + 1);
     }
 
     private static String firstParagraph(String text) {

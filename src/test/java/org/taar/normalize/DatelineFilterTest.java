@@ -69,4 +69,18 @@ class DatelineFilterTest {
         NewsItem none = item(null).build();
         assertThat(filter.apply(none)).isSameAs(none);
     }
+
+    @Test
+    void readsOnlyTheOpeningOfALongBodyAndStillFindsItsDateline() {
+        String body = "<p>वाशिंगटन, 11 जुलाई (आईएएनएस)। अमेरिका ने शुल्क लगाए।</p>"
+                + "<p>आगे की ख़बर का एक लंबा अनुच्छेद।</p>".repeat(4_000);
+        assertThat(body.length()).isGreaterThan(DatelineFilter.OPENING_CHARS);
+        String opening = DatelineFilter.opening(body);
+        assertThat(opening.length()).isLessThanOrEqualTo(DatelineFilter.OPENING_CHARS);
+        assertThat(opening).startsWith("<p>वाशिंगटन").endsWith(">");
+        NewsItem out = filter.apply(item(body).build());
+        assertThat(out.located()).isEqualTo("वाशिंगटन");
+        assertThat(out.agency()).isEqualTo("IANS");
+        assertThat(out.bodyHtml()).isEqualTo(body);
+    }
 }
