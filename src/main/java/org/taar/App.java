@@ -1,5 +1,19 @@
 package org.taar;
 
+import org.taar.desk.Accounts;
+import org.taar.desk.DeskAccess;
+import org.taar.desk.DeskRenderer;
+import org.taar.desk.Passwords;
+import org.taar.store.Attention;
+import org.taar.store.DeskSessions;
+import org.taar.store.DeskUsers;
+import org.taar.store.LoginFailures;
+import org.taar.web.desk.DeskEndpoint;
+import org.taar.web.desk.DeskPages;
+import org.taar.web.desk.DeskRoute;
+import org.taar.web.desk.SignInPages;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +100,8 @@ public final class App implements Node {
     public final AuditLog audit;
     public final TagStore tags;
     public final PushKeys pushKeys;
+    /** Desk users, as `taar user` and the desk's users page manage them. */
+    public final Accounts accounts;
     public final SourceStore sources;
     public final Archive archive;
     public final Pipeline pipeline;
@@ -119,6 +135,7 @@ public final class App implements Node {
         this.events = new EventLog(store);
         this.audit = new AuditLog(store);
         this.pushKeys = new PushKeys(store, clock);
+        this.accounts = new Accounts(new DeskUsers(store, clock), new Passwords());
         this.sources = new SourceStore(store);
         this.archive = new Archive(config.dataDir(), store, clock);
         this.pages = new PageCache(config.site().pageBudgetBytes());
@@ -159,6 +176,11 @@ public final class App implements Node {
     @Override
     public PushKeys pushKeys() {
         return pushKeys;
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accounts;
     }
 
     private void nudge() {
@@ -237,8 +259,8 @@ public final class App implements Node {
         }
         publisher.start();
         java.time.Duration bodyDeadline = config.http().bodyDeadline();
-        Routes routes = new Routes(new SitePages(pages, onDemand), store,
-                new ClientAddress(config.http().trustedProxies()),
+        ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
+        Routes routes = new Routes(new SitePages(pages, onDemand), store, clientAddress,
                 new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes(), bodyDeadline),
                 new AdvisoriesEndpoint(new AdvisoryStore(store), pushKeys, editorActions, bodyDeadline),
                 new EditorEndpoint(editorActions, pushKeys, bodyDeadline),
@@ -246,7 +268,8 @@ public final class App implements Node {
                 new SearchEndpoint(searchIndex, renderer, config.site().zone()),
                 new VersionsEndpoint(stories, audit, pushKeys),
                 new StoriesEndpoint(stories, listings, config.site()),
-                new SourcesEndpoint(sources, pushKeys, clock));
+                new SourcesEndpoint(sources, pushKeys, clock),
+                desk(clientAddress, bodyDeadline));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
@@ -256,6 +279,16 @@ public final class App implements Node {
         embargoClock = new EmbargoClock(new EmbargoQueue(store), clock, this::nudge);
         embargoClock.start();
         return server.port();
+    }
+
+    /** The editors' desk at /desk/: its sign-in, sessions and pages. */
+    private DeskEndpoint desk(ClientAddress clientAddress, Duration bodyDeadline) {
+        Passwords passwords = new Passwords();
+        DeskAccess access = new DeskAccess(new DeskUsers(store, clock), new DeskSessions(store), new LoginFailures(store),
+                passwords, clock, DeskAccess.IDLE, DeskAccess.ABSOLUTE);
+        DeskPages deskPages = new DeskPages(new DeskRenderer(), new Attention(store));
+        List<DeskRoute> routes = new ArrayList<>(new SignInPages(access, deskPages).routes());
+        return new DeskEndpoint(access, deskPages, clientAddress, bodyDeadline, routes);
     }
 
     /** The /events feed while {@link #serve} runs, else null. */

@@ -15,6 +15,7 @@ import org.taar.cli.Node;
 import org.taar.cli.ParseCommand;
 import org.taar.cli.ReindexCommand;
 import org.taar.cli.RuleCommand;
+import org.taar.cli.UserCommand;
 import org.taar.cli.ServeCommand;
 import org.taar.cli.Wiring;
 import org.taar.config.Config;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
 @Command(name = "taar", mixinStandardHelpOptions = true, version = "taar 0.1.0",
         description = "Wire-to-web news publisher.",
         subcommands = {ServeCommand.class, ParseCommand.class, IngestCommand.class, ConvertFontCommand.class,
-                ClassifyCommand.class, KeyCommand.class, RuleCommand.class, ReindexCommand.class})
+                ClassifyCommand.class, KeyCommand.class, RuleCommand.class, UserCommand.class, ReindexCommand.class})
 public final class Taar implements Runnable {
     /** The commands reach the components through App, which builds them all. */
     private static final Wiring APP = new Wiring() {

@@ -262,6 +262,55 @@ class TaarCliTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("org.taar.TestEngines#all")
+    void deskUsersAreAddedFromStdinOrWithAGeneratedPasswordAndCanBeDisabled(String engine) throws Exception {
+        Path data = dir.resolve("users-" + engine);
+        String db = TestEngines.config(engine, data).jdbcUrl();
+        List<String> common = new ArrayList<>(List.of("--data", data.toString(), "--debug"));
+        if (db != null) common.addAll(List.of("--db", db));
+        Path yml = Files.writeString(dir.resolve("users-" + engine + ".yml"), db == null ? "" : "db: \"" + db + "\"\n");
+        List<String> viaConfig = List.of("--data", data.toString(), "--config", yml.toString());
+
+        Piped added = piped("  correct horse battery  \n", args(List.of("user", "add", "asha", "--role", "editor"), common));
+        assertThat(added.exit()).as(added.stderr()).isZero();
+        assertThat(added.stdout()).as("a password from stdin is never printed").isEmpty();
+        Piped generated = piped("", args(List.of("user", "add", "ravi", "--role", "viewer"), viaConfig));
+        assertThat(generated.exit()).as(generated.stderr()).isZero();
+        String password = generated.stdout().strip();
+        assertThat(password).hasSize(20);
+
+        assertThat(piped("x\n", args(List.of("user", "add", "asha", "--role", "admin"), common)).exit())
+                .as("a weak password").isEqualTo(65);
+        Piped taken = piped("another long password\n", args(List.of("user", "add", "asha", "--role", "admin"), common));
+        assertThat(taken.exit()).isEqualTo(65);
+        assertThat(taken.stderr()).contains("already exists");
+        assertThat(piped("another long password\n", args(List.of("user", "add", "<b>x</b>", "--role", "admin"), common))
+                .exit()).isEqualTo(65);
+        assertThat(piped("another long password\n", args(List.of("user", "add", "mira", "--role", "boss"), common))
+                .exit()).isEqualTo(65);
+        assertThat(piped("", args(List.of("user", "add", "mira"), common)).exit()).as("--role is required").isEqualTo(64);
+
+        try (App node = new App(new org.taar.config.ConfigLoader(java.util.Map.of()).load(data, null, db),
+                java.time.Clock.systemUTC())) {
+            var asha = node.accounts.all().stream().filter(u -> u.name().equals("asha")).findFirst().orElseThrow();
+            assertThat(asha.role()).isEqualTo("editor");
+            assertThat(asha.passwordHash()).startsWith("$argon2id$v=19$").doesNotContain("correct horse");
+            assertThat(new org.taar.desk.Passwords().matches("  correct horse battery  ", asha.passwordHash())).isTrue();
+
+            assertThat(piped("", args(List.of("user", "disable", "asha"), common)).exit()).isZero();
+            assertThat(node.accounts.all().stream().filter(u -> u.name().equals("asha")).findFirst().orElseThrow()
+                    .disabled()).isTrue();
+            assertThat(piped("", args(List.of("user", "enable", "asha"), viaConfig)).exit()).isZero();
+            assertThat(piped("", args(List.of("user", "disable", "nobody"), common)).exit()).isEqualTo(65);
+            Piped changed = piped("a brand new password\n", args(List.of("user", "password", "ravi"), common));
+            assertThat(changed.exit()).as(changed.stderr()).isZero();
+            var ravi = node.accounts.all().stream().filter(u -> u.name().equals("ravi")).findFirst().orElseThrow();
+            assertThat(new org.taar.desk.Passwords().matches(password, ravi.passwordHash())).isFalse();
+            assertThat(new org.taar.desk.Passwords().matches("a brand new password", ravi.passwordHash())).isTrue();
+        }
+    }
+
     private static String[] args(List<String> command, List<String> options) {
         List<String> all = new ArrayList<>(command);
         all.addAll(options);

@@ -3,6 +3,7 @@ package org.taar.cli;
 import java.time.Clock;
 import org.taar.pipeline.Pipeline;
 import org.taar.search.Indexer;
+import org.taar.desk.Accounts;
 import org.taar.store.PushKeys;
 import org.taar.store.Store;
 
@@ -18,6 +19,9 @@ public interface Node extends AutoCloseable {
     Pipeline pipeline();
 
     PushKeys pushKeys();
+
+    /** Desk users: `taar user`. */
+    Accounts accounts();
 
     /** The search index and its indexer, opened on first use (it holds a write lock). */
     Indexer indexer();

@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.taar.store.Store;
+import org.taar.web.desk.DeskEndpoint;
 
 /**
  * The whole route table of the one port, in the order routes are tried: the first whose path
@@ -23,12 +24,14 @@ public final class Routes implements AutoCloseable {
 
     public Routes(SitePages pages, Store store, ClientAddress clientAddress, IngestEndpoint ingest,
                   AdvisoriesEndpoint advisories, EditorEndpoint editor, LiveEvents live, SearchEndpoint search,
-                  VersionsEndpoint versions, StoriesEndpoint stories, SourcesEndpoint sources) {
+                  VersionsEndpoint versions, StoriesEndpoint stories, SourcesEndpoint sources,
+                  DeskEndpoint desk) {
         this.live = live;
         this.table = List.of(
                 post(is("/api/v1/ingest"), (rq, rs, cb, path) -> ingest.handle(rq, rs, cb)),
                 any(AdvisoriesEndpoint::matches, advisories::handle),  // GET lists, POST acts; it checks the method
                 post(EditorEndpoint::matches, editor::handle),
+                any(DeskEndpoint::matches, desk::handle),  // its own table: GET pages, POST forms
                 get(is("/healthz"), (rq, rs, cb, path) -> health(store, rs, cb)),
                 get(is("/events"), (rq, rs, cb, path) -> live.handle(rq, rs, cb, clientAddress.of(rq))),
                 get(is("/search"), (rq, rs, cb, path) ->

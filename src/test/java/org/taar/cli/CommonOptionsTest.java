@@ -69,7 +69,7 @@ class CommonOptionsTest {
     void everyCommandIsListedHere() {
         assertThat(commands(taar(), "", new LinkedHashMap<>()).keySet()).containsExactlyInAnyOrder("serve", "parse",
                 "ingest", "convert-font", "classify", "key add", "key list", "key revoke", "rule add", "rule list",
-                "rule remove", "reindex");
+                "rule remove", "reindex", "user add", "user disable", "user enable", "user password");
     }
 
     @Test
