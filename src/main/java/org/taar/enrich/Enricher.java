@@ -102,6 +102,16 @@ public final class Enricher {
         return tagger.tags(item);
     }
 
+    /** The slug a headline gives a story, as for a received version (an editor's edited headline). */
+    public String slug(String headline) {
+        return headlineSlugger.slug(headline);
+    }
+
+    /** A tag an editor names, under its canonical name and slug as a declared keyword gets; null when blank. */
+    public Tag tag(String name) {
+        return tagger.canonical(name);
+    }
+
     private static String key(String s) {
         return Normalizer.normalize(s.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }

@@ -34,6 +34,11 @@ sealed interface Identified {
      */
     record New(String agency, Duplicates.Check check) implements Identified {}
 
-    /** A newer version of a story that is not killed and not a duplicate. */
-    record Update(Story current) implements Identified {}
+    /**
+     * A newer version of a story that is not killed and not a duplicate.
+     *
+     * @param replacesEdit the story's copy is an editor's edit, which this version replaces (the
+     *     desk's policy: the agency's newer version wins, as any update does, and the audit says so)
+     */
+    record Update(Story current, boolean replacesEdit) implements Identified {}
 }

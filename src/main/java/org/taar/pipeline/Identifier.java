@@ -39,7 +39,7 @@ final class Identifier {
             case KILL -> new Identified.Kill(current);
             case NEWER -> current.orElseThrow().status() == Status.DUPLICATE
                     ? new Identified.DuplicateAgain(current.get())
-                    : new Identified.Update(current.get());
+                    : new Identified.Update(current.get(), stories.showsEdit(h, current.get().id()));
             case NEW -> {
                 String agency = item.agency() != null ? item.agency() : config.source(source).agency();
                 Duplicates.Check check = duplicates.check(h, source, agency, item, now);

@@ -138,6 +138,10 @@ final class Recorder {
                     + " is marked as a correction"));
         }
         if (statusChanged) audits.add(new Audit(outcome.label(), "rule:" + d.rule(), reason));
+        if (what instanceof Identified.Update u && u.replacesEdit()) {
+            audits.add(new Audit("edit-replaced", "agency:" + source, "agency version " + item.version()
+                    + " replaced an editor's edit"));
+        }
         return new StoryVersion(row, item, deliveryId, now, outcome, reason, e.tags(), item.correction(),
                 EventKind.of(outcome), audits, fingerprint);
     }

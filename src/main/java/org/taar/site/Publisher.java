@@ -238,7 +238,11 @@ public final class Publisher implements AutoCloseable {
                 // A new headline moved the story: the page cached at an old address must go, so that
                 // the address answers 301 to the new one (site/OnDemand) instead of the old page.
                 for (String old : StoryHistory.former(stories.store(), id)) {
-                    if (!old.equals(s.path())) cache.remove(old);
+                    if (old.equals(s.path())) continue;
+                    cache.remove(old);
+                    // An editor moved it to another section: the listing it left must drop its card.
+                    int end = old.indexOf('/', 1);
+                    if (end > 1 && !old.substring(1, end).equals(s.section())) d.sections.add(old.substring(1, end));
                 }
                 article.accept(s);
                 // The story published just after this one links to it as "next"; keep that link true.

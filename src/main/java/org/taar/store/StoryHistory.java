@@ -34,9 +34,15 @@ public final class StoryHistory {
      * current path is never also listed as a former one.
      */
     public static void move(Handle h, Story story, String newSlug, Instant now) {
-        String newPath = Story.path(story.section(), newSlug, story.id());
-        h.createUpdate("UPDATE stories SET slug = :slug WHERE id = :id")
-                .bind("slug", newSlug).bind("id", story.id()).execute();
+        move(h, story, story.section(), newSlug, now);
+    }
+
+    /** As {@link #move(Handle, Story, String, Instant)}, also into another section (an editor's edit). */
+    public static void move(Handle h, Story story, String newSection, String newSlug, Instant now) {
+        String newPath = Story.path(newSection, newSlug, story.id());
+        if (newPath.equals(story.path())) return;
+        h.createUpdate("UPDATE stories SET section = :section, slug = :slug WHERE id = :id")
+                .bind("section", newSection).bind("slug", newSlug).bind("id", story.id()).execute();
         h.createUpdate("""
                         INSERT INTO story_paths (path, story_id, moved_at) VALUES (:path, :id, :at)
                         ON CONFLICT (path) DO NOTHING""")

@@ -42,6 +42,37 @@ public final class StoryReads {
                 .map((rs, ctx) -> story(rs, List.of())).findOne();
     }
 
+    /** A story with its tags, read in the caller's transaction (a desk action compares it with what the editor saw). */
+    public Optional<Story> withTags(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM stories s WHERE s.id = :id").bind("id", id)
+                .map((rs, ctx) -> story(rs, StoryRows.tagsOf(h, rs.getLong("id")))).findOne();
+    }
+
+    /**
+     * How many versions and audit entries a story has: both only grow, so together with the
+     * story's row they tell whether anything happened to it since a desk page was rendered.
+     */
+    public record Stamp(int versions, int audits) {}
+
+    public Stamp stamp(Handle h, long storyId) {
+        return h.createQuery("""
+                        SELECT (SELECT COUNT(*) FROM versions WHERE story_id = :id) AS v,
+                               (SELECT COUNT(*) FROM audit WHERE story_id = :id) AS a""")
+                .bind("id", storyId).map((rs, ctx) -> new Stamp(rs.getInt("v"), rs.getInt("a"))).one();
+    }
+
+    /**
+     * Whether the story's copy is an editor's edit: the newest version that changed the copy
+     * (anything but a stale version, recorded as a duplicate, or one after a kill) is an edit.
+     */
+    public boolean showsEdit(Handle h, long storyId) {
+        return h.createQuery("""
+                        SELECT outcome FROM versions WHERE story_id = :id AND outcome NOT IN ('duplicate', 'killed')
+                        ORDER BY id DESC LIMIT 1""")
+                .bind("id", storyId).mapTo(String.class).findOne()
+                .map(OutcomeStatus.EDITED.label()::equals).orElse(false);
+    }
+
     /** The story this source sent under this agency uri, if any: what an incoming version is measured against. */
     public Optional<Story> find(Handle h, String source, String uri) {
         return h.createQuery("SELECT " + COLUMNS + " FROM stories s WHERE s.source = :source AND s.uri = :uri")

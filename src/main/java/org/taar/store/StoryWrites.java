@@ -2,10 +2,13 @@ package org.taar.store;
 
 import static org.taar.store.StoryRows.millis;
 
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.taar.item.NewsItem;
 import org.taar.story.EventKind;
+import org.taar.story.OutcomeStatus;
+import org.taar.story.Status;
 import org.taar.story.Story;
 import org.taar.story.Tag;
 
@@ -43,7 +46,7 @@ public final class StoryWrites {
             EventLog.append(h, c.originalId(), EventKind.REPORTED, v.at());
         }
         if (v.corrected()) StoryHistory.corrected(h, id, v.at());
-        addVersion(h, id, v.item(), v.deliveryId(), v.outcome().label(), v.reason(), v);
+        addVersion(h, id, v.item(), v.deliveryId(), v.outcome().label(), v.reason(), v.at());
         if (v.event() != null) EventLog.append(h, id, v.event(), v.at());
         for (StoryVersion.Audit a : v.audits()) AuditLog.append(h, id, a.action(), a.actor(), a.reason(), v.at());
         return id;
@@ -64,8 +67,58 @@ public final class StoryWrites {
                 .bind("now", c.at().toEpochMilli());
         if (c.from() != null) update.bind("from", c.from().label());
         if (update.execute() != 1) return false;
-        EventLog.append(h, c.storyId(), c.event(), c.at());
+        if (c.event() != null) EventLog.append(h, c.storyId(), c.event(), c.at());
         AuditLog.append(h, c.storyId(), c.audit().action(), c.audit().actor(), c.audit().reason(), c.at());
+        return true;
+    }
+
+    /**
+     * Takes the story's row for the rest of the caller's transaction (a no-op write: PostgreSQL
+     * locks the row, SQLite the database), so that a desk action's check of what the editor saw
+     * and its change cannot interleave with another's. False when there is no such story.
+     */
+    public boolean lock(Handle h, long storyId) {
+        return h.createUpdate("UPDATE stories SET status = status WHERE id = :id").bind("id", storyId).execute() == 1;
+    }
+
+    /**
+     * An editor's edit, a version of its own: the story's copy, section, slug and tags change as
+     * one, a versions row ({@code edited}, no delivery, the agency's version it edits) and the audit
+     * entry record it, and readers are told when the story is up. A new address keeps the old one
+     * as a former path (301). The story keeps the agency's version number, so the agency's next
+     * version is newer and replaces the edit as any update does (pipeline/Recorder says so in the audit).
+     */
+    public void edit(Handle h, StoryEdit e) {
+        Story s = e.current();
+        h.createUpdate("""
+                        UPDATE stories SET headline = :headline, item = :item,
+                               updated_at = CASE WHEN status = 'published' THEN :now ELSE updated_at END
+                        WHERE id = :id""")
+                .bind("id", s.id()).bind("headline", e.item().headline()).bind("item", ItemJson.write(e.item()))
+                .bind("now", e.at().toEpochMilli()).execute();
+        StoryHistory.move(h, s, e.section(), e.slug(), e.at());
+        setTags(h, s.id(), e.tags());
+        addVersion(h, s.id(), e.item(), null, OutcomeStatus.EDITED.label(), e.audit().reason(), e.at());
+        // Held or embargoed, nothing readers see changed; a restored story keeps its 410 until published.
+        if (s.status() == Status.PUBLISHED) EventLog.append(h, s.id(), EventKind.UPDATED, e.at());
+        AuditLog.append(h, s.id(), e.audit().action(), e.audit().actor(), e.audit().reason(), e.at());
+    }
+
+    /**
+     * An editor's scheduled release: the story waits as an embargoed one until {@code until}, and
+     * EmbargoQueue releases it once, as it releases an agency's embargo. Applies only while the
+     * story is still {@code from}; false otherwise.
+     */
+    public boolean schedule(Handle h, long storyId, Status from, Instant until, String reason,
+                            StoryVersion.Audit audit, Instant at) {
+        int changed = h.createUpdate("""
+                        UPDATE stories SET status = 'embargoed', embargo_until = :until, reason = :reason
+                        WHERE id = :id AND status = :from""")
+                .bind("id", storyId).bind("until", until.toEpochMilli()).bind("reason", reason)
+                .bind("from", from.label()).execute();
+        if (changed != 1) return false;
+        EventLog.append(h, storyId, EventKind.EMBARGOED, at);
+        AuditLog.append(h, storyId, audit.action(), audit.actor(), audit.reason(), at);
         return true;
     }
 
@@ -119,13 +172,13 @@ public final class StoryWrites {
     }
 
     private static void addVersion(Handle h, long storyId, NewsItem item, Long deliveryId, String outcome,
-                                   String reason, StoryVersion v) {
+                                   String reason, Instant at) {
         h.createUpdate("""
                         INSERT INTO versions (story_id, version, delivery_id, outcome, reason, item, received_at)
                         VALUES (:story, :version, :delivery, :outcome, :reason, :item, :now)""")
                 .bind("story", storyId).bind("version", item.version()).bind("delivery", deliveryId)
                 .bind("outcome", outcome).bind("reason", reason).bind("item", ItemJson.write(item))
-                .bind("now", v.at().toEpochMilli())
+                .bind("now", at.toEpochMilli())
                 .execute();
     }
 

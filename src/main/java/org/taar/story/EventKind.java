@@ -32,7 +32,7 @@ public enum EventKind {
     public static EventKind of(OutcomeStatus outcome) {
         return switch (outcome) {
             case PUBLISHED -> PUBLISHED;
-            case UPDATED -> UPDATED;
+            case UPDATED, EDITED -> UPDATED;
             case HELD -> HELD;
             case EMBARGOED -> EMBARGOED;
             case KILLED -> KILLED;

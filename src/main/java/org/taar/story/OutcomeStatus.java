@@ -7,7 +7,9 @@ import java.util.Locale;
  * versions table keeps it. The labels are the words on the wire and in the database.
  */
 public enum OutcomeStatus {
-    PUBLISHED, UPDATED, HELD, EMBARGOED, KILLED, DUPLICATE, REJECTED;
+    PUBLISHED, UPDATED, HELD, EMBARGOED, KILLED, DUPLICATE, REJECTED,
+    /** Not a delivery's: an editor's edit at the desk, kept as a version of its own (no delivery). */
+    EDITED;
 
     /** The lowercase word written to JSON, logs and the versions table. */
     public String label() {

@@ -42,7 +42,7 @@ class RecorderTest {
     @Test
     void anUpdateOfAPublishedStoryIsUpdatedKeepsItsSectionAndMovesItsSlug() {
         StoryVersion v = Recorder.version("ians", item(2, false), E, new Identified.Update(stored(Status.PUBLISHED,
-                NOW.minusSeconds(60))), Decision.publish("default"), 5L, NOW);
+                NOW.minusSeconds(60)), false), Decision.publish("default"), 5L, NOW);
         assertThat(v.outcome()).isEqualTo(OutcomeStatus.UPDATED);
         assertThat(v.event()).isEqualTo(EventKind.UPDATED);
         Row.Revise r = (Row.Revise) v.row();
@@ -55,8 +55,20 @@ class RecorderTest {
     }
 
     @Test
+    void anAgencyVersionThatReplacesAnEditorsEditSaysSoInTheAudit() {
+        StoryVersion v = Recorder.version("ians", item(2, false), E, new Identified.Update(stored(Status.PUBLISHED,
+                NOW.minusSeconds(60)), true), Decision.publish("default"), 5L, NOW);
+        assertThat(v.outcome()).isEqualTo(OutcomeStatus.UPDATED);
+        assertThat(v.audits()).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("edit-replaced");
+            assertThat(a.actor()).isEqualTo("agency:ians");
+            assertThat(a.reason()).isEqualTo("agency version 2 replaced an editor's edit");
+        });
+    }
+
+    @Test
     void aCorrectionIsNotedAndAReleasedHoldIsAudited() {
-        StoryVersion v = Recorder.version("ians", item(2, true), E, new Identified.Update(stored(Status.HELD, null)),
+        StoryVersion v = Recorder.version("ians", item(2, true), E, new Identified.Update(stored(Status.HELD, null), false),
                 Decision.publish("default"), null, NOW);
         assertThat(v.outcome()).as("never up before: published, not updated").isEqualTo(OutcomeStatus.PUBLISHED);
         assertThat(v.corrected()).isTrue();

@@ -10,7 +10,7 @@ class StatusLabelsTest {
     @Test
     void outcomeLabelsAreTheWordsOfTheIngestAnswer() {
         assertThat(Arrays.stream(OutcomeStatus.values()).map(OutcomeStatus::label))
-                .containsExactly("published", "updated", "held", "embargoed", "killed", "duplicate", "rejected");
+                .containsExactly("published", "updated", "held", "embargoed", "killed", "duplicate", "rejected", "edited");
         for (OutcomeStatus o : OutcomeStatus.values()) assertThat(OutcomeStatus.of(o.label())).isEqualTo(o);
         assertThat(Outcome.rejected("f", "why").status().label()).isEqualTo("rejected");
         assertThat(Outcome.rejected("f", "why").isRejected()).isTrue();
