@@ -4,6 +4,11 @@ import org.taar.desk.Accounts;
 import org.taar.desk.DeskAccess;
 import org.taar.desk.DeskRenderer;
 import org.taar.desk.Passwords;
+import org.taar.desk.StoryActions;
+import org.taar.desk.StoryDeliveries;
+import org.taar.desk.StoryEdits;
+import org.taar.desk.StoryFile;
+import org.taar.web.desk.StoryPages;
 import org.taar.store.Attention;
 import org.taar.store.DeskSessions;
 import org.taar.store.DeskUsers;
@@ -116,6 +121,8 @@ public final class App implements Node {
     public final ListingPages listingPages;
     /** Renders what the page cache misses: evicted articles, deep listing pages, tag aliases. */
     public final OnDemand onDemand;
+    /** The enrich stage, also what gives an editor's edited headline its slug. */
+    private final Enricher enricher;
     private DropFolder dropFolder;
     private Poller poller;
     private EmbargoClock embargoClock;
@@ -150,7 +157,7 @@ public final class App implements Node {
         // Names already used as tags in the archive become spellings the tagger recognizes.
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
-        Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
+        this.enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
         this.rules = new Rules(clock, config, new RuleStore(store, clock));
         this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
@@ -288,6 +295,13 @@ public final class App implements Node {
                 passwords, clock, DeskAccess.IDLE, DeskAccess.ABSOLUTE);
         DeskPages deskPages = new DeskPages(new DeskRenderer(), new Attention(store));
         List<DeskRoute> routes = new ArrayList<>(new SignInPages(access, deskPages).routes());
+        HtmlSanitizer sanitizer = new HtmlSanitizer();
+        StoryDeliveries storyDeliveries = new StoryDeliveries(stories, archive);
+        StoryFile storyFile = new StoryFile(stories, audit, new AdvisoryStore(store), storyDeliveries, sanitizer,
+                config.site(), clock);
+        StoryActions storyActions = new StoryActions(stories, writes, editorActions,
+                new StoryEdits(config.site(), enricher, sanitizer), rules, clock, this::nudge);
+        routes.addAll(new StoryPages(deskPages, storyFile, storyDeliveries, storyActions, config.site().zone()).routes());
         return new DeskEndpoint(access, deskPages, clientAddress, bodyDeadline, routes);
     }
 
