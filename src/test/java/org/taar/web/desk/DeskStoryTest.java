@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.taar.Fixtures;
 import org.taar.MutableClock;
+import org.taar.store.AdvisoryStore;
 import org.taar.store.AuditLog;
 import org.taar.story.Status;
 
@@ -185,6 +186,30 @@ class DeskStoryTest {
             assertThat(desk.editor.get("/desk/stories/" + id + "/deliveries/../../etc").statusCode()).isEqualTo(404);
             assertThat(downloadBytes(desk, "/desk/stories/" + other + "/deliveries/" + otherDelivery).body())
                     .isEqualTo(Fixtures.wire("urn:desk:other", 1, null, "विधायक बोले- सब चूतिया हैं, वीडियो वायरल", "देश"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void duplicatesAndTheKillAdvisoriesNamingAStoryAreShown(String engine) throws Exception {
+        try (StoryDesk desk = StoryDesk.start(engine, dir, new MutableClock(START))) {
+            byte[] copy = Fixtures.wire("urn:desk:dup", 1, null, "केरल में भारी बारिश की चेतावनी", "देश");
+            long original = desk.deliver(copy);
+            var relayed = desk.app.pipeline.deliver("relay", "file", "copy.txt", copy, null).outcomes();
+            assertThat(relayed).singleElement().satisfies(o -> assertThat(o.status().label()).isEqualTo("duplicate"));
+            long duplicate = desk.app.store.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT id FROM stories WHERE source = 'relay'").mapTo(Long.class).one());
+            assertThat(desk.page(desk.editor, original).body()).contains("Also reported by")
+                    .contains("href=\"/desk/stories/" + duplicate + "\"");
+            assertThat(desk.page(desk.editor, duplicate).body()).contains("This story repeats")
+                    .contains("href=\"/desk/stories/" + original + "\"");
+
+            long other = desk.held("urn:desk:other");
+            desk.app.store.jdbi().useTransaction(h -> new AdvisoryStore(desk.app.store).add(h, "ians", null,
+                    "KILL <script>alert(1)</script> केरल बारिश", List.of(original, other), null, "ambiguous", START));
+            String page = desk.page(desk.editor, original).body();
+            assertThat(page).contains("KILL &lt;script&gt;alert(1)&lt;/script&gt; केरल बारिश").doesNotContain("<script>alert");
+            assertThat(desk.page(desk.editor, duplicate).body()).contains("No open kill advisory names this story.");
         }
     }
 
