@@ -41,6 +41,8 @@ class DeskStoryEditTest {
             Story before = desk.story(id);
             assertThat(before.status()).isEqualTo(Status.PUBLISHED);
             assertThat(desk.reader(before.path()).statusCode()).isEqualTo(200);
+            desk.held("urn:edit:other");
+            assertThat(desk.reader("/india/").body()).contains(before.path());
 
             HttpResponse<String> done = desk.act(desk.editor, id, "edit", edit("केरल में बारिश से बाढ़, स्कूल बंद",
                     "पहला अनुच्छेद बदला।\n\nदूसरा अनुच्छेद।", "states", "बाढ़, केरल ,, "));
@@ -59,6 +61,8 @@ class DeskStoryEditTest {
             assertThat(moved.statusCode()).isEqualTo(301);
             assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith(edited.path());
             assertThat(desk.reader(edited.path()).body()).contains("स्कूल बंद");
+            assertThat(desk.reader("/india/").body()).as("the section it left drops its card").doesNotContain("-" + id + "\"");
+            assertThat(desk.reader("/states/").body()).contains(edited.path());
 
             VersionEntry v = last(desk.app.stories.versionHistory(id));
             assertThat(v.outcome()).isEqualTo(OutcomeStatus.EDITED);
