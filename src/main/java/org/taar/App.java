@@ -34,6 +34,7 @@ import org.taar.intake.Archive;
 import org.taar.intake.DemoContent;
 import org.taar.intake.DropFolder;
 import org.taar.intake.Poller;
+import org.taar.rules.DryRun;
 import org.taar.rules.Rules;
 import org.taar.site.RelatedStories;
 import org.taar.web.SearchEndpoint;
@@ -78,6 +79,7 @@ import org.taar.search.SearchIndex;
 import org.taar.site.CdnPurge;
 import org.taar.site.OnDemand;
 import org.taar.store.AdvisoryStore;
+import org.taar.store.ReceivedItems;
 import org.taar.store.RuleStore;
 import org.taar.text.legacy.LegacyFontDetector;
 import org.taar.pipeline.Pipeline;
@@ -106,6 +108,9 @@ public final class App implements Node {
     public final Archive archive;
     public final Pipeline pipeline;
     public final Rules rules;
+    public final RuleStore ruleStore;
+    /** What a change to the stored rules would do to the last received stories; reads only. */
+    public final DryRun dryRun;
     /** An editor's publish, hold and kill (the editor API; the desk later). */
     public final EditorActions editorActions;
     public final PageCache pages;
@@ -151,7 +156,10 @@ public final class App implements Node {
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
         Enricher enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
-        this.rules = new Rules(clock, config, new RuleStore(store, clock));
+        this.ruleStore = new RuleStore(store, clock);
+        this.rules = new Rules(clock, config, ruleStore);
+        this.dryRun = new DryRun(rules, ruleStore, new ReceivedItems(store),
+                r -> enricher.section(r.item(), config.source(r.source())));
         this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 rules, stories, writes, clock, this::nudge);

@@ -70,6 +70,21 @@ class RoutingPipelineTest {
 
     @ParameterizedTest
     @MethodSource("org.taar.TestEngines#all")
+    void aDisabledStoredRuleIsKeptButDecidesNothingUntilEnabled(String engine) throws Exception {
+        try (App app = new App(TestEngines.config(engine, dir), Clock.systemUTC())) {
+            app.ruleStore.add("gold-hold", "{\"match\": {\"keywords\": [\"सोना\"]}, \"action\": \"hold\"}");
+            app.ruleStore.enable("gold-hold", false);
+            Outcome off = Fixtures.publish(app, Fixtures.wire("urn:r:off", 1, null, "सोना फिर महंगा", "कारोबार"));
+            assertThat(off.status().label()).isEqualTo("published");
+            app.ruleStore.enable("gold-hold", true);
+            Outcome on = Fixtures.publish(app, Fixtures.wire("urn:r:on", 1, null, "सोना और महंगा", "कारोबार"));
+            assertThat(on.status().label()).isEqualTo("held");
+            assertThat(on.reason()).contains("gold-hold");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
     void apNinjsWithoutTheNewsContentSignalIsKeptNeverPublished(String engine) throws Exception {
         try (App app = new App(TestEngines.config(engine, dir), Clock.systemUTC())) {
             String advisory = """
