@@ -11,7 +11,9 @@ import org.taar.store.LoginFailures;
 import org.taar.web.desk.DeskEndpoint;
 import org.taar.web.desk.DeskPages;
 import org.taar.web.desk.DeskRoute;
+import org.taar.web.desk.QueuePages;
 import org.taar.web.desk.SignInPages;
+import org.taar.store.WireQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.IOException;
@@ -296,6 +298,7 @@ public final class App implements Node {
                 passwords, clock, DeskAccess.IDLE, DeskAccess.ABSOLUTE);
         DeskPages deskPages = new DeskPages(new DeskRenderer(), new Attention(store));
         List<DeskRoute> routes = new ArrayList<>(new SignInPages(access, deskPages).routes());
+        routes.addAll(new QueuePages(new WireQueue(store), sources, deskPages, config.site(), clock).routes());
         return new DeskEndpoint(access, deskPages, clientAddress, bodyDeadline, routes);
     }
 
