@@ -46,6 +46,7 @@ import org.taar.store.Listings;
 import org.taar.store.StoryReads;
 import org.taar.store.StoryWrites;
 import org.taar.store.TagStore;
+import org.taar.store.WireQueue;
 import org.taar.rules.EmbargoClock;
 import org.taar.text.Agencies;
 import org.taar.text.DatelineParser;
@@ -84,6 +85,8 @@ public final class App implements Node {
     public final StoryWrites writes;
     public final EventLog events;
     public final AuditLog audit;
+    /** The desk's queue of everything received (written by the pipeline, read here). */
+    public final WireQueue wire;
     public final TagStore tags;
     public final PushKeys pushKeys;
     public final SourceStore sources;
@@ -118,6 +121,7 @@ public final class App implements Node {
         this.writes = new StoryWrites(store);
         this.events = new EventLog(store);
         this.audit = new AuditLog(store);
+        this.wire = new WireQueue(store);
         this.pushKeys = new PushKeys(store, clock);
         this.sources = new SourceStore(store);
         this.archive = new Archive(config.dataDir(), store, clock);
