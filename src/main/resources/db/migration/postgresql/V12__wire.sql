@@ -23,10 +23,12 @@ CREATE TABLE wire (
     embargo_until BIGINT,
     original_id   BIGINT  REFERENCES stories (id)
 );
--- Newest first is the primary key backwards; these serve a queue narrowed to one status or source.
+-- Newest first is the primary key backwards; these serve a queue narrowed to one status, source
+-- or time, and carry the outcome so that the counts per status are read from the index alone.
 CREATE INDEX wire_by_outcome ON wire (outcome, id);
-CREATE INDEX wire_by_source ON wire (source, id);
-CREATE INDEX wire_by_at ON wire (at);
+CREATE INDEX wire_by_source ON wire (source, id, outcome);
+-- INCLUDE (id): SQLite's indexes carry the row id by themselves; here the page's ids come from the index too.
+CREATE INDEX wire_by_at ON wire (at, outcome) INCLUDE (id);
 CREATE INDEX wire_by_story ON wire (story_id);
 CREATE INDEX wire_unfolded ON wire (id) WHERE headline_key IS NULL;
 

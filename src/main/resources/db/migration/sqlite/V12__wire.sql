@@ -23,10 +23,11 @@ CREATE TABLE wire (
     embargo_until INTEGER,
     original_id   INTEGER REFERENCES stories (id)
 );
--- Newest first is the primary key backwards; these serve a queue narrowed to one status or source.
+-- Newest first is the primary key backwards; these serve a queue narrowed to one status, source
+-- or time, and carry the outcome so that the counts per status are read from the index alone.
 CREATE INDEX wire_by_outcome ON wire (outcome, id);
-CREATE INDEX wire_by_source ON wire (source, id);
-CREATE INDEX wire_by_at ON wire (at);
+CREATE INDEX wire_by_source ON wire (source, id, outcome);
+CREATE INDEX wire_by_at ON wire (at, outcome);
 CREATE INDEX wire_by_story ON wire (story_id);
 CREATE INDEX wire_unfolded ON wire (id) WHERE headline_key IS NULL;
 

@@ -156,6 +156,7 @@ class WireQueueTest {
             assertThat(headlines(q, text("o'brien"))).containsExactly("O'Brien's <b>bold</b> move");
             assertThat(headlines(q, new Filter("'; --", "%", null, "_", "\\", null, null, null))).isEmpty();
             assertThat(headlines(q, new Filter("x".repeat(10_000), null, null, null, null, null, null, null))).isEmpty();
+            assertThat(WireQueue.escapeLike("50%_!")).isEqualTo("50!%!_!!");
         }
     }
 
