@@ -14,6 +14,22 @@
   var table = document.querySelector('table.queue');
   var body = table ? table.tBodies[0] : null;
 
+  // A new row adds one to its status's count and to All; a held one also to the banner on top.
+  var counted = function (status) {
+    ['all', status].forEach(function (s) {
+      var c = document.querySelector('[data-count="' + s + '"]');
+      if (c) c.textContent = String(Number(c.textContent) + 1);
+    });
+    if (status !== 'held') return;
+    var link = document.querySelector('[data-held]');
+    if (!link) return;
+    var held = Number(link.dataset.held) + 1;
+    link.dataset.held = String(held);
+    link.textContent = link.dataset.text.replace('{0}', String(held));
+    link.hidden = false;
+    link.parentElement.hidden = false;
+  };
+
   // Live: the newest page asks for rows after the newest it shows, twice a second while it is visible.
   if (table && table.dataset.live === 'on') {
     var lastId = Number(table.dataset.lastId || 0);
@@ -30,11 +46,11 @@
           tmp.innerHTML = html; // rows the desk rendered and escaped; no script runs from innerHTML
           var rows = Array.prototype.slice.call(tmp.rows);
           rows.forEach(function (row) {
-            var old = body.querySelector('tr[data-id="' + row.dataset.id + '"]');
-            if (old) old.remove();
+            lastId = Math.max(lastId, Number(row.dataset.id));
+            if (body.querySelector('tr[data-id="' + row.dataset.id + '"]')) return; // shown already
             row.classList.add('new');
             body.insertBefore(row, body.firstChild);
-            lastId = Math.max(lastId, Number(row.dataset.id));
+            counted(row.dataset.status);
           });
           table.dataset.lastId = String(lastId);
         })

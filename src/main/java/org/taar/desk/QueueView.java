@@ -35,7 +35,12 @@ public final class QueueView {
     public record Page(DeskViews.Frame frame, List<Tab> tabs, List<Row> rows, List<Option> sections,
                        List<Option> sources, String agency, String language, String from, String to, String q,
                        String status, String filterQuery, String olderHref, boolean live, long lastId,
-                       String countsWindow) {}
+                       String countsWindow) {
+        /** Whether any filter is set: the filter form opens by itself then, and is folded away otherwise (phones). */
+        public boolean filtered() {
+            return !filterQuery.isEmpty();
+        }
+    }
 
     /** The rows alone, for the live updates the page's script asks for. */
     public record Rows(DeskText t, List<Row> rows) {}

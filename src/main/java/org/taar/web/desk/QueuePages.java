@@ -29,6 +29,12 @@ import org.taar.story.OutcomeStatus;
  */
 public final class QueuePages {
     static final int PAGE_SIZE = 50;
+    /**
+     * Live updates re-read this many rows below the newest one shown: on PostgreSQL a row with a
+     * lower id can commit after one with a higher id, and would otherwise be stepped over. The
+     * script skips rows it already shows.
+     */
+    static final int LIVE_OVERLAP = 50;
     /** Counts without a time filter cover this window, so they stay a quick index read on a decade's archive. */
     static final Duration COUNTS_WINDOW = Duration.ofHours(24);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
@@ -99,7 +105,7 @@ public final class QueuePages {
             return pages.message(400, rq.who(), rq.text(), "error.bad", "after must be a row number");
         }
         Filters f = filters(rq);
-        List<QueueView.Row> rows = queue.since(f.filter(), after, WireQueue.MAX_LIMIT).stream()
+        List<QueueView.Row> rows = queue.since(f.filter(), Math.max(0, after - LIVE_OVERLAP), WireQueue.MAX_LIMIT).stream()
                 .map(e -> row(e, rq.text())).toList();
         return pages.render(200, "rows", new QueueView.Rows(rq.text(), rows));
     }
@@ -110,8 +116,9 @@ public final class QueuePages {
                 && !(e.outcome() == OutcomeStatus.UPDATED && e.storyStatus().label().equals("published"))
                 ? e.storyStatus().label() : null;
         String headline = e.headline() != null ? e.headline() : e.name() != null ? e.name() : t.get("queue.untitled");
-        String why = e.rule() != null ? t.get("queue.rule", e.rule()) + (e.reason() != null ? ": " + e.reason() : "")
-                : e.reason();
+        // Reasons the rules wrote already name the rule ("… (rule profanity)"); others get its name in front.
+        String why = e.rule() == null || (e.reason() != null && e.reason().contains("(rule " + e.rule() + ")"))
+                ? e.reason() : t.get("queue.rule", e.rule()) + (e.reason() != null ? ": " + e.reason() : "");
         if (e.outcome() == OutcomeStatus.PUBLISHED || e.outcome() == OutcomeStatus.UPDATED) why = null;
         return new QueueView.Row(e.id(), TIME.format(e.at().atZone(zone)), e.at().toString(), status, now, headline,
                 e.storyId() == null ? null : "/desk/stories/" + e.storyId(), e.source(), e.agency(),

@@ -62,6 +62,9 @@ class DeskBrowserTest {
                         x.findElement(By.cssSelector("table.queue tbody")).getText().contains("विधायक बोले"));
                 long millis = (System.nanoTime() - pushed) / 1_000_000;
                 assertThat(millis).as("appeared live, in ms").isLessThan(3_000);
+                assertThat(d.findElement(By.cssSelector("[data-count=held]")).getText()).as("the held count follows").isEqualTo("1");
+                assertThat(d.findElement(By.cssSelector("[data-role=attention] a[data-held]")).isDisplayed())
+                        .as("a held story cannot be missed").isTrue();
                 String first = d.findElement(By.cssSelector("table.queue tbody tr")).getText();
                 assertThat(first).contains("विधायक बोले").containsAnyOf("held", "रोकी गई");
 

@@ -55,7 +55,7 @@ class DeskQueueTest {
                     .contains("profanity");
             assertThat(page).as("markup shows as text").doesNotContain("<script>alert(1)</script>")
                     .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-            assertThat(page).as("held stories cannot be missed").contains("data-role=\"attention\"");
+            assertThat(page).as("held stories cannot be missed").contains("data-role=\"attention\"").contains("data-held=\"1\"");
             assertThat(count(page, "held")).isEqualTo(1);
             assertThat(count(page, "rejected")).isEqualTo(1);
             assertThat(count(page, "all")).isEqualTo(4);
@@ -71,18 +71,21 @@ class DeskQueueTest {
 
             // Live rows: what arrived after a row, for the page's script.
             long newest = Long.parseLong(match(page, "data-last-id=\"(\\d+)\""));
-            assertThat(desk.get("/desk/queue/rows?after=" + newest).body()).doesNotContain("<tr");
+            assertThat(desk.get("/desk/queue/rows?after=" + newest).body())
+                    .as("rows just below the newest are read again (the script skips those it shows)")
+                    .doesNotContain("/desk/stories/" + id(published) + "\"" + ">x");
             Outcome later = Fixtures.publish(app, Fixtures.wire("urn:q:4", 1, null, "मौसम विभाग ने चेतावनी दी", "देश"));
             String rows = desk.get("/desk/queue/rows?after=" + newest).body();
             assertThat(rows).contains("/desk/stories/" + id(later)).doesNotContain("<html");
 
             // Hostile or broken parameters: a clear page, never an error.
             for (String q : new String[] {"?status=bogus", "?from=yesterday", "?to=2026-13-45", "?after=abc",
-                    "?after=99999999999999999999", "?q=%25%5F%27%22", "?q=" + "क".repeat(5000), "?section=%3Cb%3E"}) {
+                    "?after=99999999999999999999", "?q=%25%5F%27%22", "?q=" + "क".repeat(150), "?section=%3Cb%3E"}) {
                 HttpResponse<String> r = desk.get("/desk/" + q);
                 assertThat(r.statusCode()).as(q).isEqualTo(200);
                 assertThat(r.body()).as(q).doesNotContain("<b>");
             }
+            assertThat(desk.get("/desk/?q=" + "क".repeat(5000)).statusCode()).as("an overlong address").isEqualTo(414);
             assertThat(desk.get("/desk/queue/rows?after=x").statusCode()).isEqualTo(400);
             assertThat(desk.get("/desk/").headers().firstValue("Cache-Control")).contains("no-store");
         }
