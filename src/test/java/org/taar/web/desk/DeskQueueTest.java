@@ -88,6 +88,7 @@ class DeskQueueTest {
             assertThat(desk.get("/desk/?q=" + "क".repeat(5000)).statusCode()).as("an overlong address").isEqualTo(414);
             assertThat(desk.get("/desk/queue/rows?after=x").statusCode()).isEqualTo(400);
             assertThat(desk.get("/desk/").headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(app.pages.get("/desk/")).as("never in the public page cache").isEmpty();
         }
     }
 
