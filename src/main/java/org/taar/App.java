@@ -61,6 +61,7 @@ import org.taar.store.Listings;
 import org.taar.store.StoryReads;
 import org.taar.store.StoryWrites;
 import org.taar.store.TagStore;
+import org.taar.store.WireQueue;
 import org.taar.rules.EmbargoClock;
 import org.taar.text.Agencies;
 import org.taar.text.DatelineParser;
@@ -100,6 +101,8 @@ public final class App implements Node {
     public final StoryWrites writes;
     public final EventLog events;
     public final AuditLog audit;
+    /** The desk's queue of everything received (written by the pipeline, read here). */
+    public final WireQueue wire;
     public final TagStore tags;
     public final PushKeys pushKeys;
     /** Desk users, as `taar user` and the desk's users page manage them. */
@@ -139,6 +142,7 @@ public final class App implements Node {
         this.writes = new StoryWrites(store);
         this.events = new EventLog(store);
         this.audit = new AuditLog(store);
+        this.wire = new WireQueue(store);
         this.pushKeys = new PushKeys(store, clock);
         this.accounts = new Accounts(new DeskUsers(store, clock), new Passwords());
         this.sources = new SourceStore(store);

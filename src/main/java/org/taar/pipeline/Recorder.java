@@ -139,6 +139,6 @@ final class Recorder {
         }
         if (statusChanged) audits.add(new Audit(outcome.label(), "rule:" + d.rule(), reason));
         return new StoryVersion(row, item, deliveryId, now, outcome, reason, e.tags(), item.correction(),
-                EventKind.of(outcome), audits, fingerprint);
+                EventKind.of(outcome), audits, fingerprint, d.rule());
     }
 }
