@@ -126,7 +126,7 @@ class DeskRulesTest {
             HttpResponse<String> again = admin.post("/desk/rules/save", save);
             assertThat(again.statusCode()).isEqualTo(409);
             assertThat(again.body()).contains("The rules changed since this dry run was made")
-                    .contains("A stored rule already has this name");
+                    .contains("A stored rule already has this name").contains("id=\"name\" name=\"name\"");
             assertThat(app.ruleStore.list()).hasSize(1);
 
             // The live pipeline decides the next story with the saved rule.
@@ -300,6 +300,11 @@ class DeskRulesTest {
             assertThat(app.ruleStore.list().get(0)).extracting(RuleStore.Entry::enabled).isEqualTo(false);
             assertThat(admin.get("/desk/rules").body()).contains("Switch on").contains(">off<");
             assertThat(receive(app, "urn:mv:2", "खबर aword फिर").status().label()).isEqualTo("published");
+            // A switched-off rule's new definition is checked all the same.
+            HttpResponse<String> badEdit = admin.post("/desk/rules/preview", form(csrf, "kind", "edit", "name", "a",
+                    "definition", "{\"match\": {\"sections\": 7}, \"action\": \"hold\"}"));
+            assertThat(badEdit.statusCode()).isEqualTo(422);
+            assertThat(badEdit.body()).contains("rule a").doesNotContain("action=\"/desk/rules/save\"");
             assertThat(previewAndSave(admin, form(csrf, "kind", "enable", "name", "a")).statusCode()).isEqualTo(303);
             assertThat(receive(app, "urn:mv:3", "खबर aword तीसरी").status().label()).isEqualTo("held");
 
