@@ -4,6 +4,7 @@ import org.taar.desk.Accounts;
 import org.taar.desk.DeskAccess;
 import org.taar.desk.DeskRenderer;
 import org.taar.desk.Passwords;
+import org.taar.desk.RuleChanges;
 import org.taar.store.Attention;
 import org.taar.store.DeskSessions;
 import org.taar.store.DeskUsers;
@@ -12,6 +13,7 @@ import org.taar.web.desk.DeskEndpoint;
 import org.taar.web.desk.DeskPages;
 import org.taar.web.desk.DeskRoute;
 import org.taar.web.desk.QueuePages;
+import org.taar.web.desk.RulePages;
 import org.taar.web.desk.SignInPages;
 import org.taar.store.WireQueue;
 import java.util.ArrayList;
@@ -303,6 +305,7 @@ public final class App implements Node {
         DeskPages deskPages = new DeskPages(new DeskRenderer(), new Attention(store));
         List<DeskRoute> routes = new ArrayList<>(new SignInPages(access, deskPages).routes());
         routes.addAll(new QueuePages(new WireQueue(store), sources, deskPages, config.site(), clock).routes());
+        routes.addAll(new RulePages(ruleStore, new RuleChanges(rules, ruleStore, dryRun), deskPages, config).routes());
         return new DeskEndpoint(access, deskPages, clientAddress, bodyDeadline, routes);
     }
 

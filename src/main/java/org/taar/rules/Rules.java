@@ -150,6 +150,12 @@ public final class Rules {
                 log.warn("routing rule {} timed out on uri={}; story held", r.name(), item.uri());
                 return new Decision(Decision.Action.HOLD, r.name(), e.getMessage() + "; held for review", null)
                         .with(edits);
+            } catch (StackOverflowError e) {
+                // Java's regex recurses per repetition of a group like (a|b)*: a long body exhausts the
+                // stack. The frames are gone by now, so the story is held like a timeout, never lost.
+                log.warn("routing rule {} overflowed the stack on uri={}; story held", r.name(), item.uri());
+                return new Decision(Decision.Action.HOLD, r.name(), "the regex of rule " + r.name()
+                        + " recursed too deeply on this story's text; held for review", null).with(edits);
             }
             if (!matched) continue;
             edits = edits.then(r.edits());

@@ -70,6 +70,66 @@ class RuleStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void aSaveAppliesAWholeListOnceAndOnlyIfNothingChangedSinceItWasSeen(String engine) throws Exception {
+        try (Store store = Stores.open(engine, dir)) {
+            RuleStore rules = new RuleStore(store, Clock.systemUTC());
+            for (String name : List.of("a", "b", "c")) assertThat(rules.add(name, HOLD)).isTrue();
+            RuleStore.Revision seen = rules.revision();
+            assertThat(seen.rules()).hasSize(3);
+            assertThat(seen.stamp()).hasSize(32).isEqualTo(rules.revision().stamp());
+
+            String publish = "{\"action\": \"publish\"}";
+            List<RuleStore.Entry> proposed = List.of(new RuleStore.Entry("c", 1, HOLD, false),
+                    new RuleStore.Entry("new", 2, publish, true), new RuleStore.Entry("a", 3, publish, true));
+            RuleStore.Note note = new RuleStore.Note("asha", "c", "disable", null);
+            assertThat(rules.save(seen.stamp(), proposed, note)).isTrue();
+            assertThat(rules.list()).containsExactly(new RuleStore.Entry("c", 1, HOLD, false),
+                    new RuleStore.Entry("new", 2, publish, true), new RuleStore.Entry("a", 3, publish, true));
+            assertThat(rules.all()).extracting(RuleStore.Row::name).containsExactly("new", "a");
+            assertThat(rules.save(seen.stamp(), List.of(), note)).as("the same stamp twice acts once").isFalse();
+            assertThat(rules.list()).hasSize(3);
+            assertThat(rules.changes(10)).singleElement().satisfies(c -> {
+                assertThat(c.actor()).isEqualTo("asha");
+                assertThat(c.rule()).isEqualTo("c");
+                assertThat(c.what()).isEqualTo("disable");
+            });
+
+            // A change made elsewhere (taar rule add) makes the stamp stale too; so does a change made and undone.
+            RuleStore.Revision before = rules.revision();
+            rules.add("cli", HOLD);
+            assertThat(rules.save(before.stamp(), List.of(), note)).isFalse();
+            RuleStore.Revision r1 = rules.revision();
+            assertThat(rules.save(r1.stamp(), r1.rules().subList(0, 3), note)).isTrue();
+            RuleStore.Revision r2 = rules.revision();
+            assertThat(rules.save(r2.stamp(), r1.rules(), note)).isTrue();
+            assertThat(rules.revision().rules()).isEqualTo(r1.rules());
+            assertThat(rules.revision().stamp()).as("the same rules after changes are a new revision").isNotEqualTo(r1.stamp());
+
+            // Two saves from one stamp at the same moment: one applies.
+            RuleStore.Revision race = rules.revision();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = "racer" + i;
+                tries.add(pool.submit(() -> {
+                    List<RuleStore.Entry> mine = new java.util.ArrayList<>(race.rules());
+                    mine.add(new RuleStore.Entry(name, 0, HOLD, true));
+                    // Never an error: the losers are told their view is stale.
+                    return rules.save(race.stamp(), mine, new RuleStore.Note("x", name, "add", null));
+                }));
+            }
+            int applied = 0;
+            for (var f : tries) applied += f.get() ? 1 : 0;
+            pool.shutdown();
+            assertThat(applied).isEqualTo(1);
+            assertThat(names(rules).stream().filter(n -> n.startsWith("racer"))).hasSize(1);
+            assertThat(rules.changes(100)).hasSize(4);
+            assertThat(rules.changes(2)).extracting(RuleStore.Change::what).startsWith("add");
+        }
+    }
+
     private static List<String> names(RuleStore rules) {
         return rules.list().stream().map(RuleStore.Entry::name).toList();
     }
