@@ -15,7 +15,6 @@ import org.taar.web.desk.DeskRoute;
 import org.taar.web.desk.QueuePages;
 import org.taar.web.desk.RulePages;
 import org.taar.web.desk.SignInPages;
-import org.taar.store.WireQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.IOException;
@@ -304,7 +303,7 @@ public final class App implements Node {
                 passwords, clock, DeskAccess.IDLE, DeskAccess.ABSOLUTE);
         DeskPages deskPages = new DeskPages(new DeskRenderer(), new Attention(store));
         List<DeskRoute> routes = new ArrayList<>(new SignInPages(access, deskPages).routes());
-        routes.addAll(new QueuePages(new WireQueue(store), sources, deskPages, config.site(), clock).routes());
+        routes.addAll(new QueuePages(wire, sources, deskPages, config.site(), clock).routes());
         routes.addAll(new RulePages(ruleStore, new RuleChanges(rules, ruleStore, dryRun), deskPages, config).routes());
         return new DeskEndpoint(access, deskPages, clientAddress, bodyDeadline, routes);
     }
