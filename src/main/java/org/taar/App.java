@@ -15,6 +15,14 @@ import org.taar.web.desk.DeskRoute;
 import org.taar.web.desk.QueuePages;
 import org.taar.web.desk.RulePages;
 import org.taar.web.desk.SignInPages;
+import org.taar.web.desk.AdvisoryPages;
+import org.taar.web.desk.SourcePages;
+import org.taar.web.desk.TagPages;
+import org.taar.web.desk.UserPages;
+import org.taar.desk.AdvisoryDecisions;
+import org.taar.desk.SourceForm;
+import org.taar.desk.TagEdits;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.IOException;
@@ -275,21 +283,25 @@ public final class App implements Node {
         publisher.start();
         java.time.Duration bodyDeadline = config.http().bodyDeadline();
         ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
+        // Built before the routes (the desk's "fetch now" uses it), started after the port is open.
+        poller = new Poller(config.polledSources(), pipeline, sources, clock,
+                Poller.Settings.defaults().withMaxBytes(config.maxDeliveryBytes()), new Random());
+        AdvisoryStore advisories = new AdvisoryStore(store);
+        AdvisoryDecisions decisions = new AdvisoryDecisions(advisories, editorActions, clock);
         Routes routes = new Routes(new SitePages(pages, onDemand), store, clientAddress,
                 new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes(), bodyDeadline),
-                new AdvisoriesEndpoint(new AdvisoryStore(store), pushKeys, editorActions, bodyDeadline),
+                new AdvisoriesEndpoint(advisories, pushKeys, decisions, bodyDeadline),
                 new EditorEndpoint(editorActions, pushKeys, bodyDeadline),
                 live,
                 new SearchEndpoint(searchIndex, renderer, config.site().zone()),
                 new VersionsEndpoint(stories, audit, pushKeys),
                 new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock),
-                desk(clientAddress, bodyDeadline));
+                desk(clientAddress, bodyDeadline, advisories, decisions));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);
-        poller = new Poller(config.polledSources(), pipeline, sources, clock, Poller.Settings.defaults(), new Random());
         poller.start();
         embargoClock = new EmbargoClock(new EmbargoQueue(store), clock, this::nudge);
         embargoClock.start();
@@ -297,7 +309,8 @@ public final class App implements Node {
     }
 
     /** The editors' desk at /desk/: its sign-in, sessions and pages. */
-    private DeskEndpoint desk(ClientAddress clientAddress, Duration bodyDeadline) {
+    private DeskEndpoint desk(ClientAddress clientAddress, Duration bodyDeadline, AdvisoryStore advisories,
+                              AdvisoryDecisions decisions) {
         Passwords passwords = new Passwords();
         DeskAccess access = new DeskAccess(new DeskUsers(store, clock), new DeskSessions(store), new LoginFailures(store),
                 passwords, clock, DeskAccess.IDLE, DeskAccess.ABSOLUTE);
@@ -305,6 +318,12 @@ public final class App implements Node {
         List<DeskRoute> routes = new ArrayList<>(new SignInPages(access, deskPages).routes());
         routes.addAll(new QueuePages(wire, sources, deskPages, config.site(), clock).routes());
         routes.addAll(new RulePages(ruleStore, new RuleChanges(rules, ruleStore, dryRun), deskPages, config).routes());
+        ZoneId zone = config.site().zone();
+        routes.addAll(new AdvisoryPages(advisories, decisions, stories, deskPages, zone).routes());
+        routes.addAll(new SourcePages(sources, pushKeys, poller, config, new SourceForm(formats(config).names()),
+                deskPages, clock).routes());
+        routes.addAll(new TagPages(tags, new TagEdits(tags, publisher, this::nudge), deskPages).routes());
+        routes.addAll(new UserPages(accounts, deskPages, zone).routes());
         return new DeskEndpoint(access, deskPages, clientAddress, bodyDeadline, routes);
     }
 
