@@ -24,7 +24,7 @@ import org.taar.intake.DeliveryResult;
  * and with a clock that walks through the last --days days, so that stories are published over
  * months (a real `taar ingest` would stamp all 100,000 with the minutes the build took).
  *
- * <p>Usage: BuildSite --data DIR --stories N [--per-feed 1000] [--days 120] [--seed 7]
+ * <p>Usage: BuildSite --data DIR [--db JDBC-URL] --stories N [--per-feed 1000] [--days 120] [--seed 7]
  */
 public final class BuildSite {
     /**
@@ -80,6 +80,7 @@ public final class BuildSite {
         long seed = 7;
         int threads = 2;
         java.nio.file.Path headlines = null;
+        String db = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -89,12 +90,13 @@ public final class BuildSite {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--headlines" -> headlines = java.nio.file.Path.of(args[++i]);
+                case "--db" -> db = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (data == null) throw new IllegalArgumentException("--data DIR is required");
 
-        Config config = new ConfigLoader(System.getenv()).load(data, null, null);
+        Config config = new ConfigLoader(System.getenv()).load(data, null, db);
         WalkingClock clock = new WalkingClock();
         if (headlines == null) throw new IllegalArgumentException("--headlines DIR (the L3Cube Hindi headline CSVs) is required");
         StoryWriter writer = new StoryWriter(seed, StoryWriter.realHeadlines(headlines));

@@ -9,6 +9,7 @@ import org.taar.desk.StoryDeliveries;
 import org.taar.desk.StoryEdits;
 import org.taar.desk.StoryFile;
 import org.taar.web.desk.StoryPages;
+import org.taar.desk.RuleChanges;
 import org.taar.store.Attention;
 import org.taar.store.DeskSessions;
 import org.taar.store.DeskUsers;
@@ -16,7 +17,17 @@ import org.taar.store.LoginFailures;
 import org.taar.web.desk.DeskEndpoint;
 import org.taar.web.desk.DeskPages;
 import org.taar.web.desk.DeskRoute;
+import org.taar.web.desk.QueuePages;
+import org.taar.web.desk.RulePages;
 import org.taar.web.desk.SignInPages;
+import org.taar.web.desk.AdvisoryPages;
+import org.taar.web.desk.SourcePages;
+import org.taar.web.desk.TagPages;
+import org.taar.web.desk.UserPages;
+import org.taar.desk.AdvisoryDecisions;
+import org.taar.desk.SourceForm;
+import org.taar.desk.TagEdits;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.IOException;
@@ -39,6 +50,7 @@ import org.taar.intake.Archive;
 import org.taar.intake.DemoContent;
 import org.taar.intake.DropFolder;
 import org.taar.intake.Poller;
+import org.taar.rules.DryRun;
 import org.taar.rules.Rules;
 import org.taar.site.RelatedStories;
 import org.taar.web.SearchEndpoint;
@@ -65,6 +77,7 @@ import org.taar.store.Listings;
 import org.taar.store.StoryReads;
 import org.taar.store.StoryWrites;
 import org.taar.store.TagStore;
+import org.taar.store.WireQueue;
 import org.taar.rules.EmbargoClock;
 import org.taar.text.Agencies;
 import org.taar.text.DatelineParser;
@@ -83,6 +96,7 @@ import org.taar.search.SearchIndex;
 import org.taar.site.CdnPurge;
 import org.taar.site.OnDemand;
 import org.taar.store.AdvisoryStore;
+import org.taar.store.ReceivedItems;
 import org.taar.store.RuleStore;
 import org.taar.text.legacy.LegacyFontDetector;
 import org.taar.pipeline.Pipeline;
@@ -103,6 +117,8 @@ public final class App implements Node {
     public final StoryWrites writes;
     public final EventLog events;
     public final AuditLog audit;
+    /** The desk's queue of everything received (written by the pipeline, read here). */
+    public final WireQueue wire;
     public final TagStore tags;
     public final PushKeys pushKeys;
     /** Desk users, as `taar user` and the desk's users page manage them. */
@@ -111,6 +127,9 @@ public final class App implements Node {
     public final Archive archive;
     public final Pipeline pipeline;
     public final Rules rules;
+    public final RuleStore ruleStore;
+    /** What a change to the stored rules would do to the last received stories; reads only. */
+    public final DryRun dryRun;
     /** An editor's publish, hold and kill (the editor API; the desk later). */
     public final EditorActions editorActions;
     public final PageCache pages;
@@ -141,6 +160,7 @@ public final class App implements Node {
         this.writes = new StoryWrites(store);
         this.events = new EventLog(store);
         this.audit = new AuditLog(store);
+        this.wire = new WireQueue(store);
         this.pushKeys = new PushKeys(store, clock);
         this.accounts = new Accounts(new DeskUsers(store, clock), new Passwords());
         this.sources = new SourceStore(store);
@@ -158,7 +178,10 @@ public final class App implements Node {
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
         this.enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
-        this.rules = new Rules(clock, config, new RuleStore(store, clock));
+        this.ruleStore = new RuleStore(store, clock);
+        this.rules = new Rules(clock, config, ruleStore);
+        this.dryRun = new DryRun(rules, ruleStore, new ReceivedItems(store),
+                r -> enricher.section(r.item(), config.source(r.source())));
         this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 rules, stories, writes, clock, this::nudge);
@@ -267,21 +290,25 @@ public final class App implements Node {
         publisher.start();
         java.time.Duration bodyDeadline = config.http().bodyDeadline();
         ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
+        // Built before the routes (the desk's "fetch now" uses it), started after the port is open.
+        poller = new Poller(config.polledSources(), pipeline, sources, clock,
+                Poller.Settings.defaults().withMaxBytes(config.maxDeliveryBytes()), new Random());
+        AdvisoryStore advisories = new AdvisoryStore(store);
+        AdvisoryDecisions decisions = new AdvisoryDecisions(advisories, editorActions, clock);
         Routes routes = new Routes(new SitePages(pages, onDemand), store, clientAddress,
                 new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes(), bodyDeadline),
-                new AdvisoriesEndpoint(new AdvisoryStore(store), pushKeys, editorActions, bodyDeadline),
+                new AdvisoriesEndpoint(advisories, pushKeys, decisions, bodyDeadline),
                 new EditorEndpoint(editorActions, pushKeys, bodyDeadline),
                 live,
                 new SearchEndpoint(searchIndex, renderer, config.site().zone()),
                 new VersionsEndpoint(stories, audit, pushKeys),
                 new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock),
-                desk(clientAddress, bodyDeadline));
+                desk(clientAddress, bodyDeadline, advisories, decisions));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);
-        poller = new Poller(config.polledSources(), pipeline, sources, clock, Poller.Settings.defaults(), new Random());
         poller.start();
         embargoClock = new EmbargoClock(new EmbargoQueue(store), clock, this::nudge);
         embargoClock.start();
@@ -289,15 +316,24 @@ public final class App implements Node {
     }
 
     /** The editors' desk at /desk/: its sign-in, sessions and pages. */
-    private DeskEndpoint desk(ClientAddress clientAddress, Duration bodyDeadline) {
+    private DeskEndpoint desk(ClientAddress clientAddress, Duration bodyDeadline, AdvisoryStore advisories,
+                              AdvisoryDecisions decisions) {
         Passwords passwords = new Passwords();
         DeskAccess access = new DeskAccess(new DeskUsers(store, clock), new DeskSessions(store), new LoginFailures(store),
                 passwords, clock, DeskAccess.IDLE, DeskAccess.ABSOLUTE);
         DeskPages deskPages = new DeskPages(new DeskRenderer(), new Attention(store));
         List<DeskRoute> routes = new ArrayList<>(new SignInPages(access, deskPages).routes());
+        routes.addAll(new QueuePages(wire, sources, deskPages, config.site(), clock).routes());
+        routes.addAll(new RulePages(ruleStore, new RuleChanges(rules, ruleStore, dryRun), deskPages, config).routes());
+        ZoneId zone = config.site().zone();
+        routes.addAll(new AdvisoryPages(advisories, decisions, stories, deskPages, zone).routes());
+        routes.addAll(new SourcePages(sources, pushKeys, poller, config, new SourceForm(formats(config).names()),
+                deskPages, clock).routes());
+        routes.addAll(new TagPages(tags, new TagEdits(tags, publisher, this::nudge), deskPages).routes());
+        routes.addAll(new UserPages(accounts, deskPages, zone).routes());
         HtmlSanitizer sanitizer = new HtmlSanitizer();
         StoryDeliveries storyDeliveries = new StoryDeliveries(stories, archive);
-        StoryFile storyFile = new StoryFile(stories, audit, new AdvisoryStore(store), storyDeliveries, sanitizer,
+        StoryFile storyFile = new StoryFile(stories, audit, advisories, storyDeliveries, sanitizer,
                 config.site(), clock);
         StoryActions storyActions = new StoryActions(stories, writes, editorActions,
                 new StoryEdits(config.site(), enricher, sanitizer), rules, clock, this::nudge);

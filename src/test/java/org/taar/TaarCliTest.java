@@ -112,6 +112,7 @@ class TaarCliTest {
 
         Run list = run("rule", "list", "--data", data);
         assertThat(list.lines()).extracting(l -> l.path("name").asText()).containsExactly("hold-cricket");
+        assertThat(list.lines()).extracting(l -> l.path("enabled").asBoolean(false)).containsExactly(true);
 
         Path story = file("s.txt", Fixtures.wire("urn:cli:rule", 1, null, "क्रिकेट टीम की घोषणा आज", "खेल"));
         Run held = run("ingest", "--data", data, "--source", "ians", story.toString());

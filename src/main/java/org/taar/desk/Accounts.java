@@ -46,6 +46,23 @@ public final class Accounts {
         return users.setDisabled(name, disabled) ? null : "no user named " + name;
     }
 
+    /**
+     * A role changed by an admin at the desk: an admin may not demote themself, so a desk is never
+     * left without an admin by a slip of the hand.
+     */
+    public String setRole(String by, String name, String role) {
+        if (name != null && name.equals(by) && Role.of(role).orElse(Role.VIEWER) != Role.ADMIN) {
+            return "you cannot take the admin role from yourself; another admin can";
+        }
+        return setRole(name, role);
+    }
+
+    /** Disables or enables a user at the desk; an admin may not disable themself. */
+    public String setDisabled(String by, String name, boolean disabled) {
+        if (disabled && name != null && name.equals(by)) return "you cannot disable yourself; another admin can";
+        return setDisabled(name, disabled);
+    }
+
     public List<DeskUsers.User> all() {
         return users.all();
     }

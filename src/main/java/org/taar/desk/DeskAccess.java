@@ -37,6 +37,7 @@ public final class DeskAccess {
     /** A session's last use is written at most this often, so reading pages does not write on every request. */
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     public static final int MAX_NAME = 64;
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     /** A session unused this long ends: a shift's break, not a night. */
     public static final Duration IDLE = Duration.ofHours(2);
     /** Every session ends this long after sign-in, however busy: about one long shift. */
@@ -50,6 +51,7 @@ public final class DeskAccess {
     private final Duration idle;
     private final Duration absolute;
     private final SecureRandom random = new SecureRandom();
+    private volatile long lastSweep;
     /** Checked when no such user exists, so that a wrong name costs as long as a wrong password. */
     private final String decoy;
 
@@ -72,6 +74,7 @@ public final class DeskAccess {
 
     public SignIn signIn(String name, String password, String address, String oldToken) {
         long now = clock.millis();
+        sweep(now);
         String account = "account:" + (name == null ? "" : name.strip());
         String from = "address:" + address;
         long wait = Math.max(wait(account, ACCOUNT_WAIT_MAX, now), wait(from, ADDRESS_WAIT_MAX, now));
@@ -124,10 +127,16 @@ public final class DeskAccess {
         log.info("desk sign-out user={}", session.name());
     }
 
-    /** Ends sessions past their time; run now and then, so the table holds only live ones. */
-    public int endExpired() {
-        long now = clock.millis();
-        return sessions.endExpired(now - idle.toMillis(), now - absolute.toMillis());
+    /**
+     * Ends sessions past their time and forgets old failures, at most once a minute, from the
+     * sign-in path: the tables hold only what still matters, with no timer thread of their own.
+     */
+    private void sweep(long now) {
+        if (now - lastSweep < SWEEP_EVERY.toMillis()) return;
+        lastSweep = now;
+        int ended = sessions.endExpired(now - idle.toMillis(), now - absolute.toMillis());
+        int forgotten = failures.forgetBefore(now - FAILURES_KEPT.toMillis());
+        if (ended + forgotten > 0) log.debug("desk sweep: {} sessions ended, {} failure counts forgotten", ended, forgotten);
     }
 
     /** True when the form's token is the session's (compared in constant time). */

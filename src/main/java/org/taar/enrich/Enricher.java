@@ -67,7 +67,8 @@ public final class Enricher {
         return new Enrichment(section(item, source), headlineSlugger.slug(item.headline()), tags(item));
     }
 
-    String section(NewsItem item, Config.Source source) {
+    /** The section alone, as {@link #enrich} chooses it: what a rule dry run gives the rules. */
+    public String section(NewsItem item, Config.Source source) {
         if (item.section() != null) {
             String found = sectionByAlias.get(key(item.section()));
             if (found != null) return found;

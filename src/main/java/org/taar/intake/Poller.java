@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.store.SourceHealth;
 import org.taar.store.SourceStore;
+import org.taar.story.Outcome;
 
 /**
- * Polls the HTTP sources of taar.yml. A scheduler thread looks every tick for sources that are
+ * Polls the HTTP sources of taar.yml and those added at the desk (read from the store on every
+ * tick, so a source added, changed or paused on any node is followed within a tick). A scheduler thread looks every tick for sources that are
  * due (in the store, so the schedule and the backoff survive restarts and nodes share them),
  * claims each one and hands it to a bounded pool of workers. A source is claimed only when a
  * worker is free and its host has a free slot, so one slow, failing or hostile source holds at
@@ -48,12 +50,22 @@ public final class Poller implements AutoCloseable {
      * @param workers polls running at once, over all sources
      * @param perHost polls running at once against one host
      * @param grace how long close() lets running polls finish before aborting them
+     * @param maxBytes the body cap of a source added at the desk (taar.yml sources carry their own)
      */
     public record Settings(Duration minInterval, Duration tick, int workers, int perHost, Duration connectTimeout,
-                           Duration grace) {
+                           Duration grace, long maxBytes) {
+        public Settings(Duration minInterval, Duration tick, int workers, int perHost, Duration connectTimeout,
+                        Duration grace) {
+            this(minInterval, tick, workers, perHost, connectTimeout, grace, 20L * 1024 * 1024);
+        }
+
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(1), 8, 2, Duration.ofSeconds(10),
                     Duration.ofSeconds(5));
+        }
+
+        public Settings withMaxBytes(long max) {
+            return new Settings(minInterval, tick, workers, perHost, connectTimeout, grace, max);
         }
     }
 
@@ -62,15 +74,27 @@ public final class Poller implements AutoCloseable {
      *
      * @param outcome "delivered", "not-modified", "failed" or "busy" (already being polled)
      * @param items the items the delivery held (0 unless delivered)
+     * @param outcomes what each item of the delivery did (empty unless the body reached the pipeline)
      */
     public record PollResult(String source, String outcome, int items, String error, List<String> warnings,
-                             Instant nextPollAt) {
+                             Instant nextPollAt, List<Outcome> outcomes) {
+        public PollResult(String source, String outcome, int items, String error, List<String> warnings,
+                          Instant nextPollAt) {
+            this(source, outcome, items, error, warnings, nextPollAt, List.of());
+        }
+
         public boolean failed() {
             return outcome.equals("failed");
+        }
+
+        PollResult withOutcomes(List<Outcome> o) {
+            return new PollResult(source, outcome, items, error, warnings, nextPollAt, List.copyOf(o));
         }
     }
 
     private final Map<String, Config.Source> sources = new LinkedHashMap<>();
+    /** The sources added at the desk, as last read from the store; replaced whole on every tick. */
+    private volatile Map<String, Config.Source> deskSources = Map.of();
     private final Deliveries pipeline;
     private final SourceStore store;
     private final Clock clock;
@@ -82,6 +106,7 @@ public final class Poller implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
     private boolean opened;
+    private boolean fetching;
     private volatile boolean stopping;
 
     public Poller(List<Config.Source> polled, Deliveries pipeline, SourceStore store, Clock clock, Settings settings,
@@ -117,18 +142,48 @@ public final class Poller implements AutoCloseable {
             entries.add(new SourceStore.Entry(s.name(), redact(s.feed().url()), s.feed().format(), interval(s)));
         }
         store.sync(entries);
-        if (!sources.isEmpty()) fetcher.start();
+        if (!sources.isEmpty()) startFetcher();
         opened = true;
+    }
+
+    /** The HTTP clients start with the first source to poll: a node polling nothing runs none. */
+    private synchronized void startFetcher() throws Exception {
+        if (fetching) return;
+        fetcher.start();
+        fetching = true;
+    }
+
+    /**
+     * Reads the desk's sources again. Their feeds have no credentials and no trust: every hop must
+     * be on a public address, and the body cap is the node's.
+     */
+    private void refreshDeskSources() {
+        Map<String, Config.Source> fresh = new LinkedHashMap<>();
+        for (SourceStore.Entry e : store.addedAtDesk()) {
+            if (sources.containsKey(e.name())) continue;
+            try {
+                Config.Feed feed = Config.Feed.of(new URI(e.url()), settings.maxBytes()).withInterval(e.interval())
+                        .withFormat(e.format());
+                fresh.put(e.name(), new Config.Source(e.name(), null, null, null, feed));
+            } catch (java.net.URISyntaxException | IllegalArgumentException bad) {
+                log.warn("desk source {}: unusable URL, not polled", e.name());
+            }
+        }
+        deskSources = fresh;
+    }
+
+    private Config.Source source(String name) {
+        Config.Source s = sources.get(name);
+        return s != null ? s : deskSources.get(name);
     }
 
     /** Opens, then polls every due source from now on. */
     public synchronized void start() throws Exception {
         open();
-        if (sources.isEmpty()) return;
         workers = Executors.newFixedThreadPool(settings.workers(), threads("poll-worker"));
         scheduler = Executors.newSingleThreadScheduledExecutor(threads("poll-scheduler"));
         scheduler.scheduleWithFixedDelay(this::tickSafely, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
-        log.info("polling {} source(s): {}", sources.size(), sources.keySet());
+        log.info("polling {} source(s) of taar.yml: {}, and those added at the desk", sources.size(), sources.keySet());
     }
 
     private void tickSafely() {
@@ -141,10 +196,22 @@ public final class Poller implements AutoCloseable {
 
     private void tick() {
         Instant now = clock.instant();
-        for (String name : store.due(now, sources.keySet())) {
+        refreshDeskSources();
+        List<String> names = new ArrayList<>(sources.keySet());
+        names.addAll(deskSources.keySet());
+        List<String> due = store.due(now, names);
+        if (!due.isEmpty()) {
+            try {
+                startFetcher();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the HTTP clients", e);
+            }
+        }
+        for (String name : due) {
             if (stopping || running.size() >= settings.workers()) return;
             if (running.contains(name)) continue;
-            Config.Source source = sources.get(name);
+            Config.Source source = source(name);
+            if (source == null) continue;
             Semaphore host = hostSlots(source.feed().url());
             if (!host.tryAcquire()) continue;
             boolean claimed = false;
@@ -173,13 +240,17 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Polls one source now, whatever its schedule, and waits for the result (for tests and for
-     * an operator's "poll now"). Answers "busy" when the source is being polled already.
+     * Polls one source now, whatever its schedule or pause, and waits for the result (for tests
+     * and for the desk's "fetch now"), within the same rules as a scheduled poll: the address policy,
+     * the body cap, the deadline, one poll of a source at a time. Answers "busy" when the source is
+     * being polled already.
      */
     public PollResult poll(String name) throws Exception {
         open();
-        Config.Source source = sources.get(name);
+        if (!sources.containsKey(name)) refreshDeskSources();
+        Config.Source source = source(name);
         if (source == null) throw new IllegalArgumentException("no polled source named " + name);
+        startFetcher();
         if (!running.add(name)) return new PollResult(name, "busy", 0, null, List.of(), null);
         Semaphore host = hostSlots(source.feed().url());
         try {
@@ -221,13 +292,15 @@ public final class Poller implements AutoCloseable {
             warnings.addAll(result.warnings());
             if (result.rejected() && !result.empty()) {
                 // Archived but unusable: a failure for health, and no ETag kept, so it is fetched again.
-                return failed(source, interval, "the body could not be used: " + result.error(), null, warnings);
+                return failed(source, interval, "the body could not be used: " + result.error(), null, warnings)
+                        .withOutcomes(result.outcomes());
             }
             Instant done = clock.instant();
             Instant next = done.plus(interval);
             store.recordFetched(name, done, fetched.etag(), fetched.lastModified(), next);
             log.info("poll source={} delivered items={} bytes={}", name, result.outcomes().size(), fetched.body().length);
-            return new PollResult(name, "delivered", result.outcomes().size(), null, List.copyOf(warnings), next);
+            return new PollResult(name, "delivered", result.outcomes().size(), null, List.copyOf(warnings), next,
+                    List.copyOf(result.outcomes()));
         } catch (Fetcher.FetchException e) {
             if (stopping) {
                 store.release(name, clock.instant());

@@ -13,6 +13,7 @@ import org.taar.store.AdvisoryStore.Candidate;
 import org.taar.store.StoryReads;
 import org.taar.store.StoryVersion;
 import org.taar.store.StoryWrites;
+import org.taar.store.WireLog;
 import org.taar.story.EventKind;
 import org.taar.story.Outcome;
 import org.taar.story.OutcomeStatus;
@@ -71,6 +72,7 @@ public final class Kills {
             String reason = "kill advisory matches " + ids.size() + " stories by " + m.by() + " (ids " + ids
                     + "); nothing killed, held for an editor as advisory " + id;
             log.warn("kill advisory ambiguous source={} advisory={} candidates={}", source, id, ids);
+            WireLog.withoutStory(h, source, deliveryId, file, item, OutcomeStatus.HELD, reason, now);
             return Optional.of(new Outcome(file, item.uri(), item.version(), OutcomeStatus.HELD, null, reason));
         }
         advisories.add(h, source, deliveryId, kill.text(), List.of(), null, "pending", now);

@@ -31,6 +31,7 @@ import org.taar.store.AdvisoryStore;
 import org.taar.store.FingerprintStore;
 import org.taar.store.StoryReads;
 import org.taar.store.StoryWrites;
+import org.taar.store.WireLog;
 import org.taar.normalize.Normalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class Pipeline implements Deliveries {
     private final Kills kills;
     private final Identifier identifier;
     private final Recorder recorder;
+    private final WireLog wire;
     // Versions of one story must be applied one at a time; striping keeps unrelated stories parallel.
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
@@ -72,6 +74,7 @@ public final class Pipeline implements Deliveries {
         this.kills = new Kills(reads, writes, new AdvisoryStore(writes.store()));
         this.identifier = new Identifier(config, reads, new Duplicates(new FingerprintStore(writes.store())));
         this.recorder = new Recorder(writes);
+        this.wire = new WireLog(writes.store());
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
@@ -82,8 +85,9 @@ public final class Pipeline implements Deliveries {
     @Override
     public DeliveryResult deliver(String source, String channel, String name, byte[] content, String formatHint) {
         if (content.length > config.maxDeliveryBytes()) {
-            return new DeliveryResult(null, List.of(Outcome.rejected(name, "too large: " + content.length
-                    + " bytes, the limit is " + config.maxDeliveryBytes())), List.of());
+            String why = "too large: " + content.length + " bytes, the limit is " + config.maxDeliveryBytes();
+            wire.rejected(source, null, name, null, why, clock.instant());
+            return new DeliveryResult(null, List.of(Outcome.rejected(name, why)), List.of());
         }
         Delivery delivery = archive.store(source, channel, name, content);
         // Items are processed as the parser reads them, so a large feed never sits in memory whole.
@@ -96,6 +100,7 @@ public final class Pipeline implements Deliveries {
             log.info("delivery rejected source={} name={} sha256={} reason=\"{}\"", source, name, delivery.sha256(),
                     e.getMessage());
             outcomes.add(Outcome.rejected(name, e.getMessage()));
+            wire.rejected(source, delivery.id(), name, null, e.getMessage(), clock.instant());
             if (outcomes.size() > 1) onChange.run();
             return new DeliveryResult(delivery, outcomes, List.of());
         }
@@ -103,6 +108,7 @@ public final class Pipeline implements Deliveries {
             // A readable delivery with nothing to publish (a concept item, an empty feed) still says why.
             String why = parsed.warnings().isEmpty() ? "no news items in the delivery"
                     : "no news items: " + String.join("; ", parsed.warnings());
+            wire.rejected(source, delivery.id(), name, null, why, clock.instant());
             return new DeliveryResult(delivery, List.of(Outcome.rejected(name, why)), parsed.warnings(), true);
         }
         onChange.run();
@@ -113,7 +119,9 @@ public final class Pipeline implements Deliveries {
         NewsItem item = normalizer.normalize(raw);
         // A headline made only of invisible characters is empty once cleaned: nothing to publish.
         if (item.headline() == null || item.headline().isBlank()) {
-            return new Outcome(name, item.uri(), item.version(), OutcomeStatus.REJECTED, null, "no headline after normalization");
+            String why = "no headline after normalization";
+            wire.rejected(source, delivery.id(), name, item, why, clock.instant());
+            return new Outcome(name, item.uri(), item.version(), OutcomeStatus.REJECTED, null, why);
         }
         return process(source, name, delivery, item);
     }

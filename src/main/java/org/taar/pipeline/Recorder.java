@@ -143,6 +143,6 @@ final class Recorder {
                     + " replaced an editor's edit"));
         }
         return new StoryVersion(row, item, deliveryId, now, outcome, reason, e.tags(), item.correction(),
-                EventKind.of(outcome), audits, fingerprint);
+                EventKind.of(outcome), audits, fingerprint, d.rule());
     }
 }

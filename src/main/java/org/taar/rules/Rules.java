@@ -1,5 +1,7 @@
 package org.taar.rules;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -36,6 +38,8 @@ public final class Rules {
     private final Set<String> sections;
     private final List<RoutingRule> configured;
     private final List<RoutingRule> defaults = new ArrayList<>();
+    /** The stored rules an editor proposes, instead of the store's: null for the store's. */
+    private final List<RoutingRule> proposed;
     private volatile Stored stored = new Stored(List.of(), List.of());
 
     private record Stored(List<RuleStore.Row> rows, List<RoutingRule> rules) {}
@@ -57,6 +61,38 @@ public final class Rules {
         this.configured = routing.rules();
         if (routing.profanity()) defaults.add(DefaultRules.profanity());
         if (routing.unverified()) defaults.add(DefaultRules.unverified());
+        this.proposed = null;
+    }
+
+    // The same taar.yml and default rules around stored rules that were never saved.
+    private Rules(Rules base, List<RoutingRule> proposed) {
+        this.clock = base.clock;
+        this.config = base.config;
+        this.store = null;
+        this.sections = base.sections;
+        this.configured = base.configured;
+        this.defaults.addAll(base.defaults);
+        this.proposed = List.copyOf(proposed);
+    }
+
+    /**
+     * These rules with {@code stored} in place of the store's, for a dry run, without saving
+     * anything. Every enabled rule is checked as {@code taar rule add} checks one; each mistake is
+     * a problem naming the rule, and the rules returned leave out the rules at fault.
+     */
+    public Proposal propose(List<RuleStore.Entry> stored) {
+        return StoredRules.check(stored, configured, sections, rules -> new Rules(this, rules));
+    }
+
+    /** Stored rules as proposed: the rules to run them with, and what is wrong with them (nothing when valid). */
+    public record Proposal(Rules rules, List<String> problems) {
+        public Proposal {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
     }
 
     /** For tests and callers without a store or source: the item alone. */
@@ -114,6 +150,12 @@ public final class Rules {
                 log.warn("routing rule {} timed out on uri={}; story held", r.name(), item.uri());
                 return new Decision(Decision.Action.HOLD, r.name(), e.getMessage() + "; held for review", null)
                         .with(edits);
+            } catch (StackOverflowError e) {
+                // Java's regex recurses per repetition of a group like (a|b)*: a long body exhausts the
+                // stack. The frames are gone by now, so the story is held like a timeout, never lost.
+                log.warn("routing rule {} overflowed the stack on uri={}; story held", r.name(), item.uri());
+                return new Decision(Decision.Action.HOLD, r.name(), "the regex of rule " + r.name()
+                        + " recursed too deeply on this story's text; held for review", null).with(edits);
             }
             if (!matched) continue;
             edits = edits.then(r.edits());
@@ -127,10 +169,11 @@ public final class Rules {
         return Decision.publish("default-publish").with(edits);
     }
 
-    /** taar.yml's rules, then the store's, then the defaults. */
+    /** taar.yml's rules, then the store's (or those proposed), then the defaults. */
     private List<RoutingRule> all(Handle h) {
         List<RoutingRule> out = new ArrayList<>(configured);
-        if (h != null && store != null) out.addAll(stored(store.all(h)));
+        if (proposed != null) out.addAll(proposed);
+        else if (h != null && store != null) out.addAll(stored(store.all(h)));
         out.addAll(defaults);
         return out;
     }
@@ -157,8 +200,12 @@ public final class Rules {
         JsonNode node;
         try {
             node = JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new ConfigException("rule " + name + ": not JSON: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            // Jackson's own message names a redacted source; an editor needs the line and column.
+            String what = e.getOriginalMessage().split(" \\(start marker at ", 2)[0].split("\n", 2)[0];
+            JsonLocation at = e.getLocation();
+            throw new ConfigException("rule " + name + ": not JSON: " + what
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
         if (node != null && node.isObject() && node.has("name")) {
             ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove("name");

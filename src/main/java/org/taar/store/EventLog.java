@@ -11,7 +11,7 @@ import org.taar.story.Story;
 /**
  * The append-only event table: each row says a story's public state changed, with a growing
  * sequence number that the page cache, the search index and live readers on every node follow.
- * Rows are appended only by the writes they announce (StoryWrites, EmbargoQueue), in the same
+ * Rows are appended only by the writes they announce (StoryWrites, EmbargoQueue, TagStore), in the same
  * transaction, so no follower sees an event without its change or a change without its event.
  */
 public final class EventLog {

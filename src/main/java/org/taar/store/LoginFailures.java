@@ -35,6 +35,12 @@ public final class LoginFailures {
                 .bind("s", subject).bind("now", now).bind("forget", forgetBefore).execute());
     }
 
+    /** Forgets failures older than {@code before}; returns how many subjects were forgotten. */
+    public int forgetBefore(long before) {
+        return store.jdbi().withHandle(h -> h.createUpdate("DELETE FROM login_failures WHERE last_at < :before")
+                .bind("before", before).execute());
+    }
+
     public void clear(String subject) {
         store.jdbi().useHandle(h -> h.createUpdate("DELETE FROM login_failures WHERE subject = :s").bind("s", subject).execute());
     }

@@ -13,11 +13,13 @@ import java.util.function.IntFunction;
  * The SQL for polled sources and their health. Times are epoch milliseconds as everywhere else.
  * {@code next_poll_at} is also the claim: a node polls a source only after moving it forward
  * with a conditional UPDATE, so several nodes sharing a database never poll it twice.
+ * {@code origin} says who owns a row (migration V14): taar.yml ('config'), the desk ('desk'), or
+ * nobody any more ('removed': dropped from taar.yml).
  */
 public final class SourceStore {
     private static final String COLUMNS = """
             s.name, s.url, s.format, s.interval_ms, s.enabled, s.last_success_at, s.last_error_at, s.last_error,
-            s.consecutive_failures, s.etag, s.last_modified, s.next_poll_at""";
+            s.consecutive_failures, s.etag, s.last_modified, s.next_poll_at, s.origin""";
     // Versions recorded as "duplicate" are a feed repeating what it said before: not new items.
     private static final String ITEMS_24H = """
             (SELECT COUNT(*) FROM versions v JOIN stories t ON t.id = v.story_id
@@ -31,29 +33,76 @@ public final class SourceStore {
 
     /**
      * Brings the table in line with the configuration: new sources are due at once, known ones
-     * keep their health and schedule (a restart does not reset a backoff), a changed URL forgets
-     * the old validators and polls at once, and sources no longer configured are disabled.
+     * keep their health, schedule and pause (a restart does not reset a backoff or resume a source an
+     * admin paused), a changed URL forgets the old validators and polls at once, and sources no
+     * longer configured are disabled. Sources added at the desk are left alone.
      */
     public void sync(Collection<Entry> configured) {
         store.jdbi().useTransaction(h -> {
             for (Entry e : configured) {
                 h.createUpdate("""
-                                INSERT INTO sources (name, url, format, interval_ms, enabled, next_poll_at)
-                                VALUES (:name, :url, :format, :interval, 1, 0)
+                                INSERT INTO sources (name, url, format, interval_ms, enabled, next_poll_at, origin)
+                                VALUES (:name, :url, :format, :interval, 1, 0, 'config')
                                 ON CONFLICT (name) DO UPDATE SET
                                     etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
                                     last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END,
                                     next_poll_at = CASE WHEN sources.url = excluded.url THEN sources.next_poll_at ELSE 0 END,
-                                    url = excluded.url, format = excluded.format,
-                                    interval_ms = excluded.interval_ms, enabled = 1""")
+                                    url = excluded.url, format = excluded.format, interval_ms = excluded.interval_ms,
+                                    enabled = CASE WHEN sources.origin = 'removed' THEN 1 ELSE sources.enabled END,
+                                    origin = 'config'""")
                         .bind("name", e.name()).bind("url", e.url()).bind("format", e.format())
                         .bind("interval", e.interval().toMillis()).execute();
             }
-            var disable = h.createUpdate("UPDATE sources SET enabled = 0 WHERE "
-                    + (configured.isEmpty() ? "1 = 1" : "name NOT IN (<names>)"));
+            var disable = h.createUpdate("UPDATE sources SET enabled = 0, origin = 'removed' WHERE origin = 'config'"
+                    + (configured.isEmpty() ? "" : " AND name NOT IN (<names>)"));
             if (!configured.isEmpty()) disable.bindList("names", configured.stream().map(Entry::name).toList());
             disable.execute();
         });
+    }
+
+    /** A source added at the desk, due at once; false when a source of that name exists. */
+    public boolean addFromDesk(Entry e) {
+        return store.jdbi().withHandle(h -> h.createUpdate("""
+                        INSERT INTO sources (name, url, format, interval_ms, enabled, next_poll_at, origin)
+                        VALUES (:name, :url, :format, :interval, 1, 0, 'desk')
+                        ON CONFLICT (name) DO NOTHING""")
+                .bind("name", e.name()).bind("url", e.url()).bind("format", e.format())
+                .bind("interval", e.interval().toMillis()).execute()) == 1;
+    }
+
+    /**
+     * Changes a source added at the desk (one from taar.yml is changed there); a new URL forgets the
+     * old validators and is polled at once. False when there is no desk source of that name.
+     */
+    public boolean editFromDesk(Entry e) {
+        return store.jdbi().withHandle(h -> h.createUpdate("""
+                        UPDATE sources SET
+                            etag = CASE WHEN url = :url THEN etag END,
+                            last_modified = CASE WHEN url = :url THEN last_modified END,
+                            next_poll_at = CASE WHEN url = :url THEN next_poll_at ELSE 0 END,
+                            url = :url, format = :format, interval_ms = :interval
+                        WHERE name = :name AND origin = 'desk'""")
+                .bind("name", e.name()).bind("url", e.url()).bind("format", e.format())
+                .bind("interval", e.interval().toMillis()).execute()) == 1;
+    }
+
+    /**
+     * Pauses ({@code false}) or resumes a configured or desk source; false when there is none (or
+     * it was dropped from taar.yml). A pause outlives restarts; a resumed source is due at its time.
+     */
+    public boolean setEnabled(String name, boolean enabled) {
+        return store.jdbi().withHandle(h -> h.createUpdate("""
+                        UPDATE sources SET enabled = :enabled WHERE name = :name AND origin IN ('config', 'desk')""")
+                .bind("name", name).bind("enabled", enabled ? 1 : 0).execute()) == 1;
+    }
+
+    /** The sources added at the desk, paused ones too (the poller asks for due ones by name). */
+    public List<Entry> addedAtDesk() {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT name, url, format, interval_ms FROM sources WHERE origin = 'desk' ORDER BY name")
+                .map((rs, ctx) -> new Entry(rs.getString("name"), rs.getString("url"), rs.getString("format"),
+                        Duration.ofMillis(rs.getLong("interval_ms"))))
+                .list());
     }
 
     /** What the configuration says about a source, without its secrets. */
@@ -146,7 +195,7 @@ public final class SourceStore {
                 Duration.ofMillis(rs.getLong("interval_ms")), rs.getInt("enabled") == 1,
                 instant(rs, "last_success_at"), instant(rs, "last_error_at"), rs.getString("last_error"),
                 rs.getInt("consecutive_failures"), rs.getString("etag"), rs.getString("last_modified"),
-                Instant.ofEpochMilli(rs.getLong("next_poll_at")), rs.getLong("items_24h"));
+                Instant.ofEpochMilli(rs.getLong("next_poll_at")), rs.getLong("items_24h"), rs.getString("origin"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -39,6 +39,7 @@ public final class Store implements AutoCloseable {
                     .locations("classpath:db/migration/" + store.dialect.name().toLowerCase())
                     .load()
                     .migrate();
+            WireLog.foldCopied(store);
         } catch (RuntimeException e) {
             store.close();
             throw new StoreUnavailableException("cannot migrate the database: " + rootMessage(e), e);

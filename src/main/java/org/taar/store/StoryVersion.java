@@ -21,14 +21,23 @@ import org.taar.story.Tag;
  * @param event what readers must catch up with; null when nothing they see changed
  * @param audits the entries of the story's audit trail, in order
  * @param fingerprint what duplicate detection keeps of a new story; null for none
+ * @param rule the name of the rule that decided, as the desk's wire queue shows it; null when no rule
+ *     decided (a kill, a duplicate, a stale version)
  */
 public record StoryVersion(Row row, NewsItem item, Long deliveryId, Instant at, OutcomeStatus outcome, String reason,
                            List<Tag> tags, boolean corrected, EventKind event, List<Audit> audits,
-                           Fingerprint fingerprint) {
+                           Fingerprint fingerprint, String rule) {
 
     public StoryVersion {
         tags = tags == null ? null : List.copyOf(tags);
         audits = audits == null ? List.of() : List.copyOf(audits);
+    }
+
+    /** A version no rule decided. */
+    public StoryVersion(Row row, NewsItem item, Long deliveryId, Instant at, OutcomeStatus outcome, String reason,
+                        List<Tag> tags, boolean corrected, EventKind event, List<Audit> audits,
+                        Fingerprint fingerprint) {
+        this(row, item, deliveryId, at, outcome, reason, tags, corrected, event, audits, fingerprint, null);
     }
 
     /** A version only recorded: the story stays as it is, nobody is told (a stale or post-kill version). */

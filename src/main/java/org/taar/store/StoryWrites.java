@@ -14,8 +14,8 @@ import org.taar.story.Tag;
 
 /**
  * Every change to a story goes through here, whole: the story row, its tags, the version row,
- * its history, its fingerprint, the event that tells readers and the audit entry that says who,
- * all in the caller's transaction, so a crash leaves all of it or none of it.
+ * its history, its fingerprint, its row in the wire queue, the event that tells readers and the
+ * audit entry that says who, all in the caller's transaction, so a crash leaves all of it or none of it.
  */
 public final class StoryWrites {
     // Pruning runs once in this many remembered fingerprints: cheap, and keeps the tables near the window.
@@ -47,6 +47,7 @@ public final class StoryWrites {
         }
         if (v.corrected()) StoryHistory.corrected(h, id, v.at());
         addVersion(h, id, v.item(), v.deliveryId(), v.outcome().label(), v.reason(), v.at());
+        WireLog.story(h, id, v);
         if (v.event() != null) EventLog.append(h, id, v.event(), v.at());
         for (StoryVersion.Audit a : v.audits()) AuditLog.append(h, id, a.action(), a.actor(), a.reason(), v.at());
         return id;

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.taar.story.EventKind;
 
 /**
  * Tags as editors manage them. Merging A into B moves A's stories to B and keeps A's slug as an
  * alias of B; renaming gives a tag a new name (and, when the slug changes, a new slug) and keeps
  * the old slug as an alias. Aliases always point at a canonical tag, never at another alias.
+ * Either appends an "updated" event for every published story whose tag changed, in the same
+ * transaction, so their articles are rendered again (and re-indexed) like any other change.
  */
 public final class TagStore {
     /** A row of the tags table; mergedInto is the canonical tag's slug for a merged tag, else null. */
@@ -17,6 +20,9 @@ public final class TagStore {
             return mergedInto == null ? slug : mergedInto;
         }
     }
+
+    /** A canonical tag with how many stories carry it, for the desk's list. */
+    public record Counted(String slug, String name, long stories) {}
 
     /** A name the archive uses for a tag, and the canonical tag (slug, name) it stands for. */
     public record Spelling(String alias, String slug, String name) {}
@@ -44,6 +50,32 @@ public final class TagStore {
                          ORDER BY t.slug""")
                 .map((rs, ctx) -> new Spelling(rs.getString("alias"), rs.getString("slug"), rs.getString("name")))
                 .list());
+    }
+
+    /**
+     * Canonical tags whose name or slug contains {@code search} (every tag when null), the most used
+     * first, at most {@code limit}.
+     */
+    public List<Counted> counted(String search, int limit) {
+        String where = search == null ? "" : " AND (LOWER(t.name) LIKE :q ESCAPE '!' OR t.slug LIKE :q ESCAPE '!')";
+        return store.jdbi().withHandle(h -> {
+            var q = h.createQuery("""
+                    SELECT t.slug, t.name, (SELECT COUNT(*) FROM story_tags st WHERE st.tag = t.slug) AS stories
+                      FROM tags t WHERE t.merged_into IS NULL""" + where + " ORDER BY stories DESC, t.slug LIMIT :limit")
+                    .bind("limit", limit);
+            if (search != null) {
+                String like = search.toLowerCase(java.util.Locale.ROOT).replaceAll("([!%_])", "!$1");
+                q.bind("q", "%" + like + "%");
+            }
+            return q.map((rs, ctx) -> new Counted(rs.getString("slug"), rs.getString("name"), rs.getLong("stories")))
+                    .list();
+        });
+    }
+
+    /** How many canonical tags there are. */
+    public long canonicalCount() {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tags WHERE merged_into IS NULL")
+                .mapTo(Long.class).one());
     }
 
     public Optional<TagRow> find(String slug) {
@@ -81,6 +113,7 @@ public final class TagStore {
             if (newSlug == null || newSlug.equals(slug)) {
                 h.createUpdate("UPDATE tags SET name = :name WHERE slug = :slug").bind("name", newName).bind("slug", slug)
                         .execute();
+                announce(h, slug);
                 return;
             }
             if (find(h, newSlug).isPresent()) throw new IllegalArgumentException("tag " + newSlug + " exists; merge instead");
@@ -97,6 +130,7 @@ public final class TagStore {
         if (source.mergedInto() != null || canonical.equals(from)) {
             throw new IllegalArgumentException("cannot merge " + from + " into " + into);
         }
+        announce(h, from);
         // Stories with both tags keep the canonical link only.
         h.createUpdate("""
                         DELETE FROM story_tags WHERE tag = :from
@@ -113,6 +147,15 @@ public final class TagStore {
         h.createUpdate("UPDATE tags SET merged_into = :into WHERE slug = :from OR merged_into = :from")
                 .bind("from", from).bind("into", canonical).execute();
         return canonical;
+    }
+
+    /** An "updated" event for each published story tagged {@code slug}: its article shows the tag. */
+    private void announce(Handle h, String slug) {
+        h.createUpdate("""
+                        INSERT INTO events (story_id, kind, at)
+                        SELECT s.id, :kind, :at FROM stories s JOIN story_tags t ON t.story_id = s.id
+                         WHERE t.tag = :tag AND s.status = 'published' ORDER BY s.id""")
+                .bind("kind", EventKind.UPDATED.label()).bind("at", clock.millis()).bind("tag", slug).execute();
     }
 
     static Optional<String> aliasTarget(Handle h, String slug) {

@@ -16,7 +16,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.PushKeys;
-import org.taar.desk.EditorActions;
+import org.taar.desk.AdvisoryDecisions;
 import org.taar.web.Json;
 import org.taar.web.RequestBody;
 
@@ -40,13 +40,13 @@ public final class AdvisoriesEndpoint {
 
     private final AdvisoryStore advisories;
     private final PushKeys keys;
-    private final EditorActions actions;
+    private final AdvisoryDecisions decisions;
     private final Duration bodyDeadline;
 
-    public AdvisoriesEndpoint(AdvisoryStore advisories, PushKeys keys, EditorActions actions, Duration bodyDeadline) {
+    public AdvisoriesEndpoint(AdvisoryStore advisories, PushKeys keys, AdvisoryDecisions decisions, Duration bodyDeadline) {
         this.advisories = advisories;
         this.keys = keys;
-        this.actions = actions;
+        this.decisions = decisions;
         this.bodyDeadline = bodyDeadline;
     }
 
@@ -96,40 +96,31 @@ public final class AdvisoriesEndpoint {
     }
 
     private void decide(byte[] body, Response response, Callback callback, long id, String verb, String editor) {
-        Optional<AdvisoryStore.Advisory> open = advisories.openOne(id);
-        if (open.isEmpty()) {
-            Json.send(response, callback, 404, error("no open advisory " + id));
-            return;
-        }
+        AdvisoryDecisions.Decided d;
         if (verb.equals("dismiss")) {
-            boolean closed = advisories.resolve(id, "dismissed", null);
-            Json.send(response, callback, closed ? 200 : 409, NODES.objectNode().put("id", id)
-                    .put("status", closed ? "dismissed" : "already decided"));
-            return;
+            d = decisions.dismiss(id, editor);
+        } else {
+            if (advisories.openOne(id).isEmpty()) {
+                Json.send(response, callback, 404, error("no open advisory " + id));
+                return;
+            }
+            long story;
+            try {
+                story = storyOf(body);
+            } catch (IllegalArgumentException e) {
+                Json.send(response, callback, 400, error(e.getMessage()));
+                return;
+            }
+            d = decisions.apply(id, story, editor);
         }
-        long story;
-        try {
-            story = storyOf(body);
-        } catch (IllegalArgumentException e) {
-            Json.send(response, callback, 400, error(e.getMessage()));
-            return;
-        }
-        AdvisoryStore.Advisory a = open.get();
-        // An ambiguous advisory names its candidates: the editor picks one of them, not any story.
-        if (!a.candidates().isEmpty() && !a.candidates().contains(story)) {
-            Json.send(response, callback, 409, error("story " + story + " is not among the advisory's candidates "
-                    + a.candidates()));
-            return;
-        }
-        String text = a.text().length() > 300 ? a.text().substring(0, 300) + "…" : a.text();
-        EditorActions.Result r = actions.apply(story, EditorActions.Act.KILL, editor, "advisory " + id + ": " + text);
-        switch (r.kind()) {
-            case NOT_FOUND -> Json.send(response, callback, 404, error(r.message()));
-            case CONFLICT -> Json.send(response, callback, 409, error(r.message()));
-            case DONE, UNCHANGED -> {
-                advisories.resolve(id, "applied", story);
-                Json.send(response, callback, 200, NODES.objectNode().put("id", id).put("status", "applied")
-                        .put("story", story).put("story_status", r.story().status().label()));
+        switch (d.kind()) {
+            case NOT_FOUND -> Json.send(response, callback, 404, error(d.message()));
+            case CONFLICT -> Json.send(response, callback, 409, verb.equals("dismiss")
+                    ? NODES.objectNode().put("id", id).put("status", d.message()) : error(d.message()));
+            case DONE -> {
+                ObjectNode o = NODES.objectNode().put("id", id).put("status", verb.equals("dismiss") ? "dismissed" : "applied");
+                if (d.story() != null) o.put("story", d.story()).put("story_status", d.storyStatus());
+                Json.send(response, callback, 200, o);
             }
         }
     }

@@ -70,6 +70,21 @@ class RoutingPipelineTest {
 
     @ParameterizedTest
     @MethodSource("org.taar.TestEngines#all")
+    void aDisabledStoredRuleIsKeptButDecidesNothingUntilEnabled(String engine) throws Exception {
+        try (App app = new App(TestEngines.config(engine, dir), Clock.systemUTC())) {
+            app.ruleStore.add("gold-hold", "{\"match\": {\"keywords\": [\"सोना\"]}, \"action\": \"hold\"}");
+            app.ruleStore.enable("gold-hold", false);
+            Outcome off = Fixtures.publish(app, Fixtures.wire("urn:r:off", 1, null, "सोना फिर महंगा", "कारोबार"));
+            assertThat(off.status().label()).isEqualTo("published");
+            app.ruleStore.enable("gold-hold", true);
+            Outcome on = Fixtures.publish(app, Fixtures.wire("urn:r:on", 1, null, "सोना और महंगा", "कारोबार"));
+            assertThat(on.status().label()).isEqualTo("held");
+            assertThat(on.reason()).contains("gold-hold");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
     void apNinjsWithoutTheNewsContentSignalIsKeptNeverPublished(String engine) throws Exception {
         try (App app = new App(TestEngines.config(engine, dir), Clock.systemUTC())) {
             String advisory = """
@@ -87,6 +102,25 @@ class RoutingPipelineTest {
             assertThat(adv.reason()).contains("not publishable").contains("(rule not-publishable)");
             assertThat(r2.outcomes().get(0).status().label()).isEqualTo("published");
             assertThat(app.stories.byId(id(adv)).orElseThrow().item().signals()).containsExactly("whitelisted");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void aStoredRegexThatOverflowsTheStackHoldsTheStoryAndIntakeGoesOn(String engine) throws Exception {
+        try (App app = new App(TestEngines.config(engine, dir), Clock.systemUTC())) {
+            app.ruleStore.add("deep-regex", "{\"match\": {\"regex\": \"(a|b)*c\"}, \"action\": \"discard\"}");
+            String text = "Headline: लंबी ख़बर\nSection: देश\nAgency: IANS\nURI: urn:r:deep\nVersion: 1\n\n"
+                    + "ab".repeat(100_000) + "\n";
+            Outcome deep = Fixtures.publish(app, text.getBytes(StandardCharsets.UTF_8));
+            assertThat(deep.status().label()).isEqualTo("held");
+            assertThat(deep.reason()).contains("deep-regex").contains("recursed too deeply");
+            Story held = app.stories.byId(id(deep)).orElseThrow();
+            assertThat(held.status()).isEqualTo(Status.HELD);
+            assertThat(held.item().bodyHtml()).as("nothing lost").contains("ab".repeat(1_000));
+            // The next story is decided as usual.
+            Outcome next = Fixtures.publish(app, Fixtures.wire("urn:r:after", 1, null, "संसद का सत्र शुरू", "देश"));
+            assertThat(next.status().label()).isEqualTo("published");
         }
     }
 }

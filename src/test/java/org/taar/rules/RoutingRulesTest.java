@@ -222,4 +222,17 @@ class RoutingRulesTest {
         assertThat(d.rule()).isEqualTo("slow");
         assertThat(d.reason()).contains("ran over");
     }
+
+    @Test
+    void aRegexThatOverflowsTheStackHoldsTheStoryLikeATimeout() throws IOException {
+        Rules rules = rules("rules:\n  - {name: deep, match: {regex: \"(a|b)*c\"}, action: discard}\n");
+        // Proof that the body is long enough to overflow this JVM's stack, not merely to be slow.
+        assertThatThrownBy(() -> java.util.regex.Pattern.compile("(a|b)*c").matcher("ab".repeat(100_000)).find())
+                .isInstanceOf(StackOverflowError.class);
+        Decision d = rules.decide(story("x", "ab".repeat(100_000)).build());
+        assertThat(d.action()).isEqualTo(Decision.Action.HOLD);
+        assertThat(d.rule()).isEqualTo("deep");
+        assertThat(d.reason()).contains("recursed too deeply").contains("held for review");
+        assertThat(rules.decide(story("x", "abc").build()).action()).as("a short body still matches").isEqualTo(Decision.Action.DISCARD);
+    }
 }

@@ -114,6 +114,8 @@ public final class DeskEndpoint {
                 redirect(response, callback, "/desk/login" + (next.equals("/desk/") ? ""
                         : "?next=" + UrlEncoded.encodeString(next)));
             } else {
+                // Answered before the form is read: the connection closes, so a client does not reuse it.
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
                 send(request, response, callback, pages.message(403, null, text, "error.forbidden",
                         text.get("error.csrf")));
             }
@@ -122,6 +124,7 @@ public final class DeskEndpoint {
         if (route.needed() != null && !who.mayDo(route.needed())) {
             log.warn("desk refused user={} role={} path={} needs={}", who.name(), who.role().label(), path,
                     route.needed().label());
+            if (method.equals("POST")) response.getHeaders().put(HttpHeader.CONNECTION, "close");
             send(request, response, callback, pages.message(403, who, text, "error.forbidden",
                     text.get("error.forbidden.role", text.get("role." + who.role().label()))));
             return;

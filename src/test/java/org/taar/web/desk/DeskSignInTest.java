@@ -139,6 +139,10 @@ class DeskSignInTest {
                 browser.get("/desk/login");
             }
             assertThat(browser.get("/desk/login").statusCode()).as("past the absolute limit, however busy").isEqualTo(200);
+            // The next sign-in sweeps: ended sessions and old failure counts leave the store.
+            browser.signedIn("ravi", "another long password");
+            int rows = app.store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM desk_sessions").mapTo(Integer.class).one());
+            assertThat(rows).as("only the new session is left").isEqualTo(1);
         }
     }
 }
