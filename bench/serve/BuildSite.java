@@ -24,7 +24,7 @@ import org.taar.intake.DeliveryResult;
  * and with a clock that walks through the last --days days, so that stories are published over
  * months (a real `taar ingest` would stamp all 100,000 with the minutes the build took).
  *
- * <p>Usage: BuildSite --data DIR [--db JDBC-URL] --stories N [--per-feed 1000] [--days 120] [--seed 7]
+ * <p>Usage: BuildSite --data DIR [--db JDBC-URL] [--any-outcome] --stories N [--per-feed 1000] [--days 120] [--seed 7]
  */
 public final class BuildSite {
     /**
@@ -81,6 +81,8 @@ public final class BuildSite {
         int threads = 2;
         java.nio.file.Path headlines = null;
         String db = null;
+        // bench/serve needs every story on the site; the desk's queue takes what comes (a copy is a duplicate).
+        boolean anyOutcome = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
@@ -91,6 +93,7 @@ public final class BuildSite {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--headlines" -> headlines = java.nio.file.Path.of(args[++i]);
                 case "--db" -> db = args[++i];
+                case "--any-outcome" -> anyOutcome = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -137,7 +140,7 @@ public final class BuildSite {
                         + "%.0f words a story on average; published %s to %s%n",
                 stories, statuses, seconds, stories / seconds, feeds, perFeed, bytes.get() / 1e6, (double) words.get() / stories,
                 DateTimeFormatter.ISO_INSTANT.format(start), DateTimeFormatter.ISO_INSTANT.format(end));
-        if (statuses.getOrDefault("published", 0) != stories) System.exit(1);
+        if (!anyOutcome && statuses.getOrDefault("published", 0) != stories) System.exit(1);
     }
 
     private static void deliverFeed(App app, WalkingClock clock, StoryWriter writer, int f, int perFeed, int stories,
