@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Set;
 import org.taar.item.NewsItem;
+import org.taar.item.Place;
+import org.taar.item.Subject;
 
 /**
  * Writes a news item as IPTC ninjs 2.1, the form of {@code taar parse} output and the API.
@@ -47,13 +50,9 @@ public final class NinjsWriter {
         if (!blank(item.agency())) {
             o.putArray("infosources").addObject().put("name", item.agency()).put("role", "originator");
         }
-        if (!item.tags().isEmpty()) {
-            ArrayNode subjects = o.putArray("subjects");
-            for (String tag : item.tags()) {
-                if (!blank(tag)) subjects.addObject().put("name", tag);
-            }
-            if (subjects.isEmpty()) o.remove("subjects");
-        }
+        subjects(o, item);
+        places(o, item);
+        put(o, "copyrightnotice", item.rights());
         put(o, "slugline", item.slugline());
         put(o, "ednote", item.ednote());
         if (!blank(item.link())) {
@@ -65,6 +64,36 @@ public final class NinjsWriter {
                     .put("name", "web").put("href", item.link()).put("contenttype", "text/html");
         }
         return o;
+    }
+
+    /**
+     * The agency's coded subjects with their codes (a code that is an absolute URI as {@code uri}, a
+     * qcode or refnum as {@code literal}), then the keywords (tags) that are not already one of them, by
+     * name alone: ninjs 2.1 has no keywords property, and a subject without a code is what a keyword is.
+     */
+    private static void subjects(ObjectNode o, NewsItem item) {
+        ArrayNode subjects = NODES.arrayNode();
+        Set<String> named = new HashSet<>();
+        for (Subject subject : item.subjects()) {
+            ObjectNode s = subjects.addObject();
+            put(s, "name", subject.name());
+            if (subject.code() != null) s.put(isUri(subject.code()) ? "uri" : "literal", subject.code());
+            if (subject.name() != null) named.add(subject.name());
+        }
+        for (String tag : item.tags()) {
+            if (!blank(tag) && named.add(tag)) subjects.addObject().put("name", tag);
+        }
+        if (!subjects.isEmpty()) o.set("subjects", subjects);
+    }
+
+    private static void places(ObjectNode o, NewsItem item) {
+        if (item.places().isEmpty()) return;
+        ArrayNode places = o.putArray("places");
+        for (Place place : item.places()) places.addObject().put("name", place.name()).put("rel", place.kind());
+    }
+
+    private static boolean isUri(String code) {
+        return code.startsWith("http://") || code.startsWith("https://") || code.startsWith("urn:");
     }
 
     /** ISO-8601 in UTC with Z, to the second: what every ninjs reader parses. */

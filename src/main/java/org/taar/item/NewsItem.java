@@ -23,6 +23,9 @@ import java.util.List;
  *     written; null when the item carries none, which is not the same as an empty list
  * @param disclaimer a disclaimer a routing rule set for this story ({@code set_disclaimer}); null
  *     for the source's own
+ * @param subjects the agency's coded subjects (qcodes, refnums), code and name kept; not its keywords
+ * @param places the state and country (or other parts) of where it was reported from, beyond {@code located}
+ * @param rights the rights or copyright notice the source sent with the item, as written; null when none
  * @param kill the kill advisory this item is, as its parser read it (the advisory word and the story
  *     it names); null when the item announces none. An item may still be a kill without it: a
  *     cancel of itself, or an advisory the kill stage recognizes in the text.
@@ -55,12 +58,17 @@ public record NewsItem(
         boolean correction,
         List<String> signals,
         String disclaimer,
+        List<Subject> subjects,
+        List<Place> places,
+        String rights,
         KillSignal kill) {
 
     public NewsItem {
         tags = tags == null ? List.of() : List.copyOf(tags);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         signals = signals == null ? null : List.copyOf(signals);
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        places = places == null ? List.of() : List.copyOf(places);
         pubstatus = pubstatus == null ? PubStatus.USABLE : pubstatus;
         type = type == null ? "text" : type;
     }
@@ -82,6 +90,9 @@ public record NewsItem(
         b.correction = correction;
         b.signals = signals == null ? null : new ArrayList<>(signals);
         b.disclaimer = disclaimer;
+        b.subjects = new ArrayList<>(subjects);
+        b.places = new ArrayList<>(places);
+        b.rights = rights;
         b.kill = kill;
         return b;
     }
@@ -115,6 +126,9 @@ public record NewsItem(
         public boolean correction;
         public List<String> signals;
         public String disclaimer;
+        public List<Subject> subjects = new ArrayList<>();
+        public List<Place> places = new ArrayList<>();
+        public String rights;
         public KillSignal kill;
 
         public Builder warn(String warning) {
@@ -125,7 +139,8 @@ public record NewsItem(
         public NewsItem build() {
             return new NewsItem(uri, version, pubstatus, type, language, headline, subheadline, summary, bodyHtml,
                     byline, located, contentCreated, firstCreated, versionCreated, embargoed, urgency, agency,
-                    section, tags, slugline, ednote, link, image, warnings, correction, signals, disclaimer, kill);
+                    section, tags, slugline, ednote, link, image, warnings, correction, signals, disclaimer, subjects, places,
+                    rights, kill);
         }
     }
 }

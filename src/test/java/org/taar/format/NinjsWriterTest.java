@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
+import org.taar.item.Place;
+import org.taar.item.Subject;
 
 class NinjsWriterTest {
     private final NinjsWriter writer = new NinjsWriter();
@@ -91,5 +93,30 @@ class NinjsWriterTest {
         NewsItem.Builder b = story();
         b.link = "https://khabar.example.in/desh/1";
         assertThat(b.build().toBuilder().build().link()).isEqualTo("https://khabar.example.in/desh/1");
+    }
+
+    @Test
+    void codedSubjectsKeepTheirCodesAndKeywordsFollowByName() {
+        NewsItem.Builder b = story();
+        b.subjects = List.of(new Subject("politics", "medtop:11000000"),
+                new Subject(null, "http://cv.iptc.org/newscodes/subjectcode/11000000"), new Subject("चुनाव", null));
+        b.tags = List.of("चुनाव", "लखनऊ");
+        ObjectNode o = writer.toNinjs(b.build());
+        assertThat(o.get("subjects").toString()).isEqualTo("[{\"name\":\"politics\",\"literal\":\"medtop:11000000\"},"
+                + "{\"uri\":\"http://cv.iptc.org/newscodes/subjectcode/11000000\"},{\"name\":\"चुनाव\"},{\"name\":\"लखनऊ\"}]");
+        assertThat(NinjsValidator.load().problems("writer", b.build())).isEmpty();
+    }
+
+    @Test
+    void placesAndRightsAreWritten() {
+        NewsItem.Builder b = story();
+        b.located = "लखनऊ";
+        b.places = List.of(new Place("उत्तर प्रदेश", Place.STATE), new Place("भारत", Place.COUNTRY));
+        b.rights = "© 2026 IANS";
+        ObjectNode o = writer.toNinjs(b.build());
+        assertThat(o.get("places").toString())
+                .isEqualTo("[{\"name\":\"उत्तर प्रदेश\",\"rel\":\"state\"},{\"name\":\"भारत\",\"rel\":\"country\"}]");
+        assertThat(o.get("copyrightnotice").asText()).isEqualTo("© 2026 IANS");
+        assertThat(NinjsValidator.load().problems("writer", b.build())).isEmpty();
     }
 }
