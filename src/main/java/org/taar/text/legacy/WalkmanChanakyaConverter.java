@@ -18,7 +18,7 @@ public final class WalkmanChanakyaConverter extends LegacyConverter {
      * A two-key letter: the body, then what the typist struck before closing it with the hook "Q": vowel signs
      * drawn on the body, the nukta key "+" (o+Q = क़, I+kQ = फ़), the reph, the filler ð.
      */
-    private static final Pattern TWO_KEY = Pattern.compile("(Ok|o|Ik|i|m)((?:[sSqwa¡`W‚Z±ð]|\\+ ?)*)Q");
+    private static final Pattern TWO_KEY = Pattern.compile("(O\\+?k|o|I\\+?k|i|m)((?:[sSqwa¡`W‚Z±ð]|\\+ ?)*)Q");
 
     public WalkmanChanakyaConverter() {
         super(table());
@@ -48,14 +48,13 @@ public final class WalkmanChanakyaConverter extends LegacyConverter {
         Matcher m = TWO_KEY.matcher(legacy);
         StringBuilder out = new StringBuilder(legacy.length());
         while (m.find()) {
-            String letter = switch (m.group(1)) {
-                case "o", "Ok" -> "क";
-                case "i", "Ik" -> "फ";
+            String letter = switch (m.group(1).charAt(0)) {
+                case 'o', 'O' -> "क";
+                case 'i', 'I' -> "फ";
                 default -> "ऊ";
             };
-            String between = m.group(2);
-            String signs = between.replace("ð", "").replace("+", "").replace(" ", "");
-            boolean nukta = between.indexOf('+') >= 0 && !letter.equals("ऊ");
+            String signs = m.group(2).replace("ð", "").replace("+", "").replace(" ", "");
+            boolean nukta = m.group().indexOf('+') >= 0 && !letter.equals("ऊ");
             m.appendReplacement(out, Matcher.quoteReplacement(letter + (nukta ? "\u093C" : "") + signs));
         }
         m.appendTail(out);
