@@ -16,9 +16,10 @@ public final class WalkmanChanakyaConverter extends LegacyConverter {
 
     /**
      * A two-key letter: the body, then what the typist struck before closing it with the hook "Q": vowel signs
-     * drawn on the body, the nukta key "+" (o+Q = क़, I+kQ = फ़), the reph, the filler ð.
+     * drawn on the body, the nukta key "+" (o+Q = क़, I+kQ = फ़), the reph, the filler ð. A half-form body
+     * with its aa-stem (Ok, Ik) makes the full letter, without it (O, I) the half letter.
      */
-    private static final Pattern TWO_KEY = Pattern.compile("(O\\+?k|o|I\\+?k|i|m)((?:[sSqwa¡`W‚Z±ð]|\\+ ?)*)Q");
+    private static final Pattern TWO_KEY = Pattern.compile("(O\\+?k|o|I\\+?k|i|m|I|O)((?:[sSqwa¡`W‚Z±ð]|\\+ ?)*)Q");
 
     public WalkmanChanakyaConverter() {
         super(table());
@@ -48,14 +49,17 @@ public final class WalkmanChanakyaConverter extends LegacyConverter {
         Matcher m = TWO_KEY.matcher(legacy);
         StringBuilder out = new StringBuilder(legacy.length());
         while (m.find()) {
-            String letter = switch (m.group(1).charAt(0)) {
+            String body = m.group(1);
+            String letter = switch (body.charAt(0)) {
                 case 'o', 'O' -> "क";
                 case 'i', 'I' -> "फ";
                 default -> "ऊ";
             };
             String signs = m.group(2).replace("ð", "").replace("+", "").replace(" ", "");
             boolean nukta = m.group().indexOf('+') >= 0 && !letter.equals("ऊ");
-            m.appendReplacement(out, Matcher.quoteReplacement(letter + (nukta ? "\u093C" : "") + signs));
+            // The half-form body without its aa-stem (I, O) closes into the half letter: IQ = फ्.
+            String half = body.equals("I") || body.equals("O") ? "\u094D" : "";
+            m.appendReplacement(out, Matcher.quoteReplacement(letter + (nukta ? "\u093C" : "") + half + signs));
         }
         m.appendTail(out);
         return out.toString();

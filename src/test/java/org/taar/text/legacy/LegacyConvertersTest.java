@@ -94,7 +94,7 @@ class LegacyConvertersTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "vkW | ऑ", "vkWfiQl | ऑफिस", "MkWDVj | डॉक्टर",
-            "o+Qye | क़लम", "iS+Qlyk | फ़ैसला", "I+kQk;nk | फ़ायदा", "O+kQ | क़", "i+ Qlyk | फ़सला",
+            "o+Qye | क़लम", "IQr | फ्त", "I+Qr | फ़्त", "iS+Qlyk | फ़ैसला", "I+kQk;nk | फ़ायदा", "O+kQ | क़", "i+ Qlyk | फ़सला",
             "oðQ | क", "osðQ | के", "oqQN | कुछ", "LowQy | स्कूल", "fiQj | फिर", "m¡QpkbZ | ऊँचाई",
             "nq¢[k | दुःख", "Íf\"k | ऋषि",
     })
