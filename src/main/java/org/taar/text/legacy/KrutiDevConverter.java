@@ -41,6 +41,11 @@ public final class KrutiDevConverter extends LegacyConverter {
         // Vowel signs, nasalisation, and the two reordered marks.
         put(t, "k", "ा", "h", "ी", "q", "ु", "w", "ू", "`", "ृ", "s", "े", "S", "ै", "a", "ं", "¡", "ँ",
                 "%", "ः", "W", "ॅ", "‚", "ॉ", "È", "ीं", "f", I, "Z", R, "±", R + "ं", "•", "ऽ", "·", "ऽ", "∙", "ऽ");
+        // Glyphs that join the pre-base i-matra with a reph or an anusvara: Æ/£ = र् + ि (धार्मिक), Ç/¯ = िं (किंकर),
+        // É = र् + िं (शर्मिंदा); Ê = ी with a reph after it. The र् of Æ/É/£ already stands before its cluster.
+        put(t, "Æ", "र्" + I, "£", "र्" + I, "Ç", I + "ं", "¯", I + "ं", "É", "र्" + I + "ं", "Ê", "ी" + R);
+        // A kerning filler: it moves the next glyph and carries no letter.
+        put(t, "ð", "");
         // Devanagari digits on high keys; ASCII digits stay ASCII as typed.
         put(t, "å", "०", "ƒ", "१", "„", "२", "…", "३", "†", "४", "‡", "५", "ˆ", "६", "‰", "७", "Š", "८", "‹", "९");
         // Punctuation moved off the keys the letters took.
