@@ -118,15 +118,39 @@ final class EmailStory {
         return s.replaceAll("[\\s\\p{Punct}।]+", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The HTML body without the element that held the headline line (the outermost one holding only it). */
+    /**
+     * The HTML body without the element that held the headline line: from the first text, up through
+     * the parents that hold nothing else (a few levels at most, so deep nesting costs no more than shallow).
+     */
     private static String withoutFirst(Document doc, String headline) {
-        for (Element e : doc.body().getAllElements()) {
-            if (e != doc.body() && e.text().strip().equals(headline)) {
-                e.remove();
+        TextNode first = null;
+        for (TextNode t : textNodes(doc)) {
+            if (!t.isBlank()) {
+                first = t;
                 break;
             }
         }
+        if (first != null && headline.startsWith(first.text().strip())) {
+            Node remove = first;
+            Element parent = first.parent();
+            for (int up = 0; parent != null && parent != doc.body() && up < 8; up++, parent = parent.parent()) {
+                if (!parent.text().strip().equals(headline)) break;
+                remove = parent;
+            }
+            if (remove instanceof Element || headline.equals(first.text().strip())) remove.remove();
+        }
         return HtmlContent.tidy(doc.body().html(), null);
+    }
+
+    private static List<TextNode> textNodes(Document doc) {
+        List<TextNode> out = new java.util.ArrayList<>();
+        doc.body().traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t && out.size() < 64) out.add(t);
+            }
+        });
+        return out;
     }
 
     /** The text a reader sees, a line per block and a blank line between blocks, as plain wire copy has. */
