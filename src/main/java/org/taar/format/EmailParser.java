@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.dom.address.MailboxList;
 import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.io.MaxLineLimitException;
+import org.apache.james.mime4j.io.MaxNestingDepthLimitException;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -32,6 +34,7 @@ public final class EmailParser implements FormatParser {
     public static final String NAME = "email";
     static final int MAX_HEADER_FIELDS = 500;
     static final int MAX_HEADER_LINE = 16 * 1024;
+    static final int MAX_NESTING = 20;
     /** A forward of a forward of a forward is read; deeper nesting is no story. */
     private static final int MAX_NESTED_READS = 3;
     /** A mail text this short beside an attached story is a covering note ("story attached, pls use"). */
@@ -45,7 +48,7 @@ public final class EmailParser implements FormatParser {
             .setMaxLineLen(MAX_HEADER_LINE)
             .setMaxHeaderLen(4 * MAX_HEADER_LINE)
             .setMaxPartCount(1000)
-            .setMaxNestingDepth(20)
+            .setMaxNestingDepth(MAX_NESTING)
             .build();
 
     private static final Set<String> NOT_A_PERSON = Set.of("desk", "news", "newsroom", "bureau", "service", "services",
@@ -96,6 +99,9 @@ public final class EmailParser implements FormatParser {
                 throw new ParseException("the message has more header fields than a mail has (limit "
                         + MAX_HEADER_FIELDS + " a part); refused", e);
             }
+            if (cause instanceof MaxNestingDepthLimitException) {
+                throw new ParseException("the message nests parts or messages more than " + MAX_NESTING + " deep; refused", e);
+            }
             if (cause instanceof MaxLineLimitException) {
                 throw new ParseException("a header line of the message is longer than " + MAX_HEADER_LINE
                         + " characters; refused", e);
@@ -107,7 +113,7 @@ public final class EmailParser implements FormatParser {
     /** One message (or an attached one) as a story. */
     private NewsItem.Builder story(Message m, ParseContext ctx, int depth) throws ParseException {
         NewsItem.Builder item = NewsItem.builder();
-        EmailSubject.Reading subject = subjects.read(EmailText.encodedWords(quietly(m::getSubject), item.warnings));
+        EmailSubject.Reading subject = subjects.read(subjectOf(m, item.warnings));
         Mailbox from = sender(m);
         String dateRaw = fieldBody(m, "Date");
         Instant date = date(m, dateRaw, item);
@@ -139,7 +145,7 @@ public final class EmailParser implements FormatParser {
                         + "; the story is read from the attached message " + attached.describe());
                 if (covering != null && inner.ednote == null) inner.ednote = covering;
                 for (EmailParts.Attachment a : unread) inner.warn(notRead(a));
-                if (parts.broken) held(inner, null);
+                if (parts.broken) held(inner, "the message's structure is broken and text may be missing");
                 return inner;
             }
             item.warn("the mail's own text " + (covering == null ? "is empty" : "only covers it")
@@ -172,6 +178,22 @@ public final class EmailParser implements FormatParser {
         else if (!reading.hasText() && item.headline != null) held(item, "the message has no text");
         else if (reading.guessed()) held(item, "neither the subject nor the text gives a headline; the first line stands in");
         return item;
+    }
+
+    /** The decoded subject; one sent as raw bytes that are not UTF-8 is read again as windows-1252. */
+    private static String subjectOf(Message m, List<String> warnings) {
+        String decoded = quietly(m::getSubject);
+        Field f = m.getHeader() == null ? null : m.getHeader().getField("Subject");
+        if (decoded != null && decoded.indexOf('\uFFFD') >= 0 && f != null && f.getRaw() != null) {
+            byte[] raw = f.getRaw().toByteArray();
+            if (Text.invalidUtf8Offset(raw) >= 0) {
+                String text = new String(raw, WireCopy.WINDOWS_1252);
+                String body = text.substring(text.indexOf(':') + 1).replaceAll("\r?\n(?=[ \t])", "").strip();
+                decoded = quietly(() -> DecoderUtil.decodeEncodedWords(body, DecodeMonitor.SILENT));
+                warnings.add("Subject: not UTF-8; read as windows-1252");
+            }
+        }
+        return EmailText.encodedWords(decoded, warnings);
     }
 
     private static void held(NewsItem.Builder item, String why) {
@@ -253,7 +275,8 @@ public final class EmailParser implements FormatParser {
 
     /** A person's name from the sender's display name; not an address, an agency or a desk. */
     private String byline(String name) {
-        if (name == null || name.isBlank() || name.contains("@")) return null;
+        // An address is no name, and a name that lost letters to a wrong charset is not printed.
+        if (name == null || name.isBlank() || name.contains("@") || name.indexOf('\uFFFD') >= 0) return null;
         String n = name.strip().replaceAll("^[\"']|[\"']$", "").strip();
         String letters = n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{M}\\p{N}]", "");
         if (agencies.code(n).isPresent() || letters.contains("noreply") || letters.contains("donotreply")

@@ -139,6 +139,18 @@ class EmailParserTest {
     }
 
     @Test
+    void aRawLatin1SubjectIsReadAsWindows1252() throws Exception {
+        byte[] head = "From: a@b.in\r\nSubject: Caf".getBytes(StandardCharsets.US_ASCII);
+        byte[] rest = "\u00e9 \u201cclosed\u201d\r\n\r\ntext\r\n".getBytes(Charset.forName("windows-1252"));
+        byte[] m = new byte[head.length + rest.length];
+        System.arraycopy(head, 0, m, 0, head.length);
+        System.arraycopy(rest, 0, m, head.length, rest.length);
+        NewsItem item = parseOne(m);
+        assertThat(item.headline()).isEqualTo("Café “closed”");
+        assertThat(item.warnings()).contains("Subject: not UTF-8; read as windows-1252");
+    }
+
+    @Test
     void encodedWordInAnUnknownCharsetIsReadByItsBytes() throws Exception {
         NewsItem item = parseOne(mail(simple("=?x-devanagari?B?" + Base64.getEncoder().encodeToString(
                 "संसद सत्र".getBytes(StandardCharsets.UTF_8)) + "?=", "text")));
@@ -464,21 +476,19 @@ class EmailParserTest {
     }
 
     @Test
-    void deeplyNestedMessagesEndWithoutHarm() throws Exception {
+    void aForwardOfAForwardIsReadAndEndlessNestingRefused() throws Exception {
+        assertThat(parseOne(nested(3)).headline()).isEqualTo("bottom");
+        assertThat(parseOne(nested(3)).bodyHtml()).isEqualTo("<p>the story</p>");
+        assertThatThrownBy(() -> parser.parse(nested(40), CTX)).isInstanceOf(ParseException.class)
+                .hasMessageContaining("nests parts or messages more than 20 deep");
+    }
+
+    private static byte[] nested(int levels) {
         StringBuilder m = new StringBuilder();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < levels; i++) {
             m.append("From: a@b.in\r\nSubject: level ").append(i).append("\r\nContent-Type: message/rfc822\r\n\r\n");
         }
-        m.append("From: a@b.in\r\nSubject: bottom\r\n\r\ntext\r\n");
-        ParseResult r;
-        try {
-            r = parser.parse(m.toString().getBytes(StandardCharsets.US_ASCII), CTX);
-        } catch (ParseException e) {
-            assertThat(e.getMessage()).isNotBlank();
-            return;
-        }
-        assertThat(r.items()).hasSize(1);
-        assertThat(r.items().get(0).headline()).startsWith("level");
+        return m.append("From: a@b.in\r\nSubject: bottom\r\n\r\nthe story\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
