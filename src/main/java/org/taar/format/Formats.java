@@ -48,8 +48,10 @@ public final class Formats {
     public static Formats standard(long maxBytes) {
         // JSON Feed and ninjs, and the XML formats, sniff disjoint signatures; ANPA 1312 comes before
         // IPTC 7901 (both framed by SOH/STX, ANPA adds its keyword line); wiretext takes almost any text.
+        // E-mail before the agency formats: a header block of mail fields is no ANPA or 7901 framing, but a
+        // mailed ANPA story would otherwise be claimed by its BC- line.
         return new Formats(List.of(new JsonFeedParser(), new NinjsParser(), new NewsmlG2Parser(), new NewsmlParser(),
-                new NitfParser(), new AtomParser(), new RssParser(), new Anpa1312Parser(), new Iptc7901Parser(),
+                new NitfParser(), new AtomParser(), new RssParser(), new EmailParser(), new Anpa1312Parser(), new Iptc7901Parser(),
                 new WireTextParser()), maxBytes);
     }
 

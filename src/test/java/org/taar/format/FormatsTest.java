@@ -15,7 +15,7 @@ class FormatsTest {
     @Test
     void standardFormatsAskTheSpecificOnesBeforeWiretext() {
         assertThat(formats.names()).containsExactly(
-                "jsonfeed", "ninjs", "newsmlg2", "newsml", "nitf", "atom", "rss", "anpa1312", "iptc7901", "wiretext");
+                "jsonfeed", "ninjs", "newsmlg2", "newsml", "nitf", "atom", "rss", "email", "anpa1312", "iptc7901", "wiretext");
     }
 
     @Test
@@ -68,6 +68,29 @@ class FormatsTest {
     }
 
     @Test
+    void mailIsSniffedByItsHeadersAndNotConfusedWithWireText() throws Exception {
+        for (String f : List.of("hindi-stringer.eml", "pti-english.eml", "html-script.eml")) {
+            assertThat(formats.parse(EmailParserTest.eml(f), null, CTX).format()).as(f).isEqualTo("email");
+        }
+        // A mailed AP story: the header block says mail, though its text has ANPA's BC- line.
+        assertThat(formats.parse(utf8("From: AP <ap@example.com>\nSubject: Quake\nMessage-ID: <q@ap>\n\n"
+                + "BC-Japan-Quake,0123\nTOKYO (AP) A strong quake hit Japan.\n"), null, CTX).format()).isEqualTo("email");
+        // Wire text that opens with lines like headers stays wire text.
+        assertThat(formats.parse(utf8("Headline: संसद\nAgency: IANS\nDate: 2025-07-12\n\nपाठ"), null, CTX).format())
+                .isEqualTo("wiretext");
+        assertThat(formats.parse(utf8("From: हमारे संवाददाता\nनई दिल्ली में बारिश\n"), null, CTX).format()).isEqualTo("wiretext");
+        assertThat(formats.parse(utf8("Subject: बजट\nTo: सभी\n\nपाठ"), null, CTX).format()).as("no field only mail has")
+                .isEqualTo("wiretext");
+    }
+
+    @Test
+    void emailCanBeNamedAsTheFormat() throws Exception {
+        ParseResult r = formats.parse(utf8("Subject: बजट पेश\nTo: desk@x.in\n\nबजट पेश हुआ।"), "email", CTX);
+        assertThat(r.format()).isEqualTo("email");
+        assertThat(r.items().get(0).headline()).isEqualTo("बजट पेश");
+    }
+
+    @Test
     void hintChoosesTheParserWhateverTheContent() throws Exception {
         ParseResult r = formats.parse(utf8("{\"a\": 1}"), "WireText", CTX);
         assertThat(r.format()).isEqualTo("wiretext");
@@ -78,7 +101,7 @@ class FormatsTest {
     void unknownHintListsTheKnownFormats() {
         assertThatThrownBy(() -> formats.parse(utf8("x"), "klingon", CTX))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown format 'klingon' (known: jsonfeed, ninjs, newsmlg2, newsml, nitf, atom, rss, anpa1312, "
+                .hasMessage("unknown format 'klingon' (known: jsonfeed, ninjs, newsmlg2, newsml, nitf, atom, rss, email, anpa1312, "
                         + "iptc7901, wiretext)");
     }
 

@@ -73,7 +73,9 @@ class HostileBodiesTest {
             new String[] {"anpa1312", "\u0016\u0016\u0001a0300 r s BC-Hostile,0300\n\u0002   BODY\nAP-NY-07-12-25 0430GMT\n\u0003\n"},
             new String[] {"iptc7901", "\u0001PTI0456 3 DOM 0120 HOSTILE\r\n\u0002HOSTILE\r\nशीर्षक\r\n     BODY\r\nPTI ABC\r\n"
                     + "07121119\r\n\u0003\u0004\r\n"},
-            new String[] {"wiretext", "शीर्षक\nBODY\n--आईएएनएस\n"});
+            new String[] {"wiretext", "शीर्षक\nBODY\n--आईएएनएस\n"},
+            new String[] {"email", "From: a@b.in\r\nSubject: शीर्षक\r\nMessage-ID: <h@b.in>\r\nContent-Type: text/html; charset=utf-8"
+                    + "\r\n\r\n<p>शीर्षक</p>BODY\r\n"});
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
