@@ -39,6 +39,7 @@ final class Bylines {
         if (!m.matches()) return HINDI_BY.matcher(s).matches() && s.length() <= 60;
         // "By" lines are short; a sentence beginning "By Tuesday, the..." is body.
         String rest = m.group(1);
+        if (INITIALS.matcher(rest).matches()) return true;
         int first = rest.codePointAt(0);
         return rest.length() <= 80 && !rest.matches(".*[.!?]\\s.*") && Character.isLetter(first)
                 && (Character.isUpperCase(first) || first >= 0x0900);
