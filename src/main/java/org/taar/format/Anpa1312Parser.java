@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.taar.item.KillSignal;
 import org.taar.item.NewsItem;
+import org.taar.item.Place;
 import org.taar.item.PubStatus;
 import org.taar.text.KillWords;
 
@@ -28,8 +29,20 @@ public final class Anpa1312Parser implements FormatParser {
     /** Service level, story number, priority, category, then the keyword with its modifiers. */
     private static final Pattern KEY_LINE = Pattern.compile(
             "\\^?\\s*([a-z])(\\d{3,4})\\s+([0-9a-zA-Z])\\s+([a-zA-Z]{1,2})\\s+((?:BC|AM|PM)-\\S.*?)\\s*[<=]*");
-    /** A keyword line without the selector prefix: it must start with {@code BC-}. */
-    private static final Pattern BC_LINE = Pattern.compile("\\^?\\s*(BC-[A-Za-z0-9]\\S*(?:,.*?)?)\\s*[<=]*");
+    /**
+     * A keyword line without the selector prefix, as the text repeats it ({@code ^BC-LT--Argentina-Cancer Beauty,466<},
+     * {@code ^*9006< ^AP-Top-Entertainment-Headlines,0176<}): the keyword, its modifiers, the word count.
+     */
+    private static final Pattern BC_LINE = Pattern.compile(
+            "\\^?\\s*(?:\\*\\d+<\\s*\\^)?\\s*((?:BC|AP)-[A-Za-z0-9][^,<=]{0,60}(?:,[^<=]*)?)\\s*[<=]*");
+    /** A keyword line that alone, without control characters, shows a file is ANPA: no spaces before its comma. */
+    private static final Pattern BC_STRICT = Pattern.compile("\\^?\\s*(BC-[A-Za-z0-9]\\S*(?:,.*?)?)\\s*[<=]*");
+    /**
+     * The header's second line (ANPA 1312: priority, category, format identifier, keyword, version, reference
+     * date, word count): {@code r z BC-BKN--Heat-Hawks 1stLd-Writethru   02-20 0500}.
+     */
+    private static final Pattern HEADER_LINE = Pattern.compile(
+            "([a-zA-Z])\\s+([a-zA-Z]{1,2})\\s+((?:BC|AM|PM|AP)-\\S+)(?:\\s+(.*?))?\\s+(\\d{1,2})-(\\d{1,2})(?:\\s+(\\d{1,5}))?\\s*");
     private static final Pattern SLUG_REFERENCE = Pattern.compile("\\b((?:BC|AM|PM)-[A-Za-z0-9]+(?:-{1,2}[A-Za-z0-9]+)*)");
 
     private static final Pattern WRITETHRU = Pattern.compile(
@@ -47,9 +60,6 @@ public final class Anpa1312Parser implements FormatParser {
     private static final Pattern WORD_COUNT = Pattern.compile("\\d{2,5}");
 
     private static final Pattern EDS = Pattern.compile("(?i)^(?:Eds|Ed's|Editors?|EDITOR'S NOTE|Editor's Note)\\s*:\\s*(.*)");
-    private static final Pattern BYLINE = Pattern.compile("^By\\s+(\\S.*)");
-    private static final Pattern AP_CREDIT = Pattern.compile(
-            "(?i)^(?:The\\s+)?Associated\\s+Press(?:\\s+Writers?)?$|^AP\\s+(?:[A-Za-z]+\\s+){0,2}(?:Writer|Correspondent|Editor|Reporter)s?$");
     /** Selector codes before the text: one short token, no {@code ^}. */
     private static final Pattern SELECTOR = Pattern.compile("[A-Za-z0-9]{1,12}");
     private static final Pattern DATELINE = Pattern.compile(
@@ -84,13 +94,14 @@ public final class Anpa1312Parser implements FormatParser {
             if (line.isBlank()) continue;
             if (++checked > 8) break;
             if (soh && KEY_LINE.matcher(line.strip()).matches()) return true;
-            if (BC_LINE.matcher(line.strip()).matches()) return true;
+            if (soh && HEADER_LINE.matcher(line.strip()).matches()) return true;
+            if (BC_STRICT.matcher(line.strip()).matches()) return true;
         }
         return false;
     }
 
     /** One message as read, before takes are joined. */
-    private static final class Message {
+    static final class Message {
         String where;
         String slug;
         int writethru;
@@ -102,7 +113,12 @@ public final class Anpa1312Parser implements FormatParser {
         String category;
         String headline;
         String subheadline;
+        String summary;
         String byline;
+        boolean bylineSeen;
+        String headerDate;
+        String located;
+        List<Place> places = List.of();
         final List<String> ednotes = new ArrayList<>();
         final List<String> body = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
@@ -165,10 +181,14 @@ public final class Anpa1312Parser implements FormatParser {
             item.byline = m.byline;
             item.ednote = m.ednotes.isEmpty() ? null : String.join(" ", m.ednotes);
             item.version = m.version();
-            item.firstCreated = m.stamp != null ? m.stamp : near;
+            item.firstCreated = m.stamp != null ? m.stamp : headerDay(m.headerDate, near);
             item.versionCreated = item.firstCreated;
             item.headline = m.headline;
             item.subheadline = m.subheadline;
+            item.summary = m.summary;
+            item.located = m.located;
+            item.places = new ArrayList<>(m.places);
+            item.subjects = new ArrayList<>(WireCategories.anpa(m.category, m.slug));
             item.bodyHtml = WireCopy.paragraphs(m.body);
             item.correction = m.correction;
             String day = m.stampDay != null ? m.stampDay : WireCopy.day(item.firstCreated, ZoneOffset.UTC);
@@ -211,20 +231,20 @@ public final class Anpa1312Parser implements FormatParser {
         List<String> lines = new ArrayList<>(WireCopy.lines(WireCopy.decode(b, f.textFrom(), f.textTo(), where, fileWarnings)));
         String trailer = WireCopy.decode(b, f.trailerFrom(), f.trailerTo(), where + " trailer", fileWarnings);
 
-        // The keyword line: in the header, or among the first text lines after the selector codes.
-        boolean found = false;
-        for (String h : header) found = found || keyLine(h.strip(), m);
+        // The keyword: in the header (cut to its field's width), and repeated whole among the first text lines.
+        boolean inHeader = false;
+        for (String h : header) inHeader = inHeader || keyLine(h.strip(), m) || headerLine(h.strip(), m);
         int seen = 0;
         for (int i = 0; i < lines.size() && seen < 6; i++) {
             String l = lines.get(i).strip();
             if (l.isEmpty()) continue;
             seen++;
-            if (!found && keyLine(l, m)) {
-                found = true;
+            if (END_STAMP.matcher(l.replaceAll("[<=]+$", "")).matches()) break;
+            if (keyLine(l, m)) {
                 lines.subList(0, i + 1).clear();
                 break;
             }
-            if (found) break;
+            if (inHeader && !SELECTOR.matcher(l).matches()) break;
         }
         if (!f.hasStx() && !f.hasSoh()) throw new ParseException("no STX");
         if (!f.hasStx()) {
@@ -272,8 +292,10 @@ public final class Anpa1312Parser implements FormatParser {
             throw new ParseException(f.hasStx() ? "no text after STX" : "no STX: header without text");
         }
 
-        int i = m.take > 1 ? takeFront(lines, m) : front(lines, m);
-        m.body.addAll(lines.subList(i, lines.size()));
+        int i = m.take > 1 ? takeFront(lines, m) : AnpaFront.read(lines, m);
+        // A '^' in the text marks a line set apart (a table's heading), not a character of it.
+        for (String l : lines.subList(i, lines.size())) m.body.add(l.stripLeading().startsWith("^") ? l.replaceFirst("\\^", "") : l);
+        AnpaFront.afterBody(m);
         return m;
     }
 
@@ -296,6 +318,18 @@ public final class Anpa1312Parser implements FormatParser {
         m.slug = stripSlug(parts.get(0));
         if (m.slug.isEmpty()) m.slug = null;
         for (String mod : parts.subList(1, parts.size())) modifier(mod, m);
+        return true;
+    }
+
+    /** Reads the header's second line (priority, category, keyword, version, date); false when the line is none. */
+    private static boolean headerLine(String line, Message m) {
+        Matcher h = HEADER_LINE.matcher(line);
+        if (!h.matches()) return false;
+        m.urgency = Iptc7901Parser.urgency(h.group(1));
+        m.category = h.group(2);
+        if (m.slug == null) m.slug = stripSlug(h.group(3));
+        if (h.group(4) != null) modifier(h.group(4), m);
+        m.headerDate = h.group(5) + "-" + h.group(6);
         return true;
     }
 
@@ -325,7 +359,7 @@ public final class Anpa1312Parser implements FormatParser {
 
     /** Reads an end line with a time stamp ({@code AP-NY-07-12-25 1619GMT}); false when the line is none. */
     private static boolean stamp(String line, Message m) {
-        Matcher s = END_STAMP.matcher(line);
+        Matcher s = END_STAMP.matcher(line.replaceAll("[<=]+$", "").strip());
         if (!s.matches()) return false;
         if (m.stamp != null) return true;
         try {
@@ -344,60 +378,6 @@ public final class Anpa1312Parser implements FormatParser {
             m.warnings.add("end line '" + line + "' has no valid date; ignored");
         }
         return true;
-    }
-
-    /**
-     * Reads the lines before the body: a repeated keyword, headline and subheadline ({@code ^} or
-     * tab marked), editor's notes, byline and the AP credit. Returns the first body line.
-     */
-    private static int front(List<String> lines, Message m) {
-        int i = 0;
-        while (i < lines.size()) {
-            String raw = lines.get(i);
-            boolean hat = raw.stripLeading().startsWith("^");
-            String line = clean(raw);
-            if (line.isEmpty()) {
-                i++;
-                continue;
-            }
-            if (DATELINE.matcher(line).find()) break;
-            Matcher eds = EDS.matcher(line);
-            Matcher by = BYLINE.matcher(line);
-            if (line.startsWith("BC-") && m.headline == null) {
-                i++;
-            } else if (eds.matches()) {
-                StringBuilder note = new StringBuilder(eds.group(1));
-                boolean open = !raw.strip().endsWith("=") && !raw.strip().endsWith("<");
-                i++;
-                // An editor's note may wrap: plain, unindented lines continue it.
-                while (open && i < lines.size()) {
-                    String next = lines.get(i);
-                    String c = clean(next);
-                    if (c.isEmpty() || next.stripLeading().startsWith("^") || WireCopy.indented(next)
-                            || DATELINE.matcher(c).find() || BYLINE.matcher(c).matches() || EDS.matcher(c).matches()) break;
-                    note.append(' ').append(c);
-                    open = !next.strip().endsWith("=");
-                    i++;
-                }
-                if (!note.toString().isBlank()) m.ednotes.add(note.toString().strip());
-            } else if (by.matches()) {
-                m.byline = by.group(1).strip();
-                i++;
-            } else if (AP_CREDIT.matcher(line).matches() || hat && m.byline != null) {
-                // The credit under a byline ("Associated Press", "AP Sports Writer"): not body.
-                i++;
-            } else if (m.headline == null && m.byline == null
-                    && (hat || raw.startsWith("\t") || !WireCopy.indented(raw)) && line.length() <= 200) {
-                m.headline = line;
-                i++;
-            } else if (m.subheadline == null && m.byline == null && hat) {
-                m.subheadline = line;
-                i++;
-            } else {
-                break;
-            }
-        }
-        return i;
     }
 
     /** A later take: a repeated keyword, {@code ^} lines (a headline for a lone take) and notes, then text. */
@@ -431,6 +411,16 @@ public final class Anpa1312Parser implements FormatParser {
         String s = raw.strip();
         if (s.startsWith("^")) s = s.substring(1);
         return s.replaceAll("[<=]+$", "").strip();
+    }
+
+    /** The header's reference date (month and day) when the message has no stamp and it is not the day it came. */
+    private static Instant headerDay(String monthDay, Instant near) {
+        if (monthDay == null || near == null) return near;
+        String[] md = monthDay.split("-");
+        String day = String.format(Locale.ROOT, "%02d%02d", Integer.parseInt(md[0]), Integer.parseInt(md[1]));
+        if (WireCopy.day(near, ZoneOffset.UTC).endsWith(day.substring(0, 2) + "-" + day.substring(2))) return near;
+        Instant t = WireCopy.stamp(day + "0000", ZoneOffset.UTC, near);
+        return t == null ? near : t;
     }
 
     private static String join(String a, String b) {

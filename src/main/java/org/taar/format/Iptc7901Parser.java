@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.taar.item.KillSignal;
 import org.taar.item.NewsItem;
 import org.taar.item.PubStatus;
+import org.taar.text.HeadlineSignals;
 import org.taar.text.KillWords;
 
 /**
@@ -60,9 +61,10 @@ public final class Iptc7901Parser implements FormatParser {
     /** Signature lines that end a message: agency and staff initials, maybe a time stamp. */
     private static final Pattern SIGNATURE = Pattern.compile(
             "((?i:PTI|UNI|IANS|ANI|AFP|DPA|REUTERS|XINHUA|HS|BHASHA)|\u092D\u093E\u0937\u093E|\u0935\u093E\u0930\u094D\u0924\u093E|\u092F\u0942\u090F\u0928\u0906\u0908)"
-                    + "((?:\\s+(?:[A-Z]{1,4}|\\p{IsDevanagari}{1,6})){0,4})(?:\\s+(\\d{6}|\\d{8}))?\\s*=*");
+                    + "((?:\\s+(?:[A-Z]{1,4}|[a-z]{2,4}|\\p{IsDevanagari}{1,6})){0,6})(?:\\s+(\\d{6}|\\d{8}))?\\s*=*");
     private static final Pattern END_LINE = Pattern.compile(
-            "(?i)\\(?(MORE|END|ENDS|MORE TO COME)\\)?=*|-?0-|x{3,}|NNNN|=+|[a-z]{2,4}(?:/[a-z]{2,4})+|(\\d{6}|\\d{8})=*");
+            "(?i)\\(?(MORE|END|ENDS|MORE TO COME)\\)?=*|-?0-|x{3,}|NNNN|=+|[a-z]{2,4}(?:/[a-z]{2,4})+"
+                    + "|(\\d{6}|\\d{8})(?:\\s+(?:GMT|UTC))?(?:\\s+[A-Za-z]{3}\\s+\\d{2,4})?=*");
 
     @Override
     public String name() {
@@ -125,7 +127,7 @@ public final class Iptc7901Parser implements FormatParser {
     }
 
     /** What the header said. */
-    private static final class Header {
+    static final class Header {
         String service;
         String number;
         Integer urgency;
@@ -135,14 +137,17 @@ public final class Iptc7901Parser implements FormatParser {
         boolean corrected;
         Instant stamp;
         final List<String> slug = new ArrayList<>();
+        /** An agency named among the header's optional words ("dpa"), for a service code that names none. */
+        String agency;
     }
 
     private static NewsItem message(byte[] b, WireCopy.Frame f, String where, ParseContext ctx, List<String> fileWarnings)
             throws ParseException {
         Instant near = ctx == null ? null : ctx.receivedAt();
         String headerText = WireCopy.decode(b, f.headerFrom(), f.headerTo(), where + " header", fileWarnings);
-        Header h = header(WireCopy.stripControls(headerText.replaceAll("[\\r\\n]+", " ")), near);
+        Header h = IptcFront.header(WireCopy.lines(headerText), near);
         String agency = WireCopy.agency(h.service);
+        if (agency == null) agency = h.agency;
 
         NewsItem.Builder item = NewsItem.builder();
         if (!f.hasStx()) {
@@ -158,7 +163,8 @@ public final class Iptc7901Parser implements FormatParser {
         String signatureAgency = null;
         String stampDigits = null;
         for (String t : WireCopy.lines(trailer)) {
-            if (STAMP.matcher(t.strip()).matches() && stampDigits == null) stampDigits = t.strip();
+            Matcher end = END_LINE.matcher(t.strip());
+            if (end.matches() && end.group(2) != null && stampDigits == null) stampDigits = end.group(2);
         }
         while (!lines.isEmpty()) {
             String last = lines.get(lines.size() - 1).strip();
@@ -203,18 +209,14 @@ public final class Iptc7901Parser implements FormatParser {
             if (adv.find()) h.advisory = adv.group(1).toUpperCase(Locale.ROOT);
         }
 
-        // The headline: the first line, or the first lines up to a blank line or an '=' ending.
-        int headlineEnd = headlineEnd(lines);
-        String headline = null;
-        if (headlineEnd > 0) {
-            StringBuilder hb = new StringBuilder();
-            for (String l : lines.subList(0, headlineEnd)) {
-                String t = l.strip().replaceAll("\\s*=+$", "");
-                if (!t.isEmpty()) hb.append(hb.length() > 0 ? " " : "").append(t);
-            }
-            headline = Text.blankToNull(hb.toString());
-        }
-        List<String> bodyLines = lines.subList(Math.min(headlineEnd, lines.size()), lines.size());
+        // The headline (its signal words read off), a byline under it, then the body from the dateline.
+        IptcFront.Front front = IptcFront.front(lines, h);
+        String headline = front.headline();
+        List<String> bodyLines = lines.subList(Math.min(front.bodyStart(), lines.size()), lines.size());
+        int note = IptcFront.notForPublication(bodyLines);
+        String ednote = note < 0 ? null : Text.blankToNull(String.join(" ", bodyLines.subList(note + 1, bodyLines.size()))
+                .replaceAll("\\s+", " ").strip());
+        if (note >= 0) bodyLines = bodyLines.subList(0, note);
 
         String slug = h.slug.isEmpty() ? null : String.join(" ", h.slug);
         String storyKey = slug != null ? "slug\n" + normal(slug) : h.number != null ? "msg\n" + h.number : null;
@@ -238,7 +240,11 @@ public final class Iptc7901Parser implements FormatParser {
         if (headline == null) throw new ParseException("no headline");
 
         item.headline = headline;
+        item.byline = front.byline();
+        item.ednote = ednote;
         item.bodyHtml = WireCopy.paragraphs(bodyLines);
+        IptcFront.dateline(bodyLines, item);
+        item.subjects = new ArrayList<>(WireCategories.iptc7901(h.category));
         item.agency = agency;
         item.section = Text.blankToNull(h.category);
         item.urgency = h.urgency;
@@ -249,7 +255,7 @@ public final class Iptc7901Parser implements FormatParser {
         item.firstCreated = stamp != null ? stamp : near;
         item.versionCreated = item.firstCreated;
         if (slug != null) {
-            for (String t : slug.split("[\\s,]+")) if (!t.isBlank()) item.tags.add(t);
+            for (String t : slug.split("[\\s,/]+")) if (!t.isBlank() && !item.tags.contains(t)) item.tags.add(t);
         }
         String source = ctx == null ? null : ctx.source();
         String day = WireCopy.day(item.firstCreated, WireCopy.zoneOf(agency));
@@ -318,7 +324,7 @@ public final class Iptc7901Parser implements FormatParser {
     }
 
     /** Takes advisories, version and urgency words out of the keywords; the rest is the slug. */
-    private static void header(String keywords, Header h) {
+    static void header(String keywords, Header h) {
         List<String> slug = new ArrayList<>();
         List<String> words = new ArrayList<>(List.of(keywords.strip().split("[\\s,]+")));
         for (int i = 0; i < words.size(); i++) {
@@ -340,14 +346,29 @@ public final class Iptc7901Parser implements FormatParser {
                 h.corrected = true;
             } else if (LEADS.contains(u)) {
                 if (h.lead == 0) h.lead = 1;
+                if (i + 1 < words.size() && words.get(i + 1).matches("\\d{1,2}")) h.lead = Math.max(h.lead, Integer.parseInt(words.get(++i)));
             } else if (ord.matches() && i + 1 < words.size() && LEADS.contains(words.get(i + 1).toUpperCase(Locale.ROOT))) {
                 h.lead = Integer.parseInt(ord.group(1));
                 i++;
-            } else if (u.equals("FLASH") || u.equals("BULLETIN") || u.equals("URGENT")) {
-                int level = u.equals("FLASH") ? 1 : u.equals("BULLETIN") ? 2 : 3;
-                h.urgency = h.urgency == null ? level : Math.min(h.urgency, level);
+            } else if (HeadlineSignals.word(u) != null) {
+                HeadlineSignals.Word signal = HeadlineSignals.word(u);
+                if (signal.kind() == HeadlineSignals.Kind.URGENCY) {
+                    h.urgency = h.urgency == null ? signal.level() : Math.min(h.urgency, signal.level());
+                } else if (signal.kind() == HeadlineSignals.Kind.CORRECTION) {
+                    h.corrected = true;
+                } else if (signal.kind() == HeadlineSignals.Kind.LEAD) {
+                    h.lead = Math.max(h.lead, 1);
+                }
+                // A numbered update ("UPDATE 2"): the number is the lead's, not the keyword's.
+                if (signal.kind() == HeadlineSignals.Kind.LEAD && i + 1 < words.size() && words.get(i + 1).matches("\\d{1,2}")) {
+                    h.lead = Math.max(h.lead, Integer.parseInt(words.get(++i)));
+                }
+            } else if (slug.isEmpty() && w.matches("\\d{4}")) {
+                // A transmission time or sequence among the optional words, no keyword.
+            } else if (slug.isEmpty() && WireCopy.agency(w) != null) {
+                if (h.agency == null) h.agency = WireCopy.agency(w);
             } else {
-                slug.add(w);
+                slug.add(w.replaceAll("/+$", ""));
             }
         }
         h.slug.clear();
@@ -382,18 +403,6 @@ public final class Iptc7901Parser implements FormatParser {
         } catch (DateTimeParseException | NumberFormatException e) {
             return null;
         }
-    }
-
-    /** Number of leading lines that form the headline: up to three closed by a blank line or '=', else one. */
-    private static int headlineEnd(List<String> lines) {
-        if (lines.isEmpty()) return 0;
-        for (int i = 0; i < Math.min(3, lines.size()); i++) {
-            String l = lines.get(i);
-            if (l.isBlank()) return i;
-            if (l.strip().endsWith("=")) return i + 1;
-            if (i > 0 && WireCopy.indented(l)) return 1;
-        }
-        return 1;
     }
 
     private static String referencedSlug(List<String> lines) {

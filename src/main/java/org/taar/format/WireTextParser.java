@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
+import org.taar.text.HeadlineSignals;
 
 /**
  * Taar's plain-text format for agency copy: an optional block of {@code Key: Value} header lines
@@ -31,6 +32,8 @@ public final class WireTextParser implements FormatParser {
             Map.entry("slugline", "slugline"), Map.entry("ednote", "ednote"));
 
     /** A header line: a short Latin key, a colon, a value. Hindi text with a colon never matches. */
+    /** A credit line ending the text: a dash, then a short name. */
+    private static final Pattern END_CREDIT = Pattern.compile("^(?:--|[-\u2013\u2014])\\s*\\S.{0,40}$");
     private static final Pattern HEADER = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]{0,30})[ \\t]*:(.*)$");
 
     @Override
@@ -66,11 +69,48 @@ public final class WireTextParser implements FormatParser {
             bodyStart++;
         }
         if (headline == null || headline.isBlank()) throw new ParseException("no headline");
-        item.headline = headline.strip();
+        HeadlineSignals.Signals signals = HeadlineSignals.read(headline.strip());
+        item.headline = signals.rest();
+
+        // A byline line under the headline ("By X", "— संवाददाता"), before the dateline paragraph.
+        String bylineLine = null;
+        int j = bodyStart;
+        while (j < lines.size() && lines.get(j).isBlank() && j - bodyStart < 2) j++;
+        if (j < lines.size() && Bylines.isBylineLine(lines.get(j)) && WireDatelines.read(lines.get(j)).isEmpty()) {
+            bylineLine = lines.get(j);
+            bodyStart = j + 1;
+        }
+        List<String> body = new ArrayList<>(lines.subList(bodyStart, lines.size()));
+        // A desk's credit at the end ("— संवाददाता") is a byline; an agency's sign-off stays as sent.
+        int last = body.size() - 1;
+        while (last >= 0 && body.get(last).isBlank()) last--;
+        if (bylineLine == null && last > 0 && END_CREDIT.matcher(body.get(last).strip()).matches()
+                && Bylines.names(body.get(last)) != null) {
+            bylineLine = body.remove(last);
+        }
 
         fill(item, header, ctx);
-        item.bodyHtml = Text.paragraphs(String.join("\n", lines.subList(bodyStart, lines.size())));
+        if (item.byline == null && bylineLine != null) item.byline = Bylines.names(bylineLine);
+        signals(item, signals, header.containsKey("version"));
+        item.bodyHtml = Text.paragraphs(String.join("\n", body));
+        if (item.located == null) {
+            for (String l : body) {
+                if (l.isBlank()) continue;
+                WireDatelines.read(l).ifPresent(d -> {
+                    item.located = d.located();
+                    item.places = new ArrayList<>(d.places());
+                });
+                break;
+            }
+        }
         return new ParseResult(NAME, List.of(item.build()), List.of());
+    }
+
+    /** What the headline's signal words say, where the header says nothing else. */
+    private static void signals(NewsItem.Builder item, HeadlineSignals.Signals s, boolean versionGiven) {
+        if (s.correction()) item.correction = true;
+        if (s.urgency() != null && item.urgency == null) item.urgency = s.urgency();
+        if (!versionGiven) item.version = 1 + s.lead() + (s.correction() ? 1 : 0);
     }
 
     /**
@@ -112,7 +152,7 @@ public final class WireTextParser implements FormatParser {
         item.summary = Text.blankToNull(h.get("summary"));
         item.section = Text.blankToNull(h.get("section"));
         item.agency = Text.blankToNull(h.get("agency"));
-        item.byline = Text.blankToNull(h.get("byline"));
+        item.byline = h.get("byline") == null ? null : Bylines.names(h.get("byline"));
         item.language = Text.blankToNull(h.get("language"));
         item.located = Text.blankToNull(h.get("located"));
         item.slugline = Text.blankToNull(h.get("slugline"));

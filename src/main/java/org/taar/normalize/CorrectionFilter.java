@@ -3,13 +3,15 @@ package org.taar.normalize;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.taar.item.NewsItem;
+import org.taar.text.HeadlineSignals;
 
 /**
  * Marks the item a correction when its text says so and takes the marker off the headline, since readers see
  * the site's correction notice instead of an agency's "CORRECTED:".
  *
  * <p>Corrections as agencies mark them in the text itself, whatever the format: a headline prefix
- * ({@code CORRECTED:}, Reuters' {@code CORRECTED-}, {@code सुधार:}, {@code संशोधित:}, a
+ * ({@code CORRECTED:}, Reuters' {@code CORRECTED-} also behind other signal words ({@code UPDATE 2-CORRECTED-}),
+ * dpa's {@code KORREKTUR:}, AFP's {@code RECTIFICATIF}, {@code सुधार:}, {@code संशोधित:}, a
  * {@code (सुधार के साथ)} before or after), a {@code CORRECTS ...} editor's note, a slugline word.
  * Format-specific signals (NewsML-G2 {@code sig:correction}, ANPA and IPTC 7901 keyword lines,
  * NITF, wire text {@code Status: corrected}) are read by the parsers; this adds what every format
@@ -40,6 +42,12 @@ public final class CorrectionFilter implements ItemFilter {
     private static void mark(NewsItem.Builder b) {
         if (b.headline != null) {
             String h = b.headline;
+            // A chain of signal words holding a correction, in any agency language: "UPDATE 2-CORRECTED-", "KORREKTUR:".
+            HeadlineSignals.Signals signals = HeadlineSignals.read(h);
+            if (signals.correction()) {
+                h = signals.rest();
+                b.correction = true;
+            }
             Matcher r = REFILE.matcher(h);
             if (r.find()) h = h.substring(r.end());
             Matcher p = PREFIX.matcher(h);

@@ -9,9 +9,12 @@ import static org.taar.format.Fixtures.utf8;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.taar.item.KillSignal;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
+import org.taar.item.Subject;
 
 class Iptc7901ParserTest {
     private final Iptc7901Parser parser = new Iptc7901Parser();
@@ -28,7 +31,7 @@ class Iptc7901ParserTest {
         assertThat(r.items()).extracting(NewsItem::headline).containsExactly(
                 "BJP sweeps Gujarat civic polls, wins 150 of 182 seats",
                 "BJP sweeps Gujarat civic polls, wins 152 of 182 seats",
-                "FLASH: Strong earthquake hits northern Afghanistan");
+                "Strong earthquake hits northern Afghanistan");
     }
 
     @Test
@@ -261,5 +264,117 @@ class Iptc7901ParserTest {
         assertThat(parser.accepts(utf8("\u0001 random\n\u0002 text without end"))).isFalse();
         assertThat(parser.accepts(utf8(" ".repeat(100) + "\u0002late STX\u0003"))).isFalse();
         assertThat(parser.accepts(new byte[] {1, 2, 0, 3, (byte) 0xFF})).isFalse();
+    }
+
+    /** dpa's English service: the keyword and version lines in the header, a byline under the headline, a notebook. */
+    private static final String DPA = "\u0001eca0007 3 i 380  dpa 0045\r\n\r\nGermany/politics/coalition/\r\nREFILE\r\n2ND LEAD\r\n"
+            + "\u0002Merkel's partners agree to talks on new coalition\r\nBy Anna Weber, dpa =\r\n\r\n"
+            + "Berlin (dpa) - Germany's Social Democrats agreed on Friday to open talks\r\nwith the conservatives.\r\n\r\n"
+            + "The party's leaders voted unanimously.\r\n\r\n* * * *\r\n"
+            + "The following information is not intended for publication\r\n\r\n## Editorial contacts\r\n"
+            + "- Reporting by: Anna Weber\r\n\r\ndpa aw rmo\r\n\r\n241530 GMT Nov 25\r\n\u0003";
+
+    @Test
+    void dpaHeaderLinesBylineDatelineAndNotebook() throws Exception {
+        NewsItem item = parser.parse(utf8(DPA), Fixtures.CTX).items().get(0);
+        assertThat(item.headline()).isEqualTo("Merkel's partners agree to talks on new coalition");
+        assertThat(item.byline()).isEqualTo("Anna Weber");
+        assertThat(item.slugline()).isEqualTo("Germany/politics/coalition");
+        assertThat(item.version()).isEqualTo(3);
+        assertThat(item.correction()).isFalse();
+        assertThat(item.urgency()).isEqualTo(3);
+        assertThat(item.agency()).isEqualTo("DPA");
+        assertThat(item.located()).isEqualTo("Berlin");
+        assertThat(item.bodyHtml()).startsWith("<p>Berlin (dpa) - Germany's Social Democrats agreed")
+                .doesNotContain("Editorial contacts", "not intended", "* * *", "rmo");
+        assertThat(item.ednote()).contains("Editorial contacts", "Reporting by: Anna Weber");
+        assertThat(item.subjects()).containsExactly(new Subject("International news", "a1312cat:i"));
+        assertThat(item.tags()).containsExactly("Germany", "politics", "coalition");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            // headline as sent | headline shown | version | correction | urgency
+            "UPDATE 2-Fed holds rates steady | Fed holds rates steady | 3 | false | 4",
+            "CORRECTED-Fed holds rates steady | Fed holds rates steady | 2 | true | 4",
+            "REFILE-UPDATE 1-Fed holds rates steady | Fed holds rates steady | 2 | false | 4",
+            "WRAPUP 1-Storm batters coast | Storm batters coast | 2 | false | 4",
+            "RPT-Fed holds rates steady | Fed holds rates steady | 1 | false | 4",
+            "URGENT: Government falls | Government falls | 1 | false | 3",
+            "FLASH - Quake hits Kabul | Quake hits Kabul | 1 | false | 1",
+            "EILMELDUNG: Regierung tritt zurück | Regierung tritt zurück | 1 | false | 2",
+            "KORREKTUR: Regierung tritt zurück | Regierung tritt zurück | 2 | true | 4",
+            "(Achtung) Impressum | Impressum | 1 | false | 4",
+            "1ER LEAD-Le gouvernement démissionne | Le gouvernement démissionne | 2 | false | 4",
+            "RECTIFICATIF - Le gouvernement démissionne | Le gouvernement démissionne | 2 | true | 4",
+            "URGENTE: Dimite el gobierno | Dimite el gobierno | 1 | false | 3",
+            "AMPLIACIÓN: Dimite el gobierno | Dimite el gobierno | 2 | false | 4",
+            "संशोधित: केरल में भारी बारिश | केरल में भारी बारिश | 2 | true | 4",
+            "ब्रेकिंग: केरल में भारी बारिश | केरल में भारी बारिश | 1 | false | 2",
+            "Update-driven sales rise | Update-driven sales rise | 1 | false | 4",
+            "FLASH FLOODS KILL 10 IN ASSAM | FLASH FLOODS KILL 10 IN ASSAM | 1 | false | 4",
+    })
+    void headlinePrefixesAreSignalsNotWords(String sent, String shown, int version, boolean correction, int urgency)
+            throws Exception {
+        String file = "\u0001RTR0101 4 i 0100 ECONOMY\r\n\u0002" + sent + "\r\n   LONDON, Jan 5 (Reuters) - Text.\r\n\u0003";
+        NewsItem item = parser.parse(utf8(file), Fixtures.CTX).items().get(0);
+        assertThat(item.headline()).isEqualTo(shown);
+        assertThat(item.version()).isEqualTo(version);
+        assertThat(item.correction()).isEqualTo(correction);
+        assertThat(item.urgency()).isEqualTo(urgency);
+        assertThat(item.located()).isEqualTo("LONDON");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "By Jean Dupont | Jean Dupont",
+            "Par Jean Dupont | Jean Dupont",
+            "Von Anna Schmidt, dpa | Anna Schmidt",
+            "Por Juan Pérez | Juan Pérez",
+            "By AFP | -",
+            "by ab/cd | -",
+    })
+    void bylineUnderTheHeadlineIsNotPartOfIt(String byline, String names) throws Exception {
+        String file = "\u0001AFP0042 4 POL 0231 France-politics\r\n\u0002Macron names new premier\r\n" + byline + "\r\n"
+                + "   PARIS, July 12, 2025 (AFP) - French President Emmanuel Macron named a prime minister. ==\r\n\u0003";
+        NewsItem item = parser.parse(utf8(file), Fixtures.CTX).items().get(0);
+        assertThat(item.headline()).isEqualTo("Macron names new premier");
+        assertThat(item.byline()).isEqualTo(names);
+        assertThat(item.located()).isEqualTo("PARIS");
+        assertThat(item.bodyHtml()).startsWith("<p>PARIS, July 12, 2025 (AFP)");
+        assertThat(item.subjects()).containsExactly(new Subject("politics", "subj:11000000"));
+    }
+
+    @Test
+    void keywordSignalsInTheFirstHeaderLineAreReadToo() throws Exception {
+        String file = "\u0001RTR0102 2 i 0100 UPDATE 2 BUDGET 2025\r\n\u0002Budget passes\r\n   LONDON (Reuters) - Text.\r\n\u0003";
+        NewsItem item = parser.parse(utf8(file), Fixtures.CTX).items().get(0);
+        assertThat(item.slugline()).isEqualTo("BUDGET 2025");
+        assertThat(item.version()).isEqualTo(3);
+    }
+
+    @Test
+    void hostileMessagesAreWarningsAndLoseNothingElse() throws Exception {
+        // A truncated header (no STX), then a good message.
+        String file = "\u0001eca00\r\n\u0004" + DPA;
+        ParseResult r = parser.parse(utf8(file), Fixtures.CTX);
+        assertThat(r.items()).extracting(NewsItem::headline).containsExactly("Merkel's partners agree to talks on new coalition");
+        assertThat(r.warnings()).anyMatch(w -> w.contains("no STX"));
+        // Binary garbage inside the text does not stop the read.
+        byte[] garbage = new byte[2048];
+        new java.util.Random(11).nextBytes(garbage);
+        for (int i = 0; i < garbage.length; i++) if (garbage[i] >= 0 && garbage[i] < 5) garbage[i] = 'x';
+        byte[] head = utf8("\u0001PTI0001 4 DOM 0100 NOISE\r\n\u0002Noise in the line\r\n   ");
+        byte[] all = java.util.Arrays.copyOf(head, head.length + garbage.length + 1);
+        System.arraycopy(garbage, 0, all, head.length, garbage.length);
+        all[all.length - 1] = 0x03;
+        NewsItem noisy = parser.parse(all, Fixtures.CTX).items().get(0);
+        assertThat(noisy.headline()).isEqualTo("Noise in the line");
+        // Huge: many paragraphs, one item.
+        String huge = DPA.replace("The party's leaders voted unanimously.\r\n\r\n",
+                "The party's leaders voted unanimously.\r\n\r\n".repeat(20_000));
+        NewsItem big = parser.parse(utf8(huge), Fixtures.CTX).items().get(0);
+        assertThat(big.bodyHtml().split("<p>")).hasSize(20_002);
+        assertThat(big.ednote()).contains("Editorial contacts");
     }
 }

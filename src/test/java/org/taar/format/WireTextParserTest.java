@@ -8,6 +8,11 @@ import static org.taar.format.Fixtures.utf8;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.taar.item.Place;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
 
@@ -32,7 +37,8 @@ class WireTextParserTest {
         assertThat(item.agency()).isEqualTo("IANS");
         assertThat(item.uri()).isEqualTo("urn:taar:ians-2025-07-12-0042");
         assertThat(item.version()).isEqualTo(2);
-        assertThat(item.byline()).isEqualTo("आईएएनएस");
+        // The agency's own name is no byline.
+        assertThat(item.byline()).isNull();
         assertThat(item.urgency()).isEqualTo(4);
         assertThat(item.language()).isEqualTo("hi");
         assertThat(item.located()).isEqualTo("वाशिंगटन");
@@ -80,7 +86,10 @@ class WireTextParserTest {
     @Test
     void englishLookingFirstLineWithUnknownKeyIsNotAHeader() throws Exception {
         NewsItem item = parseOne(utf8("Breaking: भूकंप के झटके\n\nदिल्ली में भूकंप।"));
-        assertThat(item.headline()).isEqualTo("Breaking: भूकंप के झटके");
+        // Not a header; "Breaking:" is the urgency it signals, not a word of the headline.
+        assertThat(item.headline()).isEqualTo("भूकंप के झटके");
+        assertThat(item.urgency()).isEqualTo(2);
+        assertThat(item.bodyHtml()).isEqualTo("<p>दिल्ली में भूकंप।</p>");
     }
 
     @Test
@@ -189,5 +198,61 @@ class WireTextParserTest {
         NewsItem plain = parseOne("Headline: Senate passes budget\nStatus: usable\n\nBody.\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(plain.correction()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            // headline line | headline | correction | version | urgency
+            "CORRECTED-Senate passes budget | Senate passes budget | true | 2 | -",
+            "UPDATE 2-Senate passes budget | Senate passes budget | false | 3 | -",
+            "FLASH: Quake hits Kabul | Quake hits Kabul | false | 1 | 1",
+            "सुधार: केरल में भारी बारिश | केरल में भारी बारिश | true | 2 | -",
+            "ब्रेकिंग: केरल में भारी बारिश | केरल में भारी बारिश | false | 1 | 2",
+            "सुधार की राह पर अर्थव्यवस्था | सुधार की राह पर अर्थव्यवस्था | false | 1 | -",
+    })
+    void headlineSignalWordsAreReadOffInBothLayouts(String sent, String shown, boolean correction, int version,
+            Integer urgency) throws Exception {
+        for (String file : List.of(sent + "\n\nनई दिल्ली, 12 जुलाई (भाषा)। पाठ।\n", "Headline: " + sent + "\n\nपाठ।\n")) {
+            NewsItem item = parseOne(file.getBytes(StandardCharsets.UTF_8));
+            assertThat(item.headline()).isEqualTo(shown);
+            assertThat(item.correction()).isEqualTo(correction);
+            assertThat(item.version()).isEqualTo(version);
+            assertThat(item.urgency()).isEqualTo(urgency);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "By JANE DOE | JANE DOE",
+            "— संवाददाता | संवाददाता",
+            "By Tom Krasovic, The San Diego Union-Tribune | Tom Krasovic",
+            "— आईएएनएस | -",
+            "By Reuters Staff | -",
+    })
+    void bylineLineUnderTheHeadlineIsReadAndLeftOutOfTheBody(String line, String byline) throws Exception {
+        String file = "Senate passes budget\n" + line + "\n\nWASHINGTON, D.C. (AP) — The Senate passed the budget.\n";
+        NewsItem item = parseOne(file.getBytes(StandardCharsets.UTF_8));
+        assertThat(item.byline()).isEqualTo(byline);
+        assertThat(item.bodyHtml()).startsWith("<p>WASHINGTON, D.C. (AP)");
+        assertThat(item.located()).isEqualTo("WASHINGTON");
+        assertThat(item.places()).extracting(Place::kind).containsExactly(Place.STATE);
+    }
+
+    @Test
+    void aDeskCreditEndingTheTextIsTheByline() throws Exception {
+        String file = "लखनऊ में बारिश\n\nलखनऊ, 12 जुलाई। शहर में बारिश हुई।\n\n— संवाददाता\n";
+        NewsItem item = parseOne(file.getBytes(StandardCharsets.UTF_8));
+        assertThat(item.byline()).isEqualTo("संवाददाता");
+        assertThat(item.bodyHtml()).doesNotContain("संवाददाता");
+    }
+
+    @Test
+    void hostileBylineAndDatelineLinesLoseNothing() throws Exception {
+        String longCredit = "By " + "A".repeat(5000);
+        String file = "Senate passes budget\n" + longCredit + "\n\n((((((( (AP) — " + "x(".repeat(10_000) + "\n";
+        NewsItem item = parseOne(file.getBytes(StandardCharsets.UTF_8));
+        assertThat(item.headline()).isEqualTo("Senate passes budget");
+        assertThat(item.byline()).isNull();
+        assertThat(item.bodyHtml()).contains("AAAA").contains("x(x(");
     }
 }

@@ -25,6 +25,12 @@ class CorrectionFilterTest {
             "संशोधित: केरल में भारी बारिश | केरल में भारी बारिश",
             "केरल में भारी बारिश (सुधार के साथ) | केरल में भारी बारिश",
             "(सुधार के साथ) केरल में भारी बारिश | केरल में भारी बारिश",
+            "UPDATE 2-CORRECTED-Fed holds rates | Fed holds rates",
+            "RPT-CORRECTED-Fed holds rates | Fed holds rates",
+            "KORREKTUR: Regierung tritt zurück | Regierung tritt zurück",
+            "RECTIFICATIF - Le gouvernement démissionne | Le gouvernement démissionne",
+            "CORRECCIÓN: Dimite el gobierno | Dimite el gobierno",
+            "Fed holds rates (CORRECTED) | Fed holds rates",
     })
     void headlineMarkersAreReadAndTakenOff(String headline, String shown) {
         NewsItem.Builder b = marked(headline, null, null);
