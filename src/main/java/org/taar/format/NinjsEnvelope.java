@@ -25,6 +25,23 @@ final class NinjsEnvelope {
         return out;
     }
 
+    /**
+     * Whether this is a search answer that happens to hold no item this time ({@code {"total": 0, "items": []}},
+     * AP's {@code {"data": {"items": []}}}): an empty page is normal when polling, not an unknown format.
+     */
+    static boolean isEmptyPage(JsonNode root) {
+        if (root == null || !root.isObject()) return false;
+        JsonNode data = root.path("data");
+        if (data.isObject() && data.path("items").isArray() && data.get("items").isEmpty()) return true;
+        for (String list : List.of("items", "_items")) {
+            if (root.path(list).isArray() && root.get(list).isEmpty()
+                    && (root.has("total") || root.has("_meta") || root.has("count"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a member is a ninjs item (has one of the keys only ninjs items have). */
     static boolean isItem(JsonNode n) {
         if (n == null || !n.isObject()) return false;

@@ -51,7 +51,7 @@ public final class NinjsParser implements FormatParser {
         // A JSON Feed has "version" and "title" too, and items that may carry a "type"-like key: it is never ninjs.
         if (JsonFeedParser.isJsonFeed(root)) return false;
         List<JsonNode> members = NinjsEnvelope.members(root);
-        return !members.isEmpty() && NinjsEnvelope.isItem(members.get(0));
+        return members.isEmpty() ? NinjsEnvelope.isEmptyPage(root) : NinjsEnvelope.isItem(members.get(0));
     }
 
     @Override
@@ -72,6 +72,9 @@ public final class NinjsParser implements FormatParser {
         if (nodes.isEmpty() && root.isObject() && root.size() > 0 && !root.has("items") && !root.has("_items")
                 && !root.has("data")) {
             nodes.add(root);
+        }
+        if (nodes.isEmpty() && NinjsEnvelope.isEmptyPage(root)) {
+            return new ParseResult(NAME, List.of(), List.of("the envelope holds no items"));
         }
         if (nodes.isEmpty()) throw new ParseException("no items (empty " + (root.isArray() ? "array" : "envelope") + ")");
 

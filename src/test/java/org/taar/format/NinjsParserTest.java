@@ -268,8 +268,15 @@ class NinjsParserTest {
 
     @Test
     void hostileEnvelopesAndBodiesWarnOrFailClearly() throws Exception {
-        assertThatThrownBy(() -> parser.parse(utf8("{\"total\": 0, \"items\": []}"), CTX))
+        for (String empty : List.of("{\"total\": 0, \"items\": []}", "{\"data\": {\"items\": []}}")) {
+            ParseResult page = Formats.standard().parse(utf8(empty), null, CTX);
+            assertThat(page.format()).isEqualTo("ninjs");
+            assertThat(page.items()).isEmpty();
+            assertThat(page.warnings()).anySatisfy(w -> assertThat(w).contains("no items"));
+        }
+        assertThatThrownBy(() -> parser.parse(utf8("{\"items\": []}"), CTX))
                 .isInstanceOf(ParseException.class).hasMessageContaining("no items");
+        assertThat(parser.accepts(utf8("{\"items\": [{\"title\": \"not ninjs\"}]}"))).isFalse();
         ParseResult mixed = parser.parse(utf8("{\"items\": [1, \"x\", {\"item\": 3}, {\"uri\": \"urn:a:1\", \"headline\": \"ok\"}]}"), CTX);
         assertThat(mixed.items()).extracting(NewsItem::uri).containsExactly("urn:a:1");
         assertThat(mixed.warnings()).anySatisfy(w -> assertThat(w).contains("not a JSON object"));
