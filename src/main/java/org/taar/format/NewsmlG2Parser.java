@@ -1,11 +1,8 @@
 package org.taar.format;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
