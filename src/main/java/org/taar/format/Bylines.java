@@ -2,8 +2,10 @@ package org.taar.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.taar.text.Agencies;
 
 /**
  * A byline line as agencies write it, to the names a reader sees: {@code By JANE DOE} → {@code JANE DOE},
@@ -86,5 +88,52 @@ final class Bylines {
 
     private static String strip(String line) {
         return line.strip().replaceAll("^\\^", "").replaceAll("[\\s=<]+$", "").strip();
+    }
+
+    private static final Agencies AGENCIES = new Agencies();
+    private static final Pattern TOKENS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}.]+");
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}");
+    private static final Pattern LOWER_INITIALS = Pattern.compile("\\p{Ll}{1,4}");
+    private static final Pattern LEAD_IN = Pattern.compile("(?i)^(by|von|par|por|di|door|av|af)\\s+");
+    private static final Pattern LOOSE_ENDS = Pattern.compile("^[\\s,;:/|–—-]+|[\\s,;:/|–—-]+$");
+
+    /**
+     * A byline as the XML formats carry it (one field, no "By" line to find): as written, loose
+     * punctuation trimmed; null when it is only agency names or codes ({@code agencies} adds the item's
+     * own, such as its distributor: {@code NTB-AFP-DPA}, {@code वार्ता}) or a desk's initials
+     * ({@code bur-dar-gl/fz}).
+     */
+    static String writer(String byline, String... agencies) {
+        String v = Text.blankToNull(byline);
+        if (v == null) return null;
+        v = Text.blankToNull(LOOSE_ENDS.matcher(v.replaceAll("\\s+", " ")).replaceAll(""));
+        if (v == null) return null;
+        String bare = LEAD_IN.matcher(v).replaceFirst("");
+        if (isCredit(bare, agencies)) return null;
+        boolean oneWord = !bare.contains(" ");
+        boolean allAgencies = true;
+        boolean allInitials = true;
+        for (String token : TOKENS.split(bare)) {
+            if (token.isEmpty()) continue;
+            String t = token.replace(".", "");
+            if (t.isEmpty()) continue;
+            // An unknown run of capitals is an agency code only without spaces: "JOHN DOE" is a writer.
+            boolean agency = isCredit(t, agencies) || (oneWord && ACRONYM.matcher(t).matches());
+            allAgencies &= agency;
+            allInitials &= oneWord && LOWER_INITIALS.matcher(t).matches();
+        }
+        return allAgencies || allInitials ? null : v;
+    }
+
+    private static boolean isCredit(String name, String... agencies) {
+        if (AGENCIES.code(name).isPresent()) return true;
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String a : agencies) {
+            if (a != null && !a.isBlank() && (a.strip().toLowerCase(Locale.ROOT).equals(n)
+                    || n.equals(String.valueOf(NewsAgency.canonical(a)).toLowerCase(Locale.ROOT)))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

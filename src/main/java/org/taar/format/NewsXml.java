@@ -101,6 +101,18 @@ final class NewsXml {
             return Text.blankToNull(b.toString().replaceAll("\\s+", " "));
         }
 
+        /** All text inside except that of the named child elements, collapsed; null when there is none. */
+        String textWithout(String... skipped) {
+            StringBuilder b = new StringBuilder();
+            java.util.Set<String> skip = java.util.Set.of(skipped);
+            for (Object o : content) {
+                if (o instanceof String s) b.append(s);
+                else if (!skip.contains(((Element) o).name)) ((Element) o).appendText(b);
+                else b.append(' ');
+            }
+            return Text.blankToNull(b.toString().replaceAll("\\s+", " "));
+        }
+
         /** All text inside, line breaks kept (for plain-text bodies). */
         String rawText() {
             StringBuilder b = new StringBuilder();

@@ -1,11 +1,8 @@
 package org.taar.format;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
@@ -104,12 +101,12 @@ public final class NewsmlG2Parser implements FormatParser {
             b.headline = b.slugline != null ? b.slugline : guid;
             b.warn(who + ": canceled item without a headline; kept so that the kill reaches the story");
         }
-        if (b.headline == null) {
-            warnings.add(who + ": no headline; item dropped");
-            return;
-        }
         if (b.bodyHtml == null && onlyRemoteContent(e)) {
             warnings.add(who + ": picture item; nothing to publish");
+            return;
+        }
+        if (!StandInHeadline.fill(b, who)) {
+            warnings.add(who + ": no headline and nothing to stand in for it; item dropped");
             return;
         }
         finish(b, e, who, ctx);
@@ -154,28 +151,48 @@ public final class NewsmlG2Parser implements FormatParser {
         }
         NewsXml.Element contentMeta = item.child("contentMeta");
         NewsXml.Element language = contentMeta == null ? null : contentMeta.child("language");
-        b.language = language != null && language.attr("tag") != null ? language.attr("tag") : item.lang();
+        // xml:lang on contentMeta, else on the item (lang() looks up the tree), says it when no language element does.
+        b.language = language != null && language.attr("tag") != null ? language.attr("tag")
+                : contentMeta != null ? contentMeta.lang() : item.lang();
+        if (b.language != null) b.language = b.language.strip();
         itemMeta(item.child("itemMeta"), b, who);
-        if (contentMeta != null) contentMeta(contentMeta, b, who);
+        if (contentMeta != null) G2ContentMeta.read(contentMeta, b, who);
         NewsXml.Element contentSet = item.child("contentSet");
         if (contentSet != null) contentSet(contentSet, b, who);
+        if (b.language == null && contentSet != null) {
+            for (NewsXml.Element content : contentSet.children()) if (b.language == null) b.language = content.attr("xml:lang");
+        }
         if (b.agency == null) b.agency = agency(item.path("itemMeta", "provider"));
-        if (b.language != null) b.language = b.language.strip();
+        b.rights = rights(item.child("rightsInfo"), b.language);
+        b.byline = Bylines.writer(b.byline, b.agency, NewsXml.Element.code(attrOf(item.path("itemMeta", "provider"), "qcode")));
         NewsXml.Element dateline = contentMeta == null ? null : pick(contentMeta.children("dateline"), b.language);
+        if (b.located == null && dateline != null) b.located = Datelines.place(dateline.text());
         if (dateline != null && dateline.text() != null && b.bodyHtml != null) {
             b.bodyHtml = NewsBodies.withDateline(b.bodyHtml, dateline.text());
         }
     }
 
+    /** The copyright notice as written, else the holder's name after a copyright sign; null when neither. */
+    private static String rights(NewsXml.Element rightsInfo, String lang) {
+        if (rightsInfo == null) return null;
+        String notice = textOf(pick(rightsInfo.children("copyrightNotice"), lang));
+        if (notice != null) return notice;
+        NewsXml.Element holder = rightsInfo.child("copyrightHolder");
+        if (holder == null) return null;
+        String name = textOf(pick(holder.children("name"), lang));
+        if (name == null) name = holder.attr("literal");
+        return name == null ? null : "© " + name;
+    }
+
     private static void itemMeta(NewsXml.Element meta, NewsItem.Builder b, String who) {
         if (meta == null) return;
-        b.versionCreated = date(meta.child("versionCreated"), b, who);
-        b.firstCreated = date(meta.child("firstCreated"), b, who);
+        b.versionCreated = G2ContentMeta.date(meta.child("versionCreated"), b, who);
+        b.firstCreated = G2ContentMeta.date(meta.child("firstCreated"), b, who);
         NewsXml.Element status = meta.child("pubStatus");
         if (status != null) status(firstNonNull(status.attr("qcode"), status.attr("uri")), b, who);
         NewsXml.Element embargoed = meta.child("embargoed");
         if (embargoed != null) {
-            b.embargoed = date(embargoed, b, who);
+            b.embargoed = G2ContentMeta.date(embargoed, b, who);
             if (b.embargoed == null) {
                 // An empty embargoed element means "embargoed until further notice".
                 b.pubstatus = b.pubstatus == PubStatus.CANCELED ? PubStatus.CANCELED : PubStatus.WITHHELD;
@@ -219,68 +236,6 @@ public final class NewsmlG2Parser implements FormatParser {
             b.pubstatus = PubStatus.WITHHELD;
             b.warn(who + ": unknown pubStatus '" + qcode + "'; item withheld");
         }
-    }
-
-    private static void contentMeta(NewsXml.Element meta, NewsItem.Builder b, String who) {
-        String lang = b.language;
-        List<NewsXml.Element> mains = new ArrayList<>();
-        List<NewsXml.Element> subs = new ArrayList<>();
-        for (NewsXml.Element h : meta.children("headline")) {
-            String role = lower(NewsXml.Element.code(h.attr("role")));
-            if (role == null || role.equals("main") || role.equals("headline")) mains.add(h);
-            else if (role.startsWith("sub") || role.equals("alternative") || role.equals("short")) subs.add(h);
-        }
-        if (mains.isEmpty()) {
-            for (NewsXml.Element h : meta.children("headline")) if (!subs.contains(h)) mains.add(h);
-        }
-        b.headline = textOf(pick(mains, lang));
-        b.subheadline = textOf(pick(subs, lang));
-        if (b.subheadline != null && b.subheadline.equals(b.headline)) b.subheadline = null;
-        b.slugline = textOf(pick(meta.children("slugline"), lang));
-        b.byline = textOf(pick(meta.children("by"), lang));
-        if (b.byline == null) b.byline = textOf(pick(meta.children("creditline"), lang));
-        List<NewsXml.Element> summaries = new ArrayList<>();
-        for (NewsXml.Element d : meta.children("description")) {
-            String role = lower(NewsXml.Element.code(d.attr("role")));
-            if (role == null || role.equals("summary") || role.equals("abstract")) summaries.add(d);
-        }
-        b.summary = textOf(pick(summaries, lang));
-        NewsXml.Element located = meta.child("located");
-        if (located != null) b.located = textOf(pick(located.children("name"), lang));
-        NewsXml.Element urgency = meta.child("urgency");
-        if (urgency != null) {
-            String u = urgency.text();
-            try {
-                int n = Integer.parseInt(u == null ? "" : u);
-                if (n < 1 || n > 9) throw new NumberFormatException();
-                b.urgency = n;
-            } catch (NumberFormatException e) {
-                b.warn(who + ": urgency '" + u + "' is not 1-9; ignored");
-            }
-        }
-        b.contentCreated = date(meta.child("contentCreated"), b, who);
-        Instant modified = date(meta.child("contentModified"), b, who);
-        if (b.versionCreated == null) b.versionCreated = modified;
-        for (NewsXml.Element source : meta.children("infoSource")) {
-            b.agency = agency(source);
-            if (b.agency != null) break;
-        }
-        if (b.byline == null) {
-            NewsXml.Element creator = meta.child("creator");
-            // A creator with a web QCode is an organisation (a credit), not a writer's name.
-            if (creator != null && creator.attr("qcode") == null) b.byline = textOf(pick(creator.children("name"), lang));
-        }
-        Set<String> tags = new LinkedHashSet<>(b.tags);
-        for (NewsXml.Element subject : meta.children("subject")) {
-            String name = textOf(pick(subject.children("name"), lang));
-            if (name == null) name = subject.attr("literal");
-            if (name != null) tags.add(name);
-        }
-        for (NewsXml.Element keyword : meta.children("keyword")) {
-            String k = keyword.text();
-            if (k != null && (keyword.lang() == null || lang == null || sameLanguage(keyword.lang(), lang))) tags.add(k);
-        }
-        b.tags = new ArrayList<>(tags);
     }
 
     /** The body from inline NITF, XHTML or plain text, in the item's language when there is a choice. */
@@ -328,7 +283,7 @@ public final class NewsmlG2Parser implements FormatParser {
     }
 
     /** The agency from a provider, infoSource or creator: its name, literal or QCode. */
-    private static String agency(NewsXml.Element party) {
+    static String agency(NewsXml.Element party) {
         if (party == null) return null;
         String name = textOf(pick(party.children("name"), null));
         if (name == null) name = party.attr("literal");
@@ -376,15 +331,6 @@ public final class NewsmlG2Parser implements FormatParser {
         String t = tag.strip().toLowerCase(Locale.ROOT);
         int dash = t.indexOf('-');
         return dash < 0 ? t : t.substring(0, dash);
-    }
-
-    private static Instant date(NewsXml.Element e, NewsItem.Builder b, String who) {
-        if (e == null) return null;
-        String value = e.text();
-        if (value == null) return null;
-        Optional<Instant> t = Dates.parse(value, java.time.ZoneOffset.UTC);
-        if (t.isEmpty()) b.warn(who + ": " + e.name + " '" + value + "' is not a readable date; ignored");
-        return t.orElse(null);
     }
 
     private static String textOf(NewsXml.Element e) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
+import org.taar.item.Subject;
 
 /**
  * Reads IPTC NewsML 1.x ({@code <NewsML>}): each NewsItem becomes one item. A NewsML 1 story is
@@ -50,12 +51,14 @@ public final class NewsmlParser implements FormatParser {
             NewsItem.Builder b = NewsItem.builder();
             read(newsItems.get(i), b, label);
             if (b.agency == null && envelopeAgency != null) b.agency = NewsAgency.canonical(envelopeAgency);
+            if (b.urgency == null) b.urgency = urgency(root.path("NewsEnvelope", "Priority"));
+            b.byline = Bylines.writer(b.byline, b.agency, envelopeAgency);
             if (b.headline == null && b.pubstatus == PubStatus.CANCELED && b.uri != null) {
                 b.headline = b.slugline != null ? b.slugline : b.uri;
                 b.warn(label + ": canceled item without a headline; kept so that the kill reaches the story");
             }
-            if (b.headline == null) {
-                warnings.add(label + ": no headline; item dropped");
+            if (!StandInHeadline.fill(b, label)) {
+                warnings.add(label + ": no headline and nothing to stand in for it; item dropped");
                 continue;
             }
             if (b.firstCreated == null && ctx != null) b.firstCreated = ctx.receivedAt();
@@ -84,16 +87,19 @@ public final class NewsmlParser implements FormatParser {
             story.add(c);
             queue.addAll(c.children("NewsComponent"));
         }
+        if (b.language == null) b.language = item.attr("xml:lang");
         Set<String> tags = new LinkedHashSet<>();
+        String dateline = null;
         for (NewsXml.Element c : story) {
             NewsXml.Element lines = c.child("NewsLines");
             if (lines != null) {
                 if (b.headline == null) b.headline = lines.childText("HeadLine");
                 if (b.subheadline == null) b.subheadline = lines.childText("SubHeadLine");
+                // A CreditLine credits a source; it does not name the writer.
                 if (b.byline == null) b.byline = lines.childText("ByLine");
-                if (b.byline == null) b.byline = lines.childText("CreditLine");
-                if (b.located == null) b.located = lines.childText("DateLine");
+                if (dateline == null) dateline = lines.childText("DateLine");
                 if (b.slugline == null) b.slugline = lines.childText("SlugLine");
+                if (b.rights == null) b.rights = lines.childText("CopyrightLine");
             }
             descriptive(c.child("DescriptiveMetadata"), b, tags);
             for (NewsXml.Element metadata : c.children("Metadata")) {
@@ -106,9 +112,14 @@ public final class NewsmlParser implements FormatParser {
                 NewsXml.Element provider = c.path("AdministrativeMetadata", "Provider", "Party");
                 if (provider != null) b.agency = NewsAgency.canonical(provider.attr("FormalName"));
             }
+            NewsXml.Element creator = c.path("AdministrativeMetadata", "Creator", "Party");
+            if (b.byline == null && creator != null) b.byline = creator.attr("FormalName");
+            if (b.rights == null) b.rights = NewsmlRights.of(c.child("RightsMetadata"));
         }
         b.tags = new ArrayList<>(tags);
-        body(story, b, label);
+        // The dateline is "Gaza City, Palestinian Territories, May 16, 2021 (AFP) -": its place, never its date.
+        if (b.located == null) b.located = Datelines.place(dateline);
+        body(story, b, label, dateline);
     }
 
     private static void identification(NewsXml.Element id, NewsItem.Builder b, String label) {
@@ -144,13 +155,9 @@ public final class NewsmlParser implements FormatParser {
         b.firstCreated = date(m.childText("FirstCreated"), b, label, "FirstCreated");
         b.versionCreated = date(m.childText("ThisRevisionCreated"), b, label, "ThisRevisionCreated");
         NewsXml.Element urgency = m.child("Urgency");
-        if (urgency != null && urgency.attr("FormalName") != null) {
-            try {
-                int u = Integer.parseInt(urgency.attr("FormalName"));
-                if (u >= 1 && u <= 9) b.urgency = u;
-            } catch (NumberFormatException e) {
-                b.warn(label + ": Urgency '" + urgency.attr("FormalName") + "' is not 1-9; ignored");
-            }
+        b.urgency = urgency(urgency);
+        if (b.urgency == null && urgency != null && urgency.attr("FormalName") != null) {
+            b.warn(label + ": Urgency '" + urgency.attr("FormalName") + "' is not 1-9; ignored");
         }
         String status = m.child("Status") == null ? null : m.child("Status").attr("FormalName");
         if (status != null) {
@@ -191,17 +198,22 @@ public final class NewsmlParser implements FormatParser {
                 tags.add(p.attr("Value"));
             }
         }
-        if (b.located == null) {
-            for (NewsXml.Element loc : d.children("Location")) {
-                for (NewsXml.Element p : loc.children("Property")) {
-                    if ("city".equals(lower(p.attr("FormalName"))) && p.attr("Value") != null) b.located = p.attr("Value");
-                }
+        if (b.located == null) NewsmlRights.location(d.children("Location"), b);
+        for (NewsXml.Element code : d.children("SubjectCode")) {
+            for (NewsXml.Element s : code.children()) {
+                String formal = s.attr("FormalName");
+                if (formal == null || !s.name.startsWith("Subject")) continue;
+                Subject subject = new Subject(null, formal);
+                if (!b.subjects.contains(subject)) b.subjects.add(subject);
             }
+        }
+        if (b.contentCreated == null && d.childText("DateLineDate") != null) {
+            b.contentCreated = date(d.childText("DateLineDate"), b, "DescriptiveMetadata", "DateLineDate");
         }
     }
 
     /** The story text: the Body component's content, else the first text content of a story component. */
-    private static void body(List<NewsXml.Element> story, NewsItem.Builder b, String label) {
+    private static void body(List<NewsXml.Element> story, NewsItem.Builder b, String label, String dateline) {
         NewsXml.Element chosen = null;
         for (NewsXml.Element c : story) {
             if (!"body".equals(role(c)) && !"main".equals(role(c))) continue;
@@ -232,7 +244,7 @@ public final class NewsmlParser implements FormatParser {
             b.bodyHtml = NewsBodies.plain(data.rawText());
         }
         if (b.bodyHtml == null) b.warn(label + ": body content has no text");
-        else b.bodyHtml = NewsBodies.withDateline(b.bodyHtml, b.located);
+        else b.bodyHtml = NewsBodies.withDateline(b.bodyHtml, dateline);
     }
 
     /** The component's first ContentItem holding text (plain, HTML, XHTML or NITF) inline, or null. */
@@ -258,6 +270,18 @@ public final class NewsmlParser implements FormatParser {
     private static String role(NewsXml.Element component) {
         NewsXml.Element r = component.child("Role");
         return r == null ? "" : String.valueOf(lower(r.attr("FormalName")));
+    }
+
+    /** An Urgency's or Priority's FormalName when it is 1-9; null otherwise. */
+    private static Integer urgency(NewsXml.Element e) {
+        String v = e == null ? null : e.attr("FormalName");
+        if (v == null) return null;
+        try {
+            int u = Integer.parseInt(v.strip());
+            return u >= 1 && u <= 9 ? u : null;
+        } catch (NumberFormatException ex) {
+            return null;
+        }
     }
 
     private static Instant date(String value, NewsItem.Builder b, String label, String what) {

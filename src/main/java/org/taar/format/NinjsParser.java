@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,10 +26,6 @@ public final class NinjsParser implements FormatParser {
 
     /** The types ninjs 2.1 allows; Taar writes ninjs 2.1, so other types (3.x event, planning) become text. */
     private static final Set<String> TYPES = Set.of("text", "audio", "video", "picture", "graphic", "composite", "component");
-
-    /** Keys that only a ninjs item has at its top level; other JSON (JSON Feed, APIs) lacks all of them. */
-    private static final List<String> SIGNATURE = List.of(
-            "uri", "headline", "headlines", "body_text", "bodies", "type", "versioncreated", "versionCreated");
 
     // Configured once and never changed afterwards, so it is safe to share between threads.
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -54,12 +49,8 @@ public final class NinjsParser implements FormatParser {
         }
         // A JSON Feed has "version" and "title" too, and items that may carry a "type"-like key: it is never ninjs.
         if (JsonFeedParser.isJsonFeed(root)) return false;
-        JsonNode item = root.isArray() && root.size() > 0 ? root.get(0) : root;
-        if (item == null || !item.isObject()) return false;
-        for (String key : SIGNATURE) {
-            if (item.has(key)) return true;
-        }
-        return false;
+        List<JsonNode> members = NinjsEnvelope.members(root);
+        return members.isEmpty() ? NinjsEnvelope.isEmptyPage(root) : NinjsEnvelope.isItem(members.get(0));
     }
 
     @Override
@@ -75,15 +66,16 @@ public final class NinjsParser implements FormatParser {
         } catch (IOException e) {
             throw new ParseException("unreadable JSON: " + e.getMessage(), e);
         }
-        List<JsonNode> nodes = new ArrayList<>();
-        if (root.isArray()) {
-            root.forEach(nodes::add);
-        } else if (root.isObject()) {
+        if (!root.isContainerNode()) throw new ParseException("JSON is neither an object nor an array of objects");
+        List<JsonNode> nodes = NinjsEnvelope.members(root);
+        if (nodes.isEmpty() && root.isObject() && root.size() > 0 && !root.has("items") && !root.has("_items")
+                && !root.has("data")) {
             nodes.add(root);
-        } else {
-            throw new ParseException("JSON is neither an object nor an array of objects");
         }
-        if (nodes.isEmpty()) throw new ParseException("no items (empty array)");
+        if (nodes.isEmpty() && NinjsEnvelope.isEmptyPage(root)) {
+            return new ParseResult(NAME, List.of(), List.of("the envelope holds no items"));
+        }
+        if (nodes.isEmpty()) throw new ParseException("no items (empty " + (root.isArray() ? "array" : "envelope") + ")");
 
         List<NewsItem> items = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -156,13 +148,16 @@ public final class NinjsParser implements FormatParser {
         }
         b.language = text(n, "language");
         b.byline = text(n, "byline", "by");
+        if (b.byline == null) b.byline = NinjsFields.bylines(n);
         b.located = text(n, "located");
         b.slugline = text(n, "slugline");
         b.ednote = text(n, "ednote", "edNote");
         b.summary = summary(n);
-        b.bodyHtml = body(n);
+        b.bodyHtml = body(n, b, label);
         b.agency = agency(n);
-        b.tags = tags(n);
+        b.byline = Bylines.writer(b.byline, b.agency);
+        NinjsFields.concepts(n, b);
+        b.rights = NinjsFields.rights(n);
         b.image = image(n);
         b.signals = signals(n);
 
@@ -190,6 +185,7 @@ public final class NinjsParser implements FormatParser {
         if (b.firstCreated == null && ctx != null) b.firstCreated = ctx.receivedAt();
 
         String uri = text(n, "uri");
+        if (uri == null) uri = NinjsFields.altId(n);
         if (uri != null) {
             b.uri = Text.uriFor(uri);
         } else {
@@ -223,9 +219,9 @@ public final class NinjsParser implements FormatParser {
 
     /** The summary as plain text: 1.x description_text/html, else a summary-like entry of {@code descriptions}. */
     private static String summary(JsonNode n) {
-        String s = text(n, "description_text");
+        String s = text(n, "description_text", "summary");
         if (s != null) return s;
-        s = text(n, "description_html");
+        s = text(n, "description_html", "description_xhtml");
         if (s != null) return Text.blankToNull(Jsoup.parse(s).text());
         JsonNode ds = n.get("descriptions");
         if (ds == null || !ds.isArray()) return null;
@@ -235,8 +231,8 @@ public final class NinjsParser implements FormatParser {
             if (text(d, "value") == null) continue;
             // Credit lines and writer notes are descriptions too, but not a summary to publish.
             int rank = switch (String.valueOf(lower(text(d, "role")))) {
-                case "summary" -> 0;
-                case "abstract", "description", "null" -> 1;
+                case "summary", "drol:summary" -> 0;
+                case "abstract", "description", "lead", "teaser", "null" -> 1;
                 case "text" -> 2;
                 case "caption" -> 3;
                 default -> Integer.MAX_VALUE;
@@ -251,8 +247,8 @@ public final class NinjsParser implements FormatParser {
         return isHtml(text(best, "contenttype", "contentType"), null) ? Text.blankToNull(Jsoup.parse(value).text()) : value;
     }
 
-    /** The body as HTML, preferring an HTML body over plain text; plain text becomes escaped paragraphs. */
-    private static String body(JsonNode n) {
+    /** The body as HTML, preferring an HTML or NITF body over plain text; plain text becomes escaped paragraphs. */
+    private static String body(JsonNode n, NewsItem.Builder b, String label) {
         String html = text(n, "body_html", "body_xhtml");
         if (html != null) return innerHtml(html);
         String plain = text(n, "body_text");
@@ -264,6 +260,10 @@ public final class NinjsParser implements FormatParser {
                 String type = lower(text(body, "contenttype", "contentType"));
                 String role = lower(text(body, "role"));
                 if (isHtml(type, role)) return innerHtml(value);
+                if (isNitf(type, role)) {
+                    String fromNitf = nitf(value, b, label);
+                    if (fromNitf != null) return fromNitf;
+                }
                 if (plain == null && (type == null ? role == null || role.equals("text") || role.equals("main")
                         : type.equals("text/plain"))) {
                     plain = value;
@@ -271,6 +271,24 @@ public final class NinjsParser implements FormatParser {
             }
         }
         return Text.paragraphs(plain);
+    }
+
+    private static boolean isNitf(String contentType, String role) {
+        return (contentType != null && contentType.contains("nitf")) || "nitf".equals(role);
+    }
+
+    /** A NITF document in a body's value, as HTML; null with a warning when it is not readable NITF. */
+    private static String nitf(String value, NewsItem.Builder b, String label) {
+        try {
+            NewsXml.Element root = NewsXml.read(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), new ArrayList<>());
+            NewsItem.Builder body = NewsItem.builder();
+            if (root.name.equals("nitf")) NitfParser.fill(root, body);
+            else body.bodyHtml = NewsBodies.nitf(root.innerXml());
+            return body.bodyHtml;
+        } catch (ParseException e) {
+            b.warn(label + ": NITF body not readable (" + e.getMessage() + ")");
+            return null;
+        }
     }
 
     private static boolean isHtml(String contentType, String role) {
@@ -333,27 +351,6 @@ public final class NinjsParser implements FormatParser {
             if (best != null) return best;
         }
         return null;
-    }
-
-    /** Subject and place names and keywords, in order, without repeats. */
-    private static List<String> tags(JsonNode n) {
-        Set<String> tags = new LinkedHashSet<>();
-        for (String key : List.of("subject", "subjects", "place", "places")) {
-            JsonNode list = n.get(key);
-            if (list == null || !list.isArray()) continue;
-            for (JsonNode s : list) {
-                String name = text(s, "name");
-                if (name != null) tags.add(name);
-            }
-        }
-        JsonNode keywords = n.get("keywords");
-        if (keywords != null && keywords.isArray()) {
-            for (JsonNode k : keywords) {
-                String v = k.isTextual() ? Text.blankToNull(k.asText()) : null;
-                if (v != null) tags.add(v);
-            }
-        }
-        return new ArrayList<>(tags);
     }
 
     private static Instant date(JsonNode n, NewsItem.Builder b, String label, String... names) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
+import org.taar.item.Place;
+import org.taar.item.Subject;
 
 /**
  * Reads IPTC NITF 3.x ({@code <nitf>}, with or without the NITF namespace): one story per
@@ -34,8 +36,8 @@ public final class NitfParser implements FormatParser {
         if (!root.name.equals("nitf")) throw new ParseException("not NITF: the root element is <" + root.name + ">");
         NewsItem.Builder b = NewsItem.builder();
         fill(root, b);
-        if (b.headline == null) {
-            warnings.add("nitf: no headline (hl1 or title); item dropped");
+        if (!StandInHeadline.fill(b, "nitf")) {
+            warnings.add("nitf: no headline (hl1 or title) and nothing to stand in for it; item dropped");
             return new ParseResult(NAME, List.of(), warnings);
         }
         if (b.firstCreated == null && ctx != null) b.firstCreated = ctx.receivedAt();
@@ -53,20 +55,24 @@ public final class NitfParser implements FormatParser {
         NewsXml.Element body = nitf.child("body");
         NewsXml.Element bodyHead = body == null ? null : body.child("body.head");
         if (b.language == null) {
-            String lang = body != null && body.attr("xml:lang") != null ? body.lang() : nitf.lang();
-            b.language = lang;
+            // xml:lang on body or nitf (lang() looks up the tree), else NITF's own baselang attribute.
+            String lang = body != null ? body.lang() : nitf.lang();
+            b.language = lang != null ? lang : nitf.attr("baselang");
         }
+        String byline = null;
         if (bodyHead != null) {
             NewsXml.Element hedline = bodyHead.child("hedline");
             if (hedline != null) {
                 if (b.headline == null) b.headline = hedline.childText("hl1");
                 if (b.subheadline == null) b.subheadline = hedline.childText("hl2");
             }
-            if (b.byline == null) b.byline = bodyHead.childText("byline");
+            NewsXml.Element bylineElement = bodyHead.child("byline");
+            // byttl is the writer's title ("AP Writer"), not part of the name.
+            if (bylineElement != null) byline = bylineElement.textWithout("byttl");
             if (b.summary == null) b.summary = bodyHead.childText("abstract");
             NewsXml.Element dateline = bodyHead.child("dateline");
             if (dateline != null) {
-                if (b.located == null) b.located = dateline.childText("location");
+                located(dateline, b);
                 NewsXml.Element storyDate = dateline.child("story.date");
                 if (storyDate != null && b.contentCreated == null) {
                     b.contentCreated = date(storyDate.attr("norm"), b, "story.date");
@@ -80,7 +86,9 @@ public final class NitfParser implements FormatParser {
         if (head != null) {
             if (b.headline == null) b.headline = head.childText("title");
             docdata(head.child("docdata"), b);
+            subjects(head.children("tobject"), b);
         }
+        if (b.byline == null) b.byline = Bylines.writer(byline, agencies(nitf, b.agency));
         if (body != null && b.bodyHtml == null) {
             NewsXml.Element content = body.child("body.content");
             StringBuilder html = new StringBuilder();
@@ -129,7 +137,7 @@ public final class NitfParser implements FormatParser {
         }
         NewsXml.Element urgency = docdata.child("urgency");
         if (urgency != null && b.urgency == null) {
-            String u = urgency.attr("ed-urg");
+            String u = urgency.attr("ed-urg") != null ? urgency.attr("ed-urg") : urgency.attr("urgency");
             try {
                 int n = Integer.parseInt(u == null ? "" : u.strip());
                 if (n >= 1 && n <= 9) b.urgency = n;
@@ -142,6 +150,8 @@ public final class NitfParser implements FormatParser {
         NewsXml.Element dateIssue = docdata.child("date.issue");
         if (dateIssue != null) {
             issue = date(dateIssue.attr("norm"), b, "date.issue");
+            // The time this version was issued; the first version's issue time is also when the story began.
+            if (b.versionCreated == null) b.versionCreated = issue;
             if (b.firstCreated == null) b.firstCreated = issue;
         }
         NewsXml.Element release = docdata.child("date.release");
@@ -159,12 +169,19 @@ public final class NitfParser implements FormatParser {
         if (copyright != null && b.agency == null && copyright.attr("holder") != null) {
             b.agency = NewsAgency.canonical(copyright.attr("holder"));
         }
+        if (copyright != null && b.rights == null) b.rights = rights(copyright);
         NewsXml.Element edMsg = docdata.child("ed-msg");
         if (edMsg != null && b.ednote == null) b.ednote = edMsg.attr("info");
         if (docdata.child("correction") != null) b.correction = true;
         NewsXml.Element evloc = docdata.child("evloc");
-        if (evloc != null && b.located == null) b.located = firstNonNull(evloc.attr("city"), evloc.attr("state-prov"),
-                evloc.attr("country-code"), evloc.text());
+        if (evloc != null && b.located == null) {
+            b.located = firstNonNull(evloc.attr("city"), evloc.text());
+            if (b.places.isEmpty()) {
+                if (evloc.attr("state-prov") != null) b.places.add(new Place(evloc.attr("state-prov"), Place.STATE));
+                String country = firstNonNull(evloc.attr("iso-cc"), evloc.attr("country-code"));
+                if (country != null) b.places.add(new Place(country, Place.COUNTRY));
+            }
+        }
         Set<String> tags = new LinkedHashSet<>(b.tags);
         NewsXml.Element keys = docdata.child("key-list");
         if (keys != null) {
@@ -185,6 +202,74 @@ public final class NitfParser implements FormatParser {
             }
         }
         b.tags = new ArrayList<>(tags);
+    }
+
+    /**
+     * The dateline's place: location's city (or its text when it has no parts) as located, its state,
+     * region and country as places; a dateline without a location gives the place its text names.
+     */
+    private static void located(NewsXml.Element dateline, NewsItem.Builder b) {
+        if (b.located != null) return;
+        NewsXml.Element location = dateline.child("location");
+        if (location == null) {
+            b.located = Datelines.place(dateline.textWithout("story.date"));
+            return;
+        }
+        if (location.children().isEmpty()) {
+            b.located = location.text();
+            return;
+        }
+        b.located = firstNonNull(location.childText("city"), location.childText("sublocation"));
+        List<Place> places = new ArrayList<>();
+        for (String part : List.of("state", "region")) {
+            String name = location.childText(part);
+            if (name != null) places.add(new Place(name, Place.STATE));
+        }
+        String country = location.childText("country");
+        if (country != null) places.add(new Place(country, Place.COUNTRY));
+        if (b.located == null && !places.isEmpty()) b.located = places.remove(0).name();
+        if (b.places.isEmpty()) b.places.addAll(places);
+    }
+
+    /** tobject.subject: the refnum as written is the code, the most specific of detail, matter and type the name. */
+    private static void subjects(List<NewsXml.Element> tobjects, NewsItem.Builder b) {
+        Set<String> tags = new LinkedHashSet<>(b.tags);
+        for (NewsXml.Element tobject : tobjects) {
+            for (NewsXml.Element s : tobject.children("tobject.subject")) {
+                String name = firstNonNull(s.attr("tobject.subject.detail"), s.attr("tobject.subject.matter"),
+                        s.attr("tobject.subject.type"));
+                String code = s.attr("tobject.subject.refnum");
+                if (code == null && s.attr("tobject.subject.code") != null) code = s.attr("tobject.subject.code");
+                if (code != null) {
+                    Subject subject = new Subject(name, code);
+                    if (!b.subjects.contains(subject)) b.subjects.add(subject);
+                } else if (name != null) {
+                    tags.add(name);
+                }
+            }
+        }
+        b.tags = new ArrayList<>(tags);
+    }
+
+    /** The names the document gives its own agency: distributor, doc-id's registering source, copyright holder. */
+    private static String[] agencies(NewsXml.Element nitf, String agency) {
+        NewsXml.Element docdata = nitf.path("head", "docdata");
+        NewsXml.Element distributor = nitf.path("body", "body.head", "distributor");
+        return new String[] {agency, distributor == null ? null : distributor.text(),
+                docdata == null ? null : attr(docdata.child("doc-id"), "regsrc"),
+                docdata == null ? null : attr(docdata.child("doc.copyright"), "holder")};
+    }
+
+    /** doc.copyright has a holder and a year, not a notice: written as one, "© 2021 NTB". */
+    private static String rights(NewsXml.Element copyright) {
+        String holder = copyright.attr("holder");
+        if (holder == null) return null;
+        String year = copyright.attr("year");
+        return "© " + (year == null ? "" : year + " ") + holder;
+    }
+
+    private static String attr(NewsXml.Element e, String name) {
+        return e == null ? null : e.attr(name);
     }
 
     private static Instant date(String value, NewsItem.Builder b, String what) {

@@ -173,4 +173,38 @@ class IptcCorpusTest {
         }
         assertThat(problems).isEmpty();
     }
+
+    @Test
+    void agencyGoldenPairsAndSamplesWriteValidNinjs21WithTheirCodesKept() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String dir : List.of("iptc/ninjs/examples/2.1", "iptc/ninjs/examples/3.0", "iptc/ninjs/examples/1.4")) {
+            try (Stream<Path> list = Files.list(Fixtures.sharedData(dir))) {
+                list.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
+            }
+        }
+        try (Stream<Path> list = Files.list(Fixtures.sharedData("iptc/ninjs/tools/xslt"))) {
+            list.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(files::add);
+        }
+        List<String> problems = new ArrayList<>();
+        int items = 0;
+        int subjects = 0;
+        for (Path file : files) {
+            ParseResult r;
+            try {
+                r = formats.parse(Files.readAllBytes(file), null, Fixtures.CTX);
+            } catch (ParseException e) {
+                problems.add(file.getFileName() + ": " + e.getMessage());
+                continue;
+            }
+            for (NewsItem item : r.items()) {
+                items++;
+                subjects += item.subjects().size();
+                problems.addAll(validator.problems(file.getFileName().toString(), item));
+                if (item.uri().startsWith("urn:taar:" + Fixtures.CTX.source() + ":")) problems.add(file.getFileName() + ": sender's uri lost");
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(items).isGreaterThan(20);
+        assertThat(subjects).isGreaterThan(20);
+    }
 }

@@ -11,6 +11,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
+import org.taar.item.Place;
+import org.taar.item.Subject;
 
 class NewsmlG2ParserTest {
     private final NewsmlG2Parser parser = new NewsmlG2Parser();
@@ -112,10 +114,127 @@ class NewsmlG2ParserTest {
     }
 
     @Test
-    void newsItemWithoutHeadlineIsDroppedWithAWarning() throws Exception {
+    void emptyHeadlineTakesTheSluglineAndWarns() throws Exception {
         ParseResult r = parser.parse(bytes("newsmlg2/no-headline.xml"), CTX);
+        assertThat(r.items()).singleElement().satisfies(item -> {
+            assertThat(item.headline()).isEqualTo("DEL-NOHL");
+            assertThat(item.uri()).isEqualTo("urn:newsml:ians.in:20250303:IANS-NOHL");
+            assertThat(item.bodyHtml()).contains("शीर्षक के बिना खबर");
+            assertThat(item.warnings()).anySatisfy(w -> assertThat(w).contains("IANS-NOHL").contains("no headline")
+                    .contains("slugline"));
+        });
+    }
+
+    @Test
+    void emptyHeadlineWithoutSluglineTakesTheSummaryThenTheFirstSentenceAfterTheDateline() throws Exception {
+        NewsItem described = one(g2("<contentMeta><headline/><description role=\"drol:summary\">सार यहां है</description>"
+                + "</contentMeta>", "<inlineData contenttype=\"text/plain\">पाठ।</inlineData>"));
+        assertThat(described.headline()).isEqualTo("सार यहां है");
+        assertThat(described.summary()).isEqualTo("सार यहां है");
+        NewsItem bodied = one(g2("<contentMeta><headline>  </headline></contentMeta>",
+                "<inlineData contenttype=\"text/plain\">नई दिल्ली, 12 जुलाई (आईएएनएस)। मानसून ने पूरे देश को कवर किया। "
+                        + "दूसरा वाक्य।</inlineData>"));
+        assertThat(bodied.headline()).isEqualTo("मानसून ने पूरे देश को कवर किया।");
+        assertThat(bodied.warnings()).anySatisfy(w -> assertThat(w).contains("first sentence"));
+    }
+
+    @Test
+    void emptyHeadlineWithNothingToStandInIsDroppedWithAWarning() throws Exception {
+        ParseResult r = parser.parse(utf8(g2("<contentMeta><headline/></contentMeta>", "")), CTX);
         assertThat(r.items()).isEmpty();
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("IANS-NOHL").contains("no headline"));
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("T-1").contains("no headline"));
+    }
+
+    @Test
+    void standInFromAHugeBodyIsOneShortLineOfPlainText() throws Exception {
+        String words = "<b>शब्द</b> ".repeat(20_000);
+        NewsItem item = one(g2("<contentMeta><headline/></contentMeta>",
+                "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>"
+                        + words + "</p></body></html></inlineXML>"));
+        assertThat(item.headline()).hasSizeLessThanOrEqualTo(StandInHeadline.MAX_LENGTH).startsWith("शब्द शब्द")
+                .doesNotContain("<");
+    }
+
+    @Test
+    void subjectQcodesOfAnySchemeAreKeptWithTheirNameInTheItemsLanguage() throws Exception {
+        NewsItem item = one(g2("<contentMeta><language tag=\"de\"/><headline>Arbeit</headline>"
+                + "<subject type=\"cpnat:abstract\" qcode=\"medtop:20000523\"><name xml:lang=\"en-GB\">labour market</name>"
+                + "<name xml:lang=\"de\">Arbeitsmarkt</name><broader qcode=\"medtop:04000000\"/></subject>"
+                + "<subject qcode=\"subj:15000000\"/>"
+                + "<subject uri=\"http://cv.iptc.org/newscodes/mediatopic/20000106\"><name>film</name></subject>"
+                + "<subject><name>ohne Code</name></subject><subject/>"
+                + "<keyword>Schlagwort</keyword></contentMeta>", ""));
+        assertThat(item.subjects()).containsExactly(new Subject("Arbeitsmarkt", "medtop:20000523"),
+                new Subject(null, "subj:15000000"), new Subject("film", "http://cv.iptc.org/newscodes/mediatopic/20000106"));
+        assertThat(item.tags()).contains("Schlagwort", "ohne Code").doesNotContain("subj:15000000");
+        assertThat(item.language()).isEqualTo("de");
+    }
+
+    @Test
+    void guidelineListingOneGivesEveryFieldTheSpecDefines() throws Exception {
+        NewsItem item = parser.parse(java.nio.file.Files.readAllBytes(Fixtures.sharedData("iptc/newsml-g2/examples")
+                .resolve("LISTING_1_A_NewsML-G2_News_Item.xml")), CTX).items().get(0);
+        assertThat(item.uri()).isEqualTo("urn:newsml:acmenews.com:20161018:US-FINANCE-FED");
+        assertThat(item.version()).isEqualTo(11);
+        assertThat(item.language()).isEqualTo("en-GB");
+        assertThat(item.versionCreated()).isEqualTo(Instant.parse("2018-10-21T21:25:32Z"));
+        assertThat(item.firstCreated()).isEqualTo(Instant.parse("2016-10-18T18:12:21Z"));
+        assertThat(item.contentCreated()).isEqualTo(Instant.parse("2016-10-18T16:12:00Z"));
+        assertThat(item.embargoed()).isEqualTo(Instant.parse("2018-10-23T12:00:00Z"));
+        assertThat(item.headline()).isEqualTo("Fed to halt QE to avert \"bubble\"");
+        assertThat(item.slugline()).isEqualTo("US-Finance-Fed");
+        assertThat(item.byline()).isEqualTo("Meredith Jameson");
+        assertThat(item.located()).isEqualTo("Berlin");
+        assertThat(item.places()).containsExactly(new Place("Berlin", "state"), new Place("Germany", "country"));
+        assertThat(item.subjects()).extracting(Subject::code).containsExactly("medtop:04000000", "medtop:20000523");
+        assertThat(item.rights()).isEqualTo("Copyright 2017-18 Example Enews LLP, all rights reserved");
+        assertThat(item.agency()).isEqualTo("REUTERS");
+    }
+
+    @Test
+    void agencyNamesAndCreditsAreNotBylines() throws Exception {
+        assertThat(one(g2("<contentMeta><headline>h</headline><by>PTI</by></contentMeta>", "")).byline()).isNull();
+        assertThat(one(g2("<contentMeta><headline>h</headline><creditline>Reuters/Pool</creditline>"
+                + "<creator qcode=\"web:reuters.com\"><name>Thomson Reuters</name></creator></contentMeta>", "")).byline()).isNull();
+        assertThat(one(g2("<contentMeta><headline>h</headline><by>IANS-NTB</by></contentMeta>", "")).byline()).isNull();
+        assertThat(one(g2("<contentMeta><headline>h</headline><by>By JOHN DOE, AP Writer</by></contentMeta>", "")).byline())
+                .isEqualTo("By JOHN DOE, AP Writer");
+    }
+
+    @Test
+    void withoutALocatedNameTheDatelinesPlaceIsLocatedAndADateNeverIs() throws Exception {
+        assertThat(one(g2("<contentMeta><headline>h</headline><located qcode=\"city:Moscow\"><broader qcode=\"cntry:Russia\"/>"
+                + "</located><dateline>MOSCOW, Monday (Reuters)</dateline></contentMeta>", "")).located()).isEqualTo("MOSCOW");
+        NewsItem dated = one(g2("<contentMeta><headline>h</headline><dateline>May 16, 2021 (AFP) -</dateline></contentMeta>",
+                "<inlineData>Text.</inlineData>"));
+        assertThat(dated.located()).isNull();
+        assertThat(dated.places()).isEmpty();
+    }
+
+    @Test
+    void rightsFallBackToTheHolderAndLanguageToContentMetasXmlLang() throws Exception {
+        NewsItem item = parser.parse(utf8("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"T-2\" version=\"1\">"
+                + "<rightsInfo><copyrightHolder><name>TT</name></copyrightHolder></rightsInfo>"
+                + "<itemMeta><itemClass qcode=\"ninat:text\"/></itemMeta><contentMeta xml:lang=\"sv\"><headline>h</headline>"
+                + "<located><name>Visby</name><broader type=\"cptype:region\"><name>Gotland</name></broader>"
+                + "<broader><name>no kind</name></broader></located></contentMeta></newsItem>"), CTX).items().get(0);
+        assertThat(item.rights()).isEqualTo("© TT");
+        assertThat(item.language()).isEqualTo("sv");
+        assertThat(item.located()).isEqualTo("Visby");
+        assertThat(item.places()).isEmpty();
+    }
+
+    private NewsItem one(String xml) throws ParseException {
+        ParseResult r = parser.parse(utf8(xml), CTX);
+        assertThat(r.items()).as(r.warnings().toString()).hasSize(1);
+        return r.items().get(0);
+    }
+
+    /** A text news item T-1 with this contentMeta and contentSet content. */
+    private static String g2(String contentMeta, String content) {
+        return "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"T-1\" version=\"1\" xml:lang=\"hi\">"
+                + "<itemMeta><itemClass qcode=\"ninat:text\"/><provider qcode=\"nprov:IANS\"/></itemMeta>" + contentMeta
+                + (content.isEmpty() ? "" : "<contentSet>" + content + "</contentSet>") + "</newsItem>";
     }
 
     @Test
