@@ -63,6 +63,7 @@ public final class HtmlContent {
         Document doc = Jsoup.parseBodyFragment(html, base);
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
+        HtmlSanitizer.lazySources(body);
         if (!base.isEmpty()) {
             for (Element e : body.getAllElements()) {
                 if (e == body || e.attributesSize() == 0) continue;
