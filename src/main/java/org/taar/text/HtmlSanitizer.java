@@ -31,7 +31,7 @@ public final class HtmlSanitizer {
     private static final Set<String> BLOCKS = Set.of("p", "blockquote", "ul", "ol", "h2", "h3", "h4", "figure", "table");
     // Their content is code, embedded documents or form controls, never story text, so they go whole.
     private static final String DROPPED = "script, style, iframe, frame, frameset, embed, template, svg, math, "
-            + "select, option, textarea, input, head, title";
+            + "button, select, option, textarea, input, head, title";
     // Containers the allowlist lacks; each becomes a paragraph unless it holds blocks itself. A form,
     // a noscript or an object's fallback holds what a reader sees (CMSs wrap whole stories in forms,
     // lazy-loading pages put the real <img> in <noscript>), so they are kept as containers too.
