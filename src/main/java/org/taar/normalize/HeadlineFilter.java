@@ -26,10 +26,12 @@ public final class HeadlineFilter implements ItemFilter {
             "^[^,.।()]{1,40},[^,.।()]{1,30}\\([^)]{1,40}\\)\\s*[।:.\\-–—]*\\s*|^[\\p{Lu}][\\p{Lu} .'-]{1,30}\\s*[:—–]\\s+");
     private static final Pattern SLUG_NOISE = Pattern.compile("(?i)\\.(?:s?html?|php|aspx?|jsp|cms)$");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    /** White space, no-break spaces and the invisible characters a headline may be made of. */
+    private static final Pattern BLANK = Pattern.compile("[\\s\\u00A0\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]*");
 
     @Override
     public NewsItem apply(NewsItem item) {
-        if (item.headline() != null && !item.headline().isBlank()) return item;
+        if (item.headline() != null && !BLANK.matcher(item.headline()).matches()) return item;
         NewsItem.Builder b = item.toBuilder();
         b.headline = null;
         String from = null;
