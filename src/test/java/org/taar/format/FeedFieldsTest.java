@@ -223,4 +223,15 @@ class FeedFieldsTest {
         NewsItem item = rss("<item><title>&#X41;&#x42;&#X0915;</title></item>", "").get(0);
         assertThat(item.headline()).isEqualTo("ABक");
     }
+
+    @Test
+    void anItemWithoutHeadlineIsStillValidNinjs21() throws Exception {
+        List<NewsItem> items = rss("<item><guid isPermaLink=\"false\">urn:g:bare</guid></item>"
+                + "<item><enclosure url=\"https://agency.example/a.mp3\" type=\"audio/mpeg\"/></item>", "");
+        NinjsValidator ninjs = NinjsValidator.load();
+        for (NewsItem item : items) {
+            assertThat(item.headline()).isNull();
+            assertThat(ninjs.problems("untitled", item)).isEmpty();
+        }
+    }
 }
