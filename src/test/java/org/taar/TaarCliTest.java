@@ -66,6 +66,26 @@ class TaarCliTest {
     }
 
     @Test
+    void parseKeepsAnUntitledFeedItemAndPrefixesEachWarningOnce() throws Exception {
+        String rss = "<rss version=\"2.0\"><channel><link>https://agency.example/</link>"
+                + "<item><guid isPermaLink=\"false\">urn:cli:bare</guid><pubDate>not a date</pubDate></item>"
+                + "<item><title>दूसरी</title><link>https://agency.example/b</link><pubDate>never</pubDate></item></channel></rss>";
+        Path feed = file("feed.xml", rss.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Run r = run("parse", "--data", dir.resolve("data").toString(), feed.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode line = r.lines().get(0);
+        assertThat(line.path("items")).hasSize(2);
+        JsonNode bare = line.path("items").get(0);
+        assertThat(bare.path("uri").asText()).isEqualTo("urn:cli:bare");
+        assertThat(bare.has("headlines")).isFalse();
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        line.path("warnings").forEach(w -> warnings.add(w.asText()));
+        assertThat(warnings).contains("item 1: no title", "item 1: no headline and nothing to build one from",
+                "item 2: pubDate 'never' is not a date; ignored");
+        assertThat(warnings).noneMatch(w -> w.matches("item \\d+: item \\d+: .*"));
+    }
+
+    @Test
     void parseReportsEachBadFileAndExits65() throws Exception {
         Path empty = file("empty.txt", new byte[0]);
         Path good = file("good.txt", Fixtures.wire("urn:cli:2", 1, null, "ठीक", "देश"));

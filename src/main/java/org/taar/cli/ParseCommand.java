@@ -40,6 +40,8 @@ public final class ParseCommand implements Callable<Integer> {
         this.wiring = wiring;
     }
 
+    private static final java.util.regex.Pattern ITEM_LABEL = java.util.regex.Pattern.compile("item \\d+: ");
+
     @Override
     public Integer call() {
         common.quietLogs(true);
@@ -67,7 +69,8 @@ public final class ParseCommand implements Callable<Integer> {
                     n++;
                     NewsItem item = normalizer.normalize(raw);
                     items.add(ninjs.toNinjs(item));
-                    for (String w : item.warnings()) warnings.add("item " + n + ": " + w);
+                    // Prefixed once: a parser that numbers its own entries has said which item already.
+                    for (String w : item.warnings()) warnings.add(ITEM_LABEL.matcher(w).lookingAt() ? w : "item " + n + ": " + w);
                 }
             } catch (ParseException | IOException e) {
                 error = e instanceof IOException ? "cannot read file: " + e.getMessage() : e.getMessage();

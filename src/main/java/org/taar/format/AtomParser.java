@@ -27,7 +27,8 @@ public final class AtomParser implements FormatParser {
     @Override
     public boolean accepts(byte[] content) {
         Optional<XmlSniff.Root> root = XmlSniff.root(content);
-        return root.isPresent() && root.get().is("feed", FeedXml.ATOM_10, FeedXml.ATOM_03, "");
+        return root.isPresent() && root.get().is("feed")
+                && (root.get().namespace().isEmpty() || FeedXml.isAtom(root.get().namespace()));
     }
 
     private static final class Feed {
@@ -36,6 +37,9 @@ public final class AtomParser implements FormatParser {
         String link;
         String rawLink;
         String self;
+        /** The feed's rights and authors, which entries without their own inherit (RFC 4287 4.2.10, 4.1.1). */
+        String rights;
+        String author;
     }
 
     @Override
@@ -69,6 +73,8 @@ public final class AtomParser implements FormatParser {
                     feed.link = HtmlContent.absoluteUrl(documentBase, feed.rawLink);
                     if (e.base == null) e.base = documentBase;
                     e.feedLink = feed.link != null ? feed.link : documentBase;
+                    e.rights(feed.rights);
+                    e.inheritByline(feed.author);
                     out.emit(e, feed.language);
                 } else if (name.equals("link")) {
                     String rel = attr(c, "rel");
@@ -78,11 +84,40 @@ public final class AtomParser implements FormatParser {
                         feed.self = HtmlContent.absoluteUrl(feed.base, attr(c, "href"));
                     }
                     Stax.skip(c);
+                } else if (name.equals("rights") || name.equals("copyright")) {
+                    FeedEntry holder = new FeedEntry();
+                    Construct t = construct(c, holder);
+                    if (feed.rights == null) feed.rights = t.isText() ? t.value() : HtmlContent.text(t.value());
+                } else if (name.equals("author")) {
+                    String a = author(c);
+                    if (feed.author == null) feed.author = a;
                 } else {
                     Stax.skip(c);
                 }
             });
         });
+    }
+
+    /** An author's name; its e-mail address when it gives no name; its text when it has no child elements. */
+    private static String author(XMLStreamReader c) throws XMLStreamException {
+        String[] parts = new String[3]; // name, email, loose text
+        StringBuilder loose = new StringBuilder();
+        while (c.hasNext()) {
+            int ev = c.next();
+            if (ev == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                String n = c.getLocalName();
+                String v = Stax.text(c);
+                if (n.equals("name") && parts[0] == null) parts[0] = Text.blankToNull(v);
+                else if (n.equals("email") && parts[1] == null) parts[1] = Text.blankToNull(v);
+            } else if (ev == javax.xml.stream.XMLStreamConstants.CHARACTERS || ev == javax.xml.stream.XMLStreamConstants.CDATA) {
+                loose.append(c.getText());
+            } else if (ev == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                break;
+            }
+        }
+        if (parts[0] != null) return RssParser.author(parts[0]);
+        String text = RssParser.author(loose.toString());
+        return text != null ? text : parts[1];
     }
 
     /** Atom's own elements; feeds without a namespace have them in none. */
@@ -98,6 +133,7 @@ public final class AtomParser implements FormatParser {
         e.base = HtmlContent.resolveBase(feed.base, FeedXml.xmlBase(r));
         e.language = FeedXml.xmlLang(r);
         String[] links = new String[2]; // [0] alternate text/html, [1] first alternate
+        String[] sourceAuthor = new String[1];
         FeedXml.children(r, c -> {
             String name = c.getLocalName();
             String ns = ns(c);
@@ -111,8 +147,15 @@ public final class AtomParser implements FormatParser {
                     }
                     case "summary" -> {
                         Construct t = construct(c, e);
-                        e.description = t.value();
-                        e.descriptionIsText = t.isText();
+                        if (t.value() != null && !t.value().isBlank()) {
+                            // The summary is the description; a media:description read before it is the other one.
+                            if (e.description != null && e.otherDescription == null) {
+                                e.otherDescription = e.description;
+                                e.otherDescriptionIsText = e.descriptionIsText;
+                            }
+                            e.description = t.value();
+                            e.descriptionIsText = t.isText();
+                        }
                     }
                     case "content" -> {
                         String contentBase = FeedXml.xmlBase(c);
@@ -130,15 +173,14 @@ public final class AtomParser implements FormatParser {
                     case "published", "issued", "created" -> e.created(name, Stax.text(c));
                     case "updated", "modified" -> e.modified(name, Stax.text(c));
                     case "author" -> {
-                        String[] author = new String[1];
-                        FeedXml.children(c, a -> {
-                            if (a.getLocalName().equals("name") && author[0] == null) author[0] = Stax.text(a);
-                            else Stax.skip(a);
-                        });
-                        if (author[0] != null && !author[0].isBlank()) {
-                            e.byline = e.byline == null ? author[0].strip() : e.byline + ", " + author[0].strip();
-                        }
+                        String a = author(c);
+                        if (a != null) e.byline = e.byline == null ? a : e.byline + ", " + a;
                     }
+                    case "rights", "copyright" -> {
+                        Construct t = construct(c, e);
+                        e.rights(t.isText() ? t.value() : HtmlContent.text(t.value()));
+                    }
+                    case "source" -> source(c, e, sourceAuthor);
                     case "category" -> {
                         String label = attr(c, "label");
                         e.tag(label != null && !label.isBlank() ? label : attr(c, "term"));
@@ -151,73 +193,141 @@ public final class AtomParser implements FormatParser {
                         if (href != null && (rel == null || rel.equals("alternate"))) {
                             if (links[1] == null) links[1] = href;
                             if (links[0] == null && (type == null || type.contains("html"))) links[0] = href;
-                        } else if (href != null && "enclosure".equals(rel)
-                                && ((type != null && type.startsWith("image/")) || (type == null && FeedXml.looksLikeImage(href)))) {
-                            e.image(href, attr(c, "title"));
+                        } else if (href != null && "enclosure".equals(rel)) {
+                            if ((type != null && type.startsWith("image/")) || (type == null && FeedXml.looksLikeImage(href))) {
+                                e.image(href, attr(c, "title"));
+                            } else if (e.enclosureUrl == null) {
+                                e.enclosureUrl = href;
+                            }
                         }
                         Stax.skip(c);
                     }
                     default -> Stax.skip(c);
                 }
-            } else if (ns.equals(FeedXml.DC)) {
+            } else if (FeedXml.isDc(ns) || FeedXml.DCTERMS.equals(ns)) {
                 switch (name) {
-                    case "creator" -> {
-                        String by = Stax.text(c);
-                        if (e.byline == null) e.byline = by;
-                    }
+                    case "creator", "author" -> e.byline(Stax.text(c));
                     case "subject" -> e.tag(Stax.text(c));
-                    case "date" -> e.created("dc:date", Stax.text(c));
+                    case "date", "created", "issued" -> e.created("dc:" + name, Stax.text(c));
+                    case "modified" -> e.modified("dcterms:modified", Stax.text(c));
                     case "language" -> e.language = Text.blankToNull(Stax.text(c));
+                    case "rights" -> e.rights(Stax.text(c));
                     default -> Stax.skip(c);
                 }
             } else if (FeedXml.isMedia(ns)) {
                 FeedXml.media(c, e);
+            } else if (FeedXml.isItunes(ns)) {
+                FeedXml.itunes(c, e);
             } else {
                 Stax.skip(c);
             }
         });
+        // The entry's source feed speaks for the entry where the entry is silent (RFC 4287 4.2.11).
+        if (e.byline == null) e.byline = sourceAuthor[0];
         e.link = links[0] != null ? links[0] : links[1];
         return e;
     }
 
+    /** The entry's source element: its first author, and its rights, for an entry without its own. */
+    private static void source(XMLStreamReader r, FeedEntry e, String[] sourceAuthor) throws XMLStreamException {
+        FeedXml.children(r, c -> {
+            if (!isAtom(ns(c))) {
+                Stax.skip(c);
+            } else if (c.getLocalName().equals("author")) {
+                String a = author(c);
+                if (sourceAuthor[0] == null) sourceAuthor[0] = a;
+            } else if (c.getLocalName().equals("rights")) {
+                Construct t = construct(c, new FeedEntry());
+                e.rights(t.isText() ? t.value() : HtmlContent.text(t.value()));
+            } else {
+                Stax.skip(c);
+            }
+        });
+    }
+
     /**
-     * Reads a text construct. Atom 1.0: type text (default), html or xhtml. Atom 0.3: type is a
-     * MIME type (default text/plain) and mode says how it is carried: xml (default), escaped or base64.
+     * Reads a text construct. Atom 1.0: type text (the default), html, xhtml, or a MIME type: an
+     * XML type holds markup, a text/ type text, and any other is base64 (RFC 4287 4.1.3.3). Atom 0.3:
+     * type is a MIME type (default text/plain) and mode says how it is carried: xml (the default),
+     * escaped or base64. An empty or unknown type is read as feedparser reads it: base64 when it
+     * decodes to text, else the text as written.
      */
     private static Construct construct(XMLStreamReader r, FeedEntry e) throws XMLStreamException {
-        String type = FeedXml.lower(attr(r, "type"));
+        String type = mediaType(attr(r, "type"));
         String mode = FeedXml.lower(attr(r, "mode"));
         String src = Text.blankToNull(attr(r, "src"));
         if (src != null) {
             Stax.skip(r);
             return new Construct(null, false, src);
         }
-        if (type == null || type.equals("text") || type.equals("text/plain")) {
-            if ("base64".equals(mode)) return new Construct(base64(Stax.text(r), e), true, null);
-            if ("escaped".equals(mode)) return new Construct(Stax.text(r), false, null);
+        boolean html = type != null && (type.equals("html") || type.equals("text/html"));
+        boolean xhtml = type != null && (type.equals("xhtml") || type.contains("xhtml"));
+        boolean xml = type != null && (type.endsWith("+xml") || type.endsWith("/xml"));
+        boolean text = type == null || type.equals("text") || type.equals("text/plain") || type.startsWith("text/") && !html;
+        if ("base64".equals(mode)) {
+            String decoded = base64(Stax.text(r), e, true);
+            return decoded == null ? new Construct(null, false, null) : new Construct(decoded, text && !HtmlContent.looksLikeHtml(decoded), null);
+        }
+        if ("escaped".equals(mode)) {
+            String v = Stax.text(r);
+            return new Construct(v, text && !html && !xhtml, null);
+        }
+        if (html) return new Construct(FeedXml.mixed(r), false, null);
+        if (xhtml || xml) return new Construct(Stax.innerXml(r), false, null);
+        if (text) {
             // Plain text, unless a 0.3 feed wrote markup inline anyway.
             String v = FeedXml.mixed(r);
             return new Construct(v, !HtmlContent.looksLikeHtml(v) || "text".equals(type), null);
         }
-        if (type.equals("html") || type.equals("text/html")) {
-            if ("base64".equals(mode)) return new Construct(base64(Stax.text(r), e), false, null);
-            return new Construct(FeedXml.mixed(r), false, null);
+        // A media type that is neither text nor XML: base64 by the specification; kept as written when it is not.
+        String v = FeedXml.mixed(r);
+        String decoded = base64(v, e, false);
+        if (decoded != null) return new Construct(decoded, !HtmlContent.looksLikeHtml(decoded), null);
+        if (type.contains("/") && !type.startsWith("application/octet-stream") && looksLikeBase64(v)) {
+            e.warnings.add("content of type " + type + " is not text; left out");
+            return new Construct(null, false, null);
         }
-        if (type.equals("xhtml") || type.contains("xhtml") || type.endsWith("+xml") || type.endsWith("/xml")) {
-            return new Construct(Stax.innerXml(r), false, null);
-        }
-        if (type.startsWith("text/")) return new Construct(Stax.text(r), true, null);
-        e.warnings.add("content of type " + type + " is not text; left out");
-        Stax.skip(r);
-        return new Construct(null, false, null);
+        return new Construct(v, !HtmlContent.looksLikeHtml(v), null);
     }
 
-    private static String base64(String value, FeedEntry e) {
+    /** The type attribute as a lower-case media type without parameters; null when absent or empty. */
+    private static String mediaType(String type) {
+        String t = FeedXml.lower(type);
+        if (t == null) return null;
+        int semi = t.indexOf(';');
+        if (semi >= 0) t = t.substring(0, semi).strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static boolean looksLikeBase64(String v) {
+        String t = v.replaceAll("\\s+", "");
+        return t.length() >= 4 && t.length() % 4 == 0 && t.matches("[A-Za-z0-9+/]+={0,2}");
+    }
+
+    /**
+     * Base64 decoded to text: UTF-8 without control characters. Null when it is not; with a warning
+     * when base64 was declared (mode="base64"), silently when it was only a guess from the type.
+     */
+    private static String base64(String value, FeedEntry e, boolean declared) {
+        if (value == null || value.isBlank()) return null;
+        String v = value.strip();
+        if (!declared && !looksLikeBase64(v)) return null;
+        byte[] bytes;
         try {
-            return new String(Base64.getMimeDecoder().decode(value.strip()), StandardCharsets.UTF_8);
+            bytes = Base64.getMimeDecoder().decode(v);
         } catch (IllegalArgumentException x) {
-            e.warnings.add("base64 content unreadable; left out");
+            if (declared) e.warnings.add("base64 content unreadable; left out");
             return null;
         }
+        if (Text.invalidUtf8Offset(bytes) >= 0 || Text.containsNul(bytes) || hasControls(bytes)) {
+            if (declared) e.warnings.add("base64 content is not UTF-8 text; left out");
+            return null;
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static boolean hasControls(byte[] b) {
+        for (byte x : b) if (x >= 0 && x < 0x20 && x != '\n' && x != '\r' && x != '\t') return true;
+        return false;
     }
 }

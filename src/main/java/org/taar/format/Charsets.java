@@ -63,6 +63,14 @@ public final class Charsets {
             return new Decision(StandardCharsets.UTF_8, 0, warnings);
         }
         if (label == null || isUtf8(label)) {
+            int[] census = nonAscii ? Utf8OrWindows1252.census(b) : new int[2];
+            if (census[0] > census[1]) {
+                // Mostly UTF-8 with a few stray legacy bytes: only those are read as windows-1252.
+                warnings.add((label == null ? "no charset declared" : "declared UTF-8") + " and the bytes are UTF-8 but for "
+                        + census[1] + " byte" + (census[1] == 1 ? "" : "s") + " (first at offset " + Text.invalidUtf8Offset(b)
+                        + "), read as windows-1252");
+                return new Decision(Utf8OrWindows1252.INSTANCE, 0, warnings);
+            }
             if (nonAscii) {
                 warnings.add((label == null ? "no charset declared" : "declared UTF-8")
                         + " but the bytes are not UTF-8 (first bad byte at offset " + Text.invalidUtf8Offset(b)
@@ -78,7 +86,14 @@ public final class Charsets {
         }
         // ISO-8859-1 and US-ASCII labels mean windows-1252 in practice (smart quotes in 0x80-0x9F),
         // as browsers have long agreed.
-        if (declared.equals(StandardCharsets.ISO_8859_1) || declared.equals(StandardCharsets.US_ASCII)) {
+        if (declared.equals(StandardCharsets.ISO_8859_1) || declared.equals(StandardCharsets.US_ASCII)
+                || declared.equals(WINDOWS_1252)) {
+            int[] census = Utf8OrWindows1252.census(b);
+            if (census[0] > census[1]) {
+                warnings.add("declared charset " + label + " but the bytes are UTF-8 but for " + census[1] + " byte"
+                        + (census[1] == 1 ? "" : "s") + "; those read as windows-1252");
+                return new Decision(Utf8OrWindows1252.INSTANCE, 0, warnings);
+            }
             return new Decision(WINDOWS_1252, 0, warnings);
         }
         if (httpLabel != null && xmlLabel != null && !sameCharset(httpLabel, xmlLabel)) {

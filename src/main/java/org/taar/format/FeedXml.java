@@ -3,6 +3,7 @@ package org.taar.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -23,7 +24,40 @@ final class FeedXml {
     static final String DCTERMS = "http://purl.org/dc/terms/";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
 
+    static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    /**
+     * The namespaces RSS's own elements have been put in: none (0.91-0.94, 2.0), RSS 1.0 and 0.90's,
+     * and the default namespaces UserLand and Harvard once published for RSS 2.0 (feedparser reads
+     * the same list as plain RSS).
+     */
+    private static final Set<String> RSS_NAMESPACES = Set.of(
+            "http://purl.org/rss/1.0", "http://my.netscape.com/rdf/simple/0.9", "http://backend.userland.com/rss",
+            "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss",
+            "http://purl.org/rss/1.0/modules/rss091#");
+    /** Atom 1.0, 0.3 and the drafts before it (Echo, Pie), whose feeds still turn up in archives. */
+    private static final Set<String> ATOM_NAMESPACES = Set.of(
+            "http://www.w3.org/2005/atom", "http://purl.org/atom/ns#", "http://purl.org/echo", "http://purl.org/pie");
+
     private FeedXml() {}
+
+    /** A namespace URI as feeds vary it: case and a trailing slash do not matter. */
+    private static String key(String ns) {
+        String k = ns.strip().toLowerCase(Locale.ROOT);
+        return k.endsWith("/") ? k.substring(0, k.length() - 1) : k;
+    }
+
+    /** RSS's own elements: no namespace or one of the namespaces RSS versions have used. */
+    static boolean isRss(String ns) {
+        return ns == null || ns.isEmpty() || RSS_NAMESPACES.contains(key(ns));
+    }
+
+    static boolean isDc(String ns) {
+        return ns != null && (DC.equals(ns) || key(ns).equals("http://purl.org/dc/elements/1.0"));
+    }
+
+    static boolean isItunes(String ns) {
+        return ns != null && key(ns).equals(ITUNES);
+    }
 
     /** Media RSS, under both spellings feeds use (with and without the trailing slash). */
     static boolean isMedia(String ns) {
@@ -31,7 +65,7 @@ final class FeedXml {
     }
 
     static boolean isAtom(String ns) {
-        return ATOM_10.equals(ns) || ATOM_03.equals(ns);
+        return ns != null && !ns.isEmpty() && ATOM_NAMESPACES.contains(key(ns));
     }
 
     static String ns(XMLStreamReader r) {
@@ -113,7 +147,10 @@ final class FeedXml {
         void read(XMLStreamReader r) throws XMLStreamException;
     }
 
-    /** Media RSS content, thumbnail and group children, to the entry's image (the first image wins). */
+    /**
+     * Media RSS at item or group level: content, thumbnail and group to the entry's image (the first
+     * image wins), title to the media title, description to a description, keywords and category to tags.
+     */
     static void media(XMLStreamReader r, FeedEntry e) throws XMLStreamException {
         String name = r.getLocalName();
         switch (name) {
@@ -139,16 +176,50 @@ final class FeedXml {
                     e.image(url, caption);
                 } else if (thumbnail[0] != null) {
                     e.image(thumbnail[0], caption);
+                    if (e.enclosureUrl == null) e.enclosureUrl = Text.blankToNull(url);
+                } else if (e.enclosureUrl == null) {
+                    e.enclosureUrl = Text.blankToNull(url);
                 }
             }
             case "thumbnail" -> {
                 e.image(attr(r, "url"), null);
                 Stax.skip(r);
             }
+            case "title" -> {
+                String t = Stax.text(r);
+                if (e.mediaTitle == null) e.mediaTitle = Text.blankToNull(t);
+            }
+            case "description" -> {
+                boolean html = "html".equals(lower(attr(r, "type")));
+                e.description(html ? mixed(r) : Stax.text(r), !html);
+            }
+            case "keywords" -> e.keywords(Stax.text(r));
+            case "category" -> e.tag(Stax.text(r));
             case "group" -> children(r, c -> {
                 if (isMedia(ns(c))) media(c, e);
                 else Stax.skip(c);
             });
+            default -> Stax.skip(r);
+        }
+    }
+
+    /**
+     * iTunes podcast elements: summary is a description, author a byline, keywords and category
+     * (its text attribute) tags, the episode title a media title.
+     */
+    static void itunes(XMLStreamReader r, FeedEntry e) throws XMLStreamException {
+        switch (r.getLocalName()) {
+            case "summary" -> e.description(mixed(r), false);
+            case "author" -> e.byline(Stax.text(r));
+            case "keywords" -> e.keywords(Stax.text(r));
+            case "category" -> {
+                e.tag(attr(r, "text"));
+                Stax.skip(r);
+            }
+            case "title" -> {
+                String t = Stax.text(r);
+                if (e.mediaTitle == null) e.mediaTitle = Text.blankToNull(t);
+            }
             default -> Stax.skip(r);
         }
     }

@@ -43,6 +43,7 @@ public final class HtmlContent {
     /** Elements that hold nothing a reader sees: a body of only these (and white space) is no body. */
     private static final Evaluator NOTHING_TO_READ = QueryParser.parse(HtmlSanitizer.NOT_STORY_TEXT + ", link, meta, base");
     private static final Evaluator NOT_STORY_TEXT = QueryParser.parse(HtmlSanitizer.NOT_STORY_TEXT);
+    private static final Evaluator KEPT_FOR_CONTENT = QueryParser.parse("form, fieldset, noscript, object, applet");
     private static final Pattern REAL_TAG = Pattern.compile("<(?:[A-Za-z][A-Za-z0-9]*[\\s/>]|/[A-Za-z]|!--)");
     private static final Pattern ESCAPED_TAG = Pattern.compile("&lt;\\s*/?[A-Za-z][A-Za-z0-9]*(?:\\s|&gt;|/)",
             Pattern.CASE_INSENSITIVE);
@@ -63,6 +64,7 @@ public final class HtmlContent {
         Document doc = Jsoup.parseBodyFragment(html, base);
         doc.outputSettings().prettyPrint(false);
         Element body = doc.body();
+        HtmlSanitizer.lazySources(body);
         if (!base.isEmpty()) {
             for (Element e : body.getAllElements()) {
                 if (e == body || e.attributesSize() == 0) continue;
@@ -274,6 +276,8 @@ public final class HtmlContent {
         for (Node n : body.childNodes()) {
             if (n instanceof TextNode t && t.isBlank()) continue;
             if (n instanceof Element e && e.is(NOTHING_TO_READ)) continue;
+            // A form or fallback container is kept for what it holds: only a button and inputs is nothing.
+            if (n instanceof Element e && e.is(KEPT_FOR_CONTENT) && e != body && nothingToRead(e)) continue;
             return false;
         }
         return true;

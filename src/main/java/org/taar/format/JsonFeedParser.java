@@ -86,7 +86,7 @@ public final class JsonFeedParser implements FormatParser {
     private static FeedEntry entry(JsonNode n, String home, String feedAuthor, int index) {
         FeedEntry e = new FeedEntry();
         e.feedLink = home;
-        if (!n.isObject()) return e; // dropped later as an item with neither title nor text
+        if (!n.isObject()) return e; // skipped later as an empty entry
         e.id = text(n, "id");
         e.link = text(n, "url");
         if (e.link == null) e.link = text(n, "external_url");
@@ -103,7 +103,7 @@ public final class JsonFeedParser implements FormatParser {
         e.created("date_published", text(n, "date_published"));
         e.modified("date_modified", text(n, "date_modified"));
         e.byline = author(n);
-        if (e.byline == null) e.byline = feedAuthor;
+        e.inheritByline(feedAuthor);
         JsonNode tags = n.get("tags");
         if (tags != null && tags.isArray()) {
             for (JsonNode t : tags) {
@@ -112,6 +112,16 @@ public final class JsonFeedParser implements FormatParser {
         }
         String image = text(n, "image");
         e.image(image != null ? image : text(n, "banner_image"), null);
+        JsonNode attachments = n.get("attachments");
+        if (attachments != null && attachments.isArray()) {
+            for (JsonNode a : attachments) {
+                if (!a.isObject()) continue;
+                String type = text(a, "mime_type");
+                String url = text(a, "url");
+                if (type != null && type.toLowerCase(Locale.ROOT).startsWith("image/")) e.image(url, text(a, "title"));
+                else if (e.enclosureUrl == null) e.enclosureUrl = url;
+            }
+        }
         e.language = text(n, "language");
         return e;
     }

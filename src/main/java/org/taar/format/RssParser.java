@@ -5,6 +5,8 @@ import static org.taar.format.FeedXml.ns;
 
 import java.util.function.Consumer;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.taar.item.NewsItem;
@@ -34,6 +36,7 @@ public final class RssParser implements FormatParser {
         String base;
         String language;
         String link;
+        String rights;
     }
 
     @Override
@@ -71,22 +74,22 @@ public final class RssParser implements FormatParser {
         FeedXml.children(r, c -> {
             String name = c.getLocalName();
             String ns = ns(c);
+            boolean rss = FeedXml.isRss(ns);
             if (name.equals("item")) {
                 out.emit(item(c, ch), ch.language);
-            } else if (name.equals("link") && isRss(ns) && ch.link == null) {
+            } else if (name.equals("link") && rss && ch.link == null) {
                 ch.link = HtmlContent.absoluteUrl(ch.base, Stax.text(c));
-            } else if (name.equals("language") && (isRss(ns) || FeedXml.DC.equals(ns))) {
+            } else if (name.equals("language") && (rss || FeedXml.isDc(ns))) {
                 String lang = Text.blankToNull(Stax.text(c));
                 if (lang != null) ch.language = lang;
+            } else if ((name.equals("copyright") && rss) || (name.equals("rights")
+                    && (FeedXml.isDc(ns) || FeedXml.DCTERMS.equals(ns) || FeedXml.isAtom(ns)))) {
+                String rights = Text.blankToNull(FeedXml.mixed(c));
+                if (ch.rights == null) ch.rights = rights;
             } else {
                 Stax.skip(c);
             }
         });
-    }
-
-    /** RSS's own elements: no namespace (0.9x, 2.0) or the RSS 1.0 / 0.90 namespace. */
-    private static boolean isRss(String ns) {
-        return ns.isEmpty() || ns.equals(FeedXml.RSS_10) || ns.equals(FeedXml.RSS_09);
     }
 
     private static FeedEntry item(XMLStreamReader r, Channel ch) throws XMLStreamException {
@@ -94,73 +97,24 @@ public final class RssParser implements FormatParser {
         e.base = HtmlContent.resolveBase(ch.base, FeedXml.xmlBase(r));
         e.language = FeedXml.xmlLang(r);
         e.feedLink = ch.link;
+        // RSS 1.0 names each item by its rdf:about, the item's URI.
+        String about = Text.blankToNull(r.getAttributeValue(FeedXml.RDF, "about"));
         String[] permaLink = new String[1];
         FeedXml.children(r, c -> {
             String name = c.getLocalName();
             String ns = ns(c);
-            if (isRss(ns)) {
-                switch (name) {
-                    case "title" -> e.title = Stax.text(c);
-                    case "link" -> e.link = Text.blankToNull(Stax.text(c));
-                    case "guid" -> {
-                        String isPermaLink = attr(c, "isPermaLink");
-                        e.id = Text.blankToNull(Stax.text(c));
-                        if (e.id != null && !"false".equalsIgnoreCase(String.valueOf(isPermaLink).strip())) permaLink[0] = e.id;
-                    }
-                    case "description" -> e.description = FeedXml.mixed(c);
-                    case "author" -> e.byline = author(Stax.text(c));
-                    case "category" -> e.tag(Stax.text(c));
-                    case "pubDate" -> e.created("pubDate", Stax.text(c));
-                    case "enclosure" -> {
-                        String type = FeedXml.lower(attr(c, "type"));
-                        String url = attr(c, "url");
-                        if ((type != null && type.startsWith("image/")) || (type == null && FeedXml.looksLikeImage(url))) {
-                            e.image(url, null);
-                        }
-                        Stax.skip(c);
-                    }
-                    default -> Stax.skip(c);
-                }
+            if (FeedXml.isRss(ns)) {
+                rssElement(c, name, e, permaLink);
             } else if (ns.equals(FeedXml.CONTENT) && name.equals("encoded")) {
                 e.content = FeedXml.mixed(c);
-            } else if (ns.equals(FeedXml.DC)) {
-                switch (name) {
-                    case "title" -> {
-                        String t = Stax.text(c);
-                        if (e.title == null) e.title = t;
-                    }
-                    case "creator" -> {
-                        String by = Stax.text(c);
-                        if (e.byline == null || e.byline.isBlank()) e.byline = by;
-                    }
-                    case "subject" -> e.tag(Stax.text(c));
-                    case "date" -> e.created("dc:date", Stax.text(c));
-                    case "language" -> e.language = Text.blankToNull(Stax.text(c));
-                    case "description" -> {
-                        String d = FeedXml.mixed(c);
-                        if (e.description == null) e.description = d;
-                    }
-                    default -> Stax.skip(c);
-                }
-            } else if (ns.equals(FeedXml.DCTERMS)) {
-                switch (name) {
-                    case "created", "issued" -> e.created("dcterms:" + name, Stax.text(c));
-                    case "modified" -> e.modified("dcterms:modified", Stax.text(c));
-                    default -> Stax.skip(c);
-                }
+            } else if (FeedXml.isDc(ns) || ns.equals(FeedXml.DCTERMS)) {
+                dublinCore(c, name, e);
             } else if (FeedXml.isAtom(ns)) {
-                switch (name) {
-                    case "updated" -> e.modified("atom:updated", Stax.text(c));
-                    case "published" -> e.created("atom:published", Stax.text(c));
-                    case "link" -> {
-                        String rel = attr(c, "rel");
-                        if ((rel == null || rel.equals("alternate")) && e.link == null) e.link = Text.blankToNull(attr(c, "href"));
-                        Stax.skip(c);
-                    }
-                    default -> Stax.skip(c);
-                }
+                atomElement(c, name, e);
             } else if (FeedXml.isMedia(ns)) {
                 FeedXml.media(c, e);
+            } else if (FeedXml.isItunes(ns)) {
+                FeedXml.itunes(c, e);
             } else if (ns.equals(FeedXml.XHTML) && name.equals("body")) {
                 String body = Stax.innerXml(c);
                 if (e.content == null) e.content = body;
@@ -168,20 +122,125 @@ public final class RssParser implements FormatParser {
                 Stax.skip(c);
             }
         });
+        if (e.id == null) e.id = about;
         if (e.link == null && permaLink[0] != null) e.link = permaLink[0];
+        if (e.link == null && about != null && HtmlContent.absoluteUrl(null, about) != null) e.link = about;
+        e.rights(ch.rights);
         return e;
     }
 
-    /** RSS 2.0 authors are e-mail addresses, often "jo@example.com (Jo Writer)": the name is the byline. */
+    private static void rssElement(XMLStreamReader c, String name, FeedEntry e, String[] permaLink) throws XMLStreamException {
+        switch (name) {
+            case "title" -> {
+                String t = Stax.text(c);
+                if (e.title == null || e.title.isBlank()) e.title = t;
+            }
+            case "link" -> {
+                String l = Text.blankToNull(Stax.text(c));
+                if (e.link == null) e.link = l;
+            }
+            case "guid" -> {
+                String isPermaLink = attr(c, "isPermaLink");
+                String id = Text.blankToNull(Stax.text(c));
+                if (id != null && e.id == null) {
+                    e.id = id;
+                    if (!"false".equalsIgnoreCase(String.valueOf(isPermaLink).strip())) permaLink[0] = id;
+                }
+            }
+            // RSS 0.9x feeds and some generators write <summary> or <abstract> beside (or instead of) <description>.
+            case "description", "summary", "abstract" -> e.description(FeedXml.mixed(c), false);
+            case "author", "creator" -> e.byline(Stax.text(c));
+            case "category" -> e.tag(Stax.text(c));
+            case "pubDate", "pubdate", "date" -> e.created(name, Stax.text(c));
+            case "copyright", "rights" -> e.rights(FeedXml.mixed(c));
+            case "enclosure" -> {
+                String type = FeedXml.lower(attr(c, "type"));
+                String url = attr(c, "url");
+                if ((type != null && type.startsWith("image/")) || (type == null && FeedXml.looksLikeImage(url))) {
+                    e.image(url, null);
+                } else if (e.enclosureUrl == null) {
+                    e.enclosureUrl = Text.blankToNull(url);
+                }
+                Stax.skip(c);
+            }
+            default -> Stax.skip(c);
+        }
+    }
+
+    private static void dublinCore(XMLStreamReader c, String name, FeedEntry e) throws XMLStreamException {
+        switch (name) {
+            case "title" -> {
+                String t = Stax.text(c);
+                if (e.title == null || e.title.isBlank()) e.title = t;
+            }
+            case "creator", "author", "contributor" -> e.byline(Stax.text(c));
+            case "subject" -> e.tag(Stax.text(c));
+            case "date", "created", "issued" -> e.created("dc:" + name, Stax.text(c));
+            case "modified" -> e.modified("dcterms:modified", Stax.text(c));
+            case "language" -> e.language = Text.blankToNull(Stax.text(c));
+            case "description", "abstract" -> e.description(FeedXml.mixed(c), false);
+            case "rights" -> e.rights(Stax.text(c));
+            case "identifier" -> {
+                String id = Text.blankToNull(Stax.text(c));
+                if (e.id == null) e.id = id;
+            }
+            default -> Stax.skip(c);
+        }
+    }
+
+    private static void atomElement(XMLStreamReader c, String name, FeedEntry e) throws XMLStreamException {
+        switch (name) {
+            case "updated", "modified" -> e.modified("atom:" + name, Stax.text(c));
+            case "published", "issued", "created" -> e.created("atom:" + name, Stax.text(c));
+            case "id" -> {
+                String id = Text.blankToNull(Stax.text(c));
+                if (e.id == null) e.id = id;
+            }
+            case "link" -> {
+                String rel = FeedXml.lower(attr(c, "rel"));
+                if ((rel == null || rel.equals("alternate")) && e.link == null) e.link = Text.blankToNull(attr(c, "href"));
+                Stax.skip(c);
+            }
+            case "author" -> {
+                String[] author = new String[1];
+                FeedXml.children(c, a -> {
+                    if (a.getLocalName().equals("name") && author[0] == null) author[0] = Stax.text(a);
+                    else Stax.skip(a);
+                });
+                e.byline(author[0]);
+            }
+            case "category" -> {
+                String label = attr(c, "label");
+                e.tag(label != null && !label.isBlank() ? label : attr(c, "term"));
+                Stax.skip(c);
+            }
+            case "rights" -> e.rights(FeedXml.mixed(c));
+            case "summary" -> e.description(FeedXml.mixed(c), false);
+            case "content" -> {
+                String body = FeedXml.mixed(c);
+                if (e.content == null) e.content = Text.blankToNull(body);
+            }
+            default -> Stax.skip(c);
+        }
+    }
+
+    /** An e-mail address as authors write it: bare, after mailto:, or in angle brackets or parentheses. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[<(\\[]?\\s*(?:mailto:)?[\\w.+'-]+@[\\w-]+(?:\\.[\\w-]+)+\\s*[>)\\]]?", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The byline in an author field. RSS 2.0 authors are e-mail addresses, usually with the name
+     * beside them: "jo@example.com (Jo Writer)", "Jo Writer (jo@example.com)", "Jo Writer
+     * &lt;jo@example.com&gt;"; the name is the byline. An address alone is kept as it is.
+     */
     static String author(String value) {
         String v = Text.blankToNull(value);
         if (v == null) return null;
-        int open = v.indexOf('(');
-        int close = v.lastIndexOf(')');
-        if (open >= 0 && close > open && v.substring(0, open).contains("@")) {
-            String name = Text.blankToNull(v.substring(open + 1, close));
-            if (name != null) return name;
-        }
-        return v;
+        Matcher m = EMAIL.matcher(v);
+        if (!m.find()) return v.replaceAll("\\s+", " ");
+        String address = m.group().replaceAll("^[<(\\[]\\s*|\\s*[>)\\]]$", "").replaceFirst("(?i)^mailto:", "");
+        String rest = EMAIL.matcher(v).replaceAll(" ").strip();
+        rest = rest.replaceAll("^[(\\[<\"'\\s,;:-]+|[)\\]>\"'\\s,;:-]+$", "").replaceAll("\\s+", " ");
+        return rest.isEmpty() ? address : rest;
     }
 }

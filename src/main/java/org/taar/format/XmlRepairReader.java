@@ -15,7 +15,9 @@ import org.jsoup.nodes.Entities;
  *       is how "billion laughs" and external-entity attacks work, and no real feed needs it;</li>
  *   <li>HTML named entities (&amp;nbsp; &amp;eacute; ...) become numeric references, a stray
  *       '&amp;' becomes &amp;amp;, references to characters XML forbids are dropped;</li>
- *   <li>characters XML 1.0 forbids (control characters, lone surrogates) are dropped.</li>
+ *   <li>characters XML 1.0 forbids (control characters, lone surrogates) are dropped;</li>
+ *   <li>C1 controls (U+0080-U+009F), as characters or references, become the windows-1252 characters
+ *       they stand for, and an upper-case hexadecimal reference ({@code &#X41;}) is written as XML wants.</li>
  * </ul>
  * Newlines inside what is dropped are kept, so the parser's line numbers stay those of the file.
  */
@@ -70,7 +72,9 @@ final class XmlRepairReader extends Reader {
             // Fast path: a run of ordinary text goes straight through.
             while (pos < lim && out.length() < 8192) {
                 char c = buf[pos];
-                if (c == '<' || c == '&' || !(c >= 0x20 && c < 0xD800 || c == '\n' || c == '\t' || c == '\r')) break;
+                if (c == '<' || c == '&' || !(c >= 0x20 && c < 0x80 || c >= 0xA0 && c < 0xD800 || c == '\n' || c == '\t' || c == '\r')) {
+                    break;
+                }
                 out.append(c);
                 pos++;
             }
@@ -191,8 +195,15 @@ final class XmlRepairReader extends Reader {
         } catch (NumberFormatException e) {
             cp = -1;
         }
-        if (allowed(cp)) {
-            out.append('&').append(n).append(';');
+        if (cp >= 0x80 && cp <= 0x9F) {
+            // As HTML reads them: &#146; is the windows-1252 character of byte 146, a right quote.
+            repairs++;
+            int mapped = Mojibake.windows1252(cp);
+            if (mapped >= 0) out.append("&#").append(mapped).append(';');
+        } else if (allowed(cp)) {
+            // XML allows only a lower-case x; "&#X41;" is common and means the same.
+            out.append('&').append(n.charAt(1) == 'X' ? "#x" + n.substring(2) : n).append(';');
+            if (n.charAt(1) == 'X') repairs++;
         } else {
             repairs++;
         }
@@ -221,6 +232,13 @@ final class XmlRepairReader extends Reader {
         }
         if (Character.isLowSurrogate((char) c) || !allowed(c)) {
             repairs++;
+            return;
+        }
+        if (c >= 0x80 && c <= 0x9F) {
+            // A C1 control in text is a windows-1252 character read as Latin-1 (don\u0092t): mapped, never kept.
+            repairs++;
+            int mapped = Mojibake.windows1252(c);
+            if (mapped >= 0) out.append((char) mapped);
             return;
         }
         out.append((char) c);

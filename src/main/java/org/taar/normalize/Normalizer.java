@@ -33,6 +33,9 @@ public final class Normalizer {
                 // The item's own agency name as a code, before the dateline may fill an empty one (already a code).
                 new AgencyFilter(agencies),
                 new DatelineFilter(datelines, sanitizer, siteZone, clock),
+                // An item without a headline gets one from its summary, body, link or picture, before
+                // the filters that read the headline; the pipeline holds one that still has none.
+                new HeadlineFilter(),
                 // Before language: the headline it reads is the one without "CORRECTED:".
                 new CorrectionFilter(),
                 new LanguageFilter(),

@@ -117,22 +117,29 @@ public final class Pipeline implements Deliveries {
 
     private Outcome processOne(String source, String name, Delivery delivery, NewsItem raw) {
         NewsItem item = normalizer.normalize(raw);
-        // A headline made only of invisible characters is empty once cleaned: nothing to publish.
+        // The normalize stage has built a headline from whatever the item had; an item with nothing
+        // to build one from (only an id, a date, a picture without caption) is held for an editor
+        // under a stand-in headline that says so, never published and never lost.
+        String holdWhy = null;
         if (item.headline() == null || item.headline().isBlank()) {
-            String why = "no headline after normalization";
-            wire.rejected(source, delivery.id(), name, item, why, clock.instant());
-            return new Outcome(name, item.uri(), item.version(), OutcomeStatus.REJECTED, null, why);
+            holdWhy = "no headline, and nothing in the item to build one from; held for an editor to write one";
+            NewsItem.Builder b = item.toBuilder();
+            b.headline = NO_HEADLINE + " " + (item.link() != null ? item.link() : item.uri());
+            item = b.build();
         }
-        return process(source, name, delivery, item);
+        return process(source, name, delivery, item, holdWhy);
     }
 
-    private Outcome process(String source, String file, Delivery delivery, NewsItem item) {
+    /** The stand-in headline of an item held because it came without one. */
+    public static final String NO_HEADLINE = "[no headline]";
+
+    private Outcome process(String source, String file, Delivery delivery, NewsItem item, String holdWhy) {
         Config.Source src = config.source(source);
         Enrichment enrichment = enricher.enrich(item, src);
         ReentrantLock lock = stripes[Math.floorMod((source + '\n' + item.uri()).hashCode(), stripes.length)];
         lock.lock();
         try {
-            return applyWithRetry(source, file, delivery, item, enrichment);
+            return applyWithRetry(source, file, delivery, item, enrichment, holdWhy);
         } finally {
             lock.unlock();
         }
@@ -140,17 +147,19 @@ public final class Pipeline implements Deliveries {
 
     // Another process (a `taar ingest` beside the server, another node) may insert the same story
     // between our read and our write; the unique key catches it and the second attempt sees it.
-    private Outcome applyWithRetry(String source, String file, Delivery delivery, NewsItem item, Enrichment e) {
+    private Outcome applyWithRetry(String source, String file, Delivery delivery, NewsItem item, Enrichment e,
+            String holdWhy) {
         try {
-            return writes.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, item, e));
+            return writes.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, item, e, holdWhy));
         } catch (JdbiException first) {
             log.warn("retrying story write source={} uri={} after: {}", source, item.uri(), first.getMessage());
-            return writes.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, item, e));
+            return writes.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, item, e, holdWhy));
         }
     }
 
     // Identify, decide, record: reads first, then the version's one write, all in one transaction.
-    private Outcome apply(Handle h, String source, String file, Delivery delivery, NewsItem item, Enrichment e) {
+    private Outcome apply(Handle h, String source, String file, Delivery delivery, NewsItem item, Enrichment e,
+            String holdWhy) {
         Instant now = clock.instant();
         Long deliveryId = delivery == null ? null : delivery.id();
         Identified what = identifier.identify(h, source, item, deliveryId, now);
@@ -162,6 +171,9 @@ public final class Pipeline implements Deliveries {
         Decision d = null;
         if (what instanceof Identified.New || what instanceof Identified.Update) {
             d = rules.decide(h, source, item, e.section());
+            if (holdWhy != null && (d.action() == Decision.Action.PUBLISH || d.action() == Decision.Action.EMBARGO)) {
+                d = new Decision(Decision.Action.HOLD, "no-headline", holdWhy, null, d.edits());
+            }
             item = RuleEdits.item(item, d.edits());
             e = RuleEdits.enrichment(e, d.edits());
         }

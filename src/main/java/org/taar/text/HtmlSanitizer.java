@@ -29,11 +29,17 @@ import org.jsoup.select.QueryParser;
 public final class HtmlSanitizer {
 
     private static final Set<String> BLOCKS = Set.of("p", "blockquote", "ul", "ol", "h2", "h3", "h4", "figure", "table");
-    // Their content is code or embedded documents, never story text, so they go whole.
-    private static final String DROPPED = "script, style, iframe, frame, frameset, object, embed, applet, noscript, "
-            + "template, svg, math, form, button, select, textarea, input, head, title";
-    // Containers the allowlist lacks; each becomes a paragraph unless it holds blocks itself.
-    private static final String CONTAINERS = "div, section, article, header, footer, main, aside, center, dd, dt";
+    // Their content is code, embedded documents or form controls, never story text, so they go whole.
+    private static final String DROPPED = "script, style, iframe, frame, frameset, embed, template, svg, math, "
+            + "button, select, option, textarea, input, head, title";
+    // Containers the allowlist lacks; each becomes a paragraph unless it holds blocks itself. A form,
+    // a noscript or an object's fallback holds what a reader sees (CMSs wrap whole stories in forms,
+    // lazy-loading pages put the real <img> in <noscript>), so they are kept as containers too.
+    private static final String CONTAINERS = "div, section, article, header, footer, main, aside, center, dd, dt, "
+            + "form, fieldset, noscript, object, applet, details, summary, address";
+    // Where lazy-loading pages put a picture's real address while src holds a placeholder or nothing.
+    private static final List<String> LAZY_SOURCES = List.of("data-src", "data-original", "data-lazy-src",
+            "data-url", "data-hi-res-src", "data-srcset", "srcset");
 
     private static final String PARAGRAPH_HOLDERS = "blockquote, li, td, th, figure";
 
@@ -71,6 +77,7 @@ public final class HtmlSanitizer {
     public String sanitize(String html, String baseUri) {
         if (html == null) return null;
         Document dirty = Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri);
+        lazySources(dirty.body());
         prepare(dirty.body());
         dropForeignSchemes(dirty.body());
         Document clean = new Cleaner(safelist).clean(dirty);
@@ -183,6 +190,25 @@ public final class HtmlSanitizer {
         }
         for (Element c : emptied) c.empty();
         HtmlTrees.setChildren(parent, out);
+    }
+
+    /**
+     * A picture whose src is missing, empty or a data: placeholder gets the address a lazy-loading
+     * page keeps elsewhere (data-src, data-original, srcset...), so an image-only body keeps its image.
+     */
+    public static void lazySources(Element root) {
+        for (Element img : root.select("img")) {
+            String src = img.attr("src").strip();
+            if (!src.isEmpty() && !"data".equals(UrlScheme.of(src))) continue;
+            for (String key : LAZY_SOURCES) {
+                String v = img.attr(key).strip();
+                if (key.endsWith("srcset")) v = v.split("[\\s,]+", 2)[0];
+                if (!v.isEmpty() && !"data".equals(UrlScheme.of(v))) {
+                    img.attr("src", v);
+                    break;
+                }
+            }
+        }
     }
 
     /**

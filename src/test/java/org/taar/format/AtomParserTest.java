@@ -81,14 +81,18 @@ class AtomParserTest {
         assertThat(video.link()).isEqualTo("https://video.lokvani.example.in/sansad.mp4");
         assertThat(video.bodyHtml()).isNull();
         assertThat(video.warnings()).containsExactly(
-                "item 3: content is out of line (src=https://video.lokvani.example.in/sansad.mp4); only the link kept");
+                "content is out of line (src=https://video.lokvani.example.in/sansad.mp4); only the link kept");
     }
 
     @Test
-    void entryWithoutTitleOrTextIsDropped() throws Exception {
+    void entryWithOnlyAnIdAndADateIsStillAnItem() throws Exception {
         ParseResult r = parser.parse(bytes("feeds/atom10-hindi.xml"), CTX);
-        assertThat(r.items()).hasSize(3);
-        assertThat(r.warnings()).containsExactly("item 4: no title or description");
+        assertThat(r.items()).hasSize(4);
+        NewsItem bare = r.items().get(3);
+        assertThat(bare.uri()).isEqualTo("tag:lokvani.example.in,2025:empty");
+        assertThat(bare.headline()).isNull();
+        assertThat(bare.versionCreated()).isEqualTo(java.time.Instant.parse("2025-07-12T04:00:00Z"));
+        assertThat(r.warnings()).isEmpty();
     }
 
     @Test

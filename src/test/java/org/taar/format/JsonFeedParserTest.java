@@ -52,20 +52,24 @@ class JsonFeedParserTest {
     }
 
     @Test
-    void untitledItemTakesItsFirstWordsAndItsOwnLanguage() throws Exception {
+    void untitledItemIsKeptWithItsOwnLanguage() throws Exception {
         NewsItem second = items("jsonfeed-1.1.json").get(1);
-        assertThat(second.headline()).isEqualTo("बिना शीर्षक का छोटा संदेश जो माइक्रोब्लॉग जैसा है और इसमें बारह…");
+        assertThat(second.headline()).isNull();
+        assertThat(second.bodyHtml()).contains("बिना शीर्षक का छोटा संदेश");
         assertThat(second.uri()).isEqualTo("urn:taar:42");
         assertThat(second.language()).isEqualTo("en");
         assertThat(second.byline()).isEqualTo("जनपथ डेस्क");
-        assertThat(second.warnings()).contains("item 2: date_published 'yesterday' is not a date; ignored");
+        assertThat(second.warnings()).contains("no title", "date_published 'yesterday' is not a date; ignored");
     }
 
     @Test
-    void itemsWithoutTextAndNonObjectsAreDroppedWithWarnings() throws Exception {
+    void itemWithOnlyAnIdIsKeptAndNonObjectsAreSkippedWithAWarning() throws Exception {
         ParseResult r = parser.parse(bytes("feeds/jsonfeed-1.1.json"), CTX);
-        assertThat(r.items()).hasSize(2);
-        assertThat(r.warnings()).containsExactly("item 3: no title or description", "item 4: no title or description");
+        assertThat(r.items()).hasSize(3);
+        assertThat(r.items().get(2).uri()).isEqualTo("urn:taar:empty");
+        assertThat(r.items().get(2).headline()).isNull();
+        // The feed's author is inherited, not the entry's own: it does not make "not an object" an item.
+        assertThat(r.warnings()).containsExactly("item 4: empty (no title, text, link, id, date or media); skipped");
     }
 
     @Test

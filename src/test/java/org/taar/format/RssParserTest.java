@@ -66,7 +66,7 @@ class RssParserTest {
 
     @Test
     void descriptionAloneIsTheBodyWithAnExcerptAsSummary() throws Exception {
-        NewsItem last = items("rss2-hindi.xml").get(3);
+        NewsItem last = items("rss2-hindi.xml").get(4);
         assertThat(last.bodyHtml()).isEqualTo("<p>Markets rose.</p><p>Banks led the gains.</p>");
         assertThat(last.summary()).isEqualTo("Markets rose. Banks led the gains.");
     }
@@ -88,10 +88,10 @@ class RssParserTest {
     void linkIsTheUriWithoutGuidAndADerivedUriWithoutEither() throws Exception {
         List<NewsItem> items = items("rss2-hindi.xml");
         assertThat(items.get(1).uri()).isEqualTo("https://khabar.example.in/khel/series");
-        NewsItem noLink = items.get(3);
+        NewsItem noLink = items.get(4);
         assertThat(noLink.uri()).startsWith("urn:taar:ians-drop:");
-        assertThat(noLink.warnings()).anyMatch(w -> w.startsWith("item 5: no guid, id or link; derived uri"));
-        assertThat(items("rss2-hindi.xml").get(3).uri()).isEqualTo(noLink.uri());
+        assertThat(noLink.warnings()).anyMatch(w -> w.startsWith("no guid, id or link; derived uri"));
+        assertThat(items("rss2-hindi.xml").get(4).uri()).isEqualTo(noLink.uri());
     }
 
     @Test
@@ -138,18 +138,18 @@ class RssParserTest {
 
     @Test
     void itemXmlLangOverridesTheChannelLanguage() throws Exception {
-        assertThat(items("rss2-hindi.xml").get(3).language()).isEqualTo("en");
+        assertThat(items("rss2-hindi.xml").get(4).language()).isEqualTo("en");
     }
 
     @Test
     void authorEmailGivesItsNameAsByline() throws Exception {
-        assertThat(items("rss2-hindi.xml").get(3).byline()).isEqualTo("Business Desk");
+        assertThat(items("rss2-hindi.xml").get(4).byline()).isEqualTo("Business Desk");
         assertThat(RssParser.author("jo@example.com")).isEqualTo("jo@example.com");
     }
 
     @Test
     void titleWithMarkupBecomesText() throws Exception {
-        assertThat(items("rss2-hindi.xml").get(3).headline()).isEqualTo("Sensex closes higher");
+        assertThat(items("rss2-hindi.xml").get(4).headline()).isEqualTo("Sensex closes higher");
     }
 
     @Test
@@ -159,24 +159,29 @@ class RssParserTest {
     }
 
     @Test
-    void itemWithoutTitleTakesTwelveWordsOfTheDescriptionWithAWarning() throws Exception {
+    void itemWithoutTitleIsKeptWithoutHeadlineForTheNormalizeStage() throws Exception {
         NewsItem untitled = items("rss2-hindi.xml").get(2);
-        assertThat(untitled.headline()).isEqualTo("बिना शीर्षक की ख़बर: मानसून ने पूरे उत्तर भारत में दस्तक दी…");
-        assertThat(untitled.warnings()).contains("item 3: no title; headline taken from the first words of the text");
+        assertThat(untitled.headline()).isNull();
+        assertThat(untitled.bodyHtml()).contains("मानसून ने पूरे उत्तर भारत में दस्तक दी");
+        assertThat(untitled.warnings()).contains("no title");
     }
 
     @Test
     void unreadableDateIsAWarningNotAFailure() throws Exception {
         NewsItem untitled = items("rss2-hindi.xml").get(2);
-        assertThat(untitled.warnings()).contains("item 3: pubDate 'not a date at all' is not a date; ignored");
+        assertThat(untitled.warnings()).contains("pubDate 'not a date at all' is not a date; ignored");
         assertThat(untitled.firstCreated()).isEqualTo(CTX.receivedAt());
     }
 
     @Test
-    void itemWithNeitherTitleNorDescriptionIsDroppedWithAWarning() throws Exception {
+    void itemWithOnlyALinkIsStillAnItem() throws Exception {
         ParseResult r = parser.parse(bytes("feeds/rss2-hindi.xml"), CTX);
-        assertThat(r.items()).hasSize(4);
-        assertThat(r.warnings()).contains("item 4: no title or description");
+        assertThat(r.items()).hasSize(5);
+        NewsItem linkOnly = r.items().get(3);
+        assertThat(linkOnly.headline()).isNull();
+        assertThat(linkOnly.link()).isEqualTo("https://khabar.example.in/khali");
+        assertThat(linkOnly.uri()).isEqualTo("https://khabar.example.in/khali");
+        assertThat(linkOnly.warnings()).containsExactly("no title");
     }
 
     @Test

@@ -36,7 +36,7 @@ class NormalizerTest {
     @Test
     void runsItsFiltersInOneVisibleOrderWithTheSanitizerLastToWriteTheBody() {
         assertThat(normalizer.filters()).extracting(f -> f.getClass().getSimpleName()).containsExactly(
-                "CleanupFilter", "LegacyFontFilter", "SanitizeFilter", "AgencyFilter", "DatelineFilter",
+                "CleanupFilter", "LegacyFontFilter", "SanitizeFilter", "AgencyFilter", "DatelineFilter", "HeadlineFilter",
                 "CorrectionFilter", "LanguageFilter", "KillSignalFilter");
     }
 

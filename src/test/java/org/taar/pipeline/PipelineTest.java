@@ -170,15 +170,38 @@ class PipelineTest {
 
     @ParameterizedTest
     @MethodSource("org.taar.TestEngines#all")
-    void headlineOfInvisibleCharactersIsRejected(String engine) {
+    void headlineOfInvisibleCharactersIsBuiltFromTheBodyAndSaysSo(String engine) {
         try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
-            byte[] text = "Headline: \u200b\u200b\u00ad\n\nतिरुवनंतपुरम, 29 मई (आईएएनएस)। पाठ।\n".getBytes(StandardCharsets.UTF_8);
+            byte[] text = "Headline: \u200b\u200b\u00ad\n\nतिरुवनंतपुरम, 29 मई (आईएएनएस)। केरल में भारी बारिश से जनजीवन ठप।\n"
+                    .getBytes(StandardCharsets.UTF_8);
             DeliveryResult r = app.pipeline.deliver("ians", "file", "x.txt", text, null);
-            assertThat(r.rejected()).isTrue();
-            assertThat(r.error()).contains("headline");
-            int stories = app.store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM stories")
-                    .mapTo(Integer.class).one());
-            assertThat(stories).isZero();
+            assertThat(r.rejected()).isFalse();
+            assertThat(r.outcomes()).singleElement().extracting(o -> o.status().label()).isEqualTo("published");
+            String headline = app.store.jdbi().withHandle(h -> h.createQuery("SELECT headline FROM stories")
+                    .mapTo(String.class).one());
+            assertThat(headline).isEqualTo("केरल में भारी बारिश से जनजीवन ठप।");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void feedItemWithNothingToMakeAHeadlineOfIsHeldForAnEditor(String engine) {
+        try (App app = open(engine, new MutableClock(Instant.parse("2025-07-12T05:49:00Z")))) {
+            app.publisher.rebuildAll();
+            byte[] feed = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                    + "<link>https://example.in/</link><item><guid isPermaLink=\"false\">urn:feed:only-a-guid</guid>"
+                    + "<pubDate>Sat, 12 Jul 2025 05:30:00 +0530</pubDate></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+            DeliveryResult r = app.pipeline.deliver("ians", "poll", "feed", feed, null);
+            assertThat(r.rejected()).isFalse();
+            Outcome o = r.outcomes().get(0);
+            assertThat(o.status().label()).isEqualTo("held");
+            assertThat(o.uri()).isEqualTo("urn:feed:only-a-guid");
+            assertThat(o.reason()).contains("no headline");
+            String headline = app.store.jdbi().withHandle(h -> h.createQuery("SELECT headline FROM stories WHERE uri = 'urn:feed:only-a-guid'")
+                    .mapTo(String.class).one());
+            assertThat(headline).startsWith(Pipeline.NO_HEADLINE);
+            // Held: not on the site until an editor writes a headline and releases it.
+            assertThat(app.pages.get(o.url())).isEmpty();
         }
     }
 

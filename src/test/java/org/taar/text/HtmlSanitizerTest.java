@@ -17,10 +17,11 @@ class HtmlSanitizerTest {
     }
 
     @Test
-    void removesScriptStyleIframeAndObjectWithTheirContent() {
+    void removesScriptStyleAndIframeWithTheirContentButKeepsAnObjectsFallbackText() {
         String html = "<p>पहला</p><script>alert(1)</script><style>p{color:red}</style>"
                 + "<iframe src=\"https://evil.example\">फ्रेम</iframe><object data=\"x\">ऑब्जेक्ट</object><p>दूसरा</p>";
-        assertThat(sanitizer.sanitize(html)).isEqualTo("<p>पहला</p><p>दूसरा</p>");
+        // An object's content is what a reader sees without the plugin: text, kept as text.
+        assertThat(sanitizer.sanitize(html)).isEqualTo("<p>पहला</p><p>ऑब्जेक्ट</p><p>दूसरा</p>");
     }
 
     @Test
@@ -181,5 +182,30 @@ class HtmlSanitizerTest {
     void sanitizingImagesAgainChangesNothing() {
         String once = sanitizer.sanitize("<p><img src=\"http://img.example/a.jpg\" width=\"600\">पाठ</p>");
         assertThat(sanitizer.sanitize(once)).isEqualTo(once);
+    }
+
+    @Test
+    void anImageOnlyBodyKeepsItsImage() {
+        assertThat(sanitizer.sanitize("<img src=\"https://c.example/a.jpg\" alt=\"बाढ़\">"))
+                .contains("src=\"https://c.example/a.jpg\"").contains("alt=\"बाढ़\"");
+        assertThat(sanitizer.sanitize("<div><noscript><img src=\"https://c.example/b.jpg\"></noscript></div>"))
+                .contains("src=\"https://c.example/b.jpg\"");
+    }
+
+    @Test
+    void aLazyImageGetsItsRealAddressAndAPlaceholderIsNeverKept() {
+        assertThat(sanitizer.sanitize("<p><img src=\"data:image/gif;base64,R0lGOD\" data-src=\"https://c.example/real.jpg\"></p>"))
+                .contains("src=\"https://c.example/real.jpg\"").doesNotContain("data:");
+        assertThat(sanitizer.sanitize("<p><img srcset=\"https://c.example/s.jpg 1x, https://c.example/l.jpg 2x\"></p>"))
+                .contains("src=\"https://c.example/s.jpg\"");
+        assertThat(sanitizer.sanitize("<p><img data-src=\"javascript:alert(1)\">x</p>")).doesNotContain("javascript").doesNotContain("<img");
+    }
+
+    @Test
+    void textInsideFormsAndFallbackContainersIsKeptButControlsAreNot() {
+        assertThat(sanitizer.sanitize("<form action=\"/x\"><p>पूरी ख़बर</p><button>भेजें</button><input value=\"v\"></form>"))
+                .isEqualTo("<p>पूरी ख़बर</p>");
+        assertThat(sanitizer.sanitize("<object data=\"x.swf\">वैकल्पिक पाठ</object><script>x()</script>"))
+                .isEqualTo("<p>वैकल्पिक पाठ</p>");
     }
 }
