@@ -130,7 +130,11 @@ final class SectionChooser {
         Gazetteer g = tagger.gazetteer();
         item.places().stream().filter(p -> p.kind().equals(Place.COUNTRY))
                 .filter(p -> g.where(p.name()).map(w -> !w.inIndia()).orElse(false)).forEach(p -> names.add(p.name()));
-        if (item.located() != null && !item.located().isBlank()) names.add(item.located());
+        if (item.located() != null && !item.located().isBlank()) {
+            names.add(item.located());
+            // A joint dateline ("नयी दिल्ली/मुंबई", "JERUSALEM/GAZA"): its first city leads.
+            for (String city : item.located().split("/")) if (!city.isBlank()) names.add(city.strip());
+        }
         item.places().stream().filter(p -> !p.kind().equals(Place.COUNTRY)).forEach(p -> names.add(p.name()));
         item.places().stream().filter(p -> p.kind().equals(Place.COUNTRY)).forEach(p -> names.add(p.name()));
         for (String name : names) {

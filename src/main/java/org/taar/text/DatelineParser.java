@@ -34,7 +34,8 @@ public final class DatelineParser {
     private static final int MAX_READ = 1000;
 
     private static final Pattern GROUP = Pattern.compile("[(\\[]([^()\\[\\]]{0,60})[)\\]]");
-    private static final String DAY = "(?<day>\\p{Nd}{1,2})(?:st|nd|rd|th)?\\.?";
+    // PTI-Bhasha writes small days in words: "नयी दिल्ली, पांच जून (भाषा)".
+    private static final String DAY = "(?<day>\\p{Nd}{1,2}|\\p{IsDevanagari}[\\p{L}\\p{M}]*)(?:st|nd|rd|th)?\\.?";
     private static final String MONTH = "(?<month>\\p{L}[\\p{L}\\p{M}]*\\.?)";
     private static final String YEAR = "(?:\\s*,?\\s*(?<year>\\p{Nd}{4}))?";
     private static final List<Pattern> DATES = List.of(
@@ -47,7 +48,8 @@ public final class DatelineParser {
             + "|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.?|सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार"
             + "|शुक्रवार|शनिवार|रविवार)$");
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*(?:--|[-:।|.,—–])");
-    private static final Pattern PLACE_WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}.'’&-]*");
+    // A slash joins the cities of a joint dateline: "JERUSALEM/GAZA", "नयी दिल्ली/मुंबई".
+    private static final Pattern PLACE_WORD = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M}.'’&/-]*");
 
     // Words that show the text before the agency is a sentence, not a place.
     private static final Set<String> NOT_PLACE = Set.of("ने", "का", "की", "के", "है", "हैं", "में", "को", "से", "और",
@@ -62,6 +64,7 @@ public final class DatelineParser {
     private final Agencies agencies;
     private final Geography geography;
     private final Map<String, Integer> months = new HashMap<>();
+    private final Map<String, Integer> dayWords = new HashMap<>();
 
     public DatelineParser(Agencies agencies, Geography geography) {
         this.agencies = agencies;
@@ -78,6 +81,11 @@ public final class DatelineParser {
         month(10, "अक्टूबर", "अक्तूबर", "अक्टुबर", "अक्तुबर", "ऑक्टोबर", "october", "oct");
         month(11, "नवंबर", "नवम्बर", "नवेंबर", "नोव्हेंबर", "november", "nov");
         month(12, "दिसंबर", "दिसम्बर", "डिसेंबर", "december", "dec");
+        String[][] days = {{"एक"}, {"दो"}, {"तीन"}, {"चार"}, {"पांच", "पाँच"}, {"छह", "छः", "छै"}, {"सात"}, {"आठ"},
+            {"नौ"}, {"दस"}, {"ग्यारह"}, {"बारह"}, {"तेरह"}, {"चौदह"}, {"पंद्रह", "पन्द्रह"}, {"सोलह"}, {"सत्रह"},
+            {"अठारह"}, {"उन्नीस"}, {"बीस"}, {"इक्कीस"}, {"बाईस"}, {"तेईस"}, {"चौबीस"}, {"पच्चीस"}, {"छब्बीस"},
+            {"सत्ताईस"}, {"अट्ठाईस", "अठाईस"}, {"उनतीस", "उन्तीस"}, {"तीस"}, {"इकतीस", "इकत्तीस"}};
+        for (int d = 0; d < days.length; d++) for (String w : days[d]) dayWords.put(monthKey(w), d + 1);
     }
 
     public DatelineParser(Agencies agencies) {
@@ -138,8 +146,8 @@ public final class DatelineParser {
         } else {
             for (Pattern p : DATES) {
                 Matcher m = p.matcher(rest);
-                if (m.find() && months.containsKey(monthKey(m.group("month")))) {
-                    day = number(m.group("day"));
+                if (m.find() && months.containsKey(monthKey(m.group("month"))) && dayOf(m.group("day")) != null) {
+                    day = dayOf(m.group("day"));
                     month = months.get(monthKey(m.group("month")));
                     year = m.group("year") == null ? null : number(m.group("year"));
                     rest = rest.substring(0, m.start());
@@ -171,7 +179,8 @@ public final class DatelineParser {
             List<Place> afterCommas = new ArrayList<>();
             for (int i = 1; i < parts.length; i++) {
                 List<Place> q = qualifiers(parts[i], false);
-                if (q.isEmpty()) return Optional.empty();
+                // Unbracketed, only a place Taar knows or an AP-style English name ("Minn.", "Italy") is a state or country.
+                if (q.isEmpty() || !geography.find(parts[i]).isPresent() && !isLatin(parts[i].strip())) return Optional.empty();
                 afterCommas.addAll(q);
             }
             qualifiers.addAll(0, afterCommas);
@@ -185,7 +194,7 @@ public final class DatelineParser {
         List<Place> found = new ArrayList<>();
         for (String part : inside.split(",")) {
             String name = collapse(part);
-            if (!isPlace(name)) return List.of();
+            if (!isPlace(name) || Folding.words(name).stream().anyMatch(w -> months.containsKey(w))) return List.of();
             boolean country = bracketed || geography.isCountry(name);
             found.add(new Place(name, country ? Place.COUNTRY : Place.STATE));
         }
@@ -235,6 +244,10 @@ public final class DatelineParser {
     // Nuktas, joiners and chandrabindu come and go in month names (फरवरी / फ़रवरी); a trailing dot marks an abbreviation.
     private static String monthKey(String name) {
         return String.join("", Folding.words(name.replace(".", "")));
+    }
+
+    private Integer dayOf(String written) {
+        return Character.isDigit(written.codePointAt(0)) ? Integer.valueOf(number(written)) : dayWords.get(monthKey(written));
     }
 
     private static int number(String digits) {

@@ -92,6 +92,9 @@ class EnricherSectionSignalsTest {
         SectionChoice c = choice(b);
         assertThat(List.of(c.section(), c.signal())).containsExactly("world", SectionChoice.DATELINE);
         assertThat(c.detail()).contains("वाशिंगटन").contains("outside India").contains("United States");
+        NewsItem.Builder joint = story("बैठक के बाद बयान जारी");
+        joint.located = "JERUSALEM/GAZA";
+        assertThat(choice(joint).section()).isEqualTo("world");
         NewsItem.Builder english = story("Talks end without a deal");
         english.located = "LONDON";
         english.language = "en";

@@ -84,6 +84,15 @@ class DatelineParserTest {
         SAN FRANCISCO, Aug 1st (AP) - Tech | SAN FRANCISCO | 1 | 8 | - | AP | - | Tech
         Chennai, 1 Oct. (IANS) Tamil Nadu | Chennai | 1 | 10 | - | IANS | - | Tamil Nadu
         New Delhi, Nov 30 [PTI] The | New Delhi | 30 | 11 | - | PTI | - | The
+        नयी दिल्ली, पांच जून (भाषा) केंद्र सरकार | नयी दिल्ली | 5 | 6 | - | PTI | - | केंद्र सरकार
+        मुंबई, नौ अगस्त (भाषा) शेयर | मुंबई | 9 | 8 | - | PTI | - | शेयर
+        चंडीगढ़, छह जनवरी (भाषा) पंजाब | चंडीगढ़ | 6 | 1 | - | PTI | - | पंजाब
+        नयी दिल्ली 05 जून (वार्ता) केंद्र | नयी दिल्ली | 5 | 6 | - | UNI | - | केंद्र
+        नयी दिल्ली/मुंबई, 12 मई (भाषा) देश | नयी दिल्ली/मुंबई | 12 | 5 | - | PTI | - | देश
+        JERUSALEM/GAZA, June 5 (Reuters) - Israel | JERUSALEM/GAZA | 5 | 6 | - | REUTERS | - | Israel
+        UNITED NATIONS, June 5 (AP) — The | UNITED NATIONS | 5 | 6 | - | AP | - | The
+        ST. LOUIS (AP) — A | ST. LOUIS | - | - | - | AP | - | A
+        WINSTON-SALEM, N.C. (AP) — A | WINSTON-SALEM | - | - | - | AP | state:N.C. | A
         GROSSETO, Italy (AP) -- The trial | GROSSETO | - | - | - | AP | country:Italy | The trial
         Gaza City, Palestinian Territories, May 16, 2021 (AFP) - Israeli | Gaza City | 16 | 5 | 2021 | AFP | state:Palestinian Territories | Israeli
         MOSCOW, Monday (Reuters) - Russia | MOSCOW | - | - | - | REUTERS | - | Russia
@@ -155,6 +164,7 @@ class DatelineParserTest {
         "लखनऊ (मुख्यमंत्री ने कहा) (भाषा) ...",
         "लखनऊ (उत्तर प्रदेश) [भारत], 5 जून: राज्य सरकार ने",
         "कोलकाता, 31.13.2025 (हि.स.)। राज्य",
+        "नयी दिल्ली, बहुत जून (भाषा) ...",
     })
     void findsNoDatelineWhereThereIsNone(String paragraph) {
         assertThat(parser.parse(paragraph)).isEmpty();
