@@ -117,6 +117,10 @@ public final class Gazetteer {
         return geography.find(name);
     }
 
+    Geography geography() {
+        return geography;
+    }
+
     /** The longest entity name starting at word {@code from}. */
     Optional<Match> find(List<TagText.Token> tokens, int from) {
         Entity best = null;

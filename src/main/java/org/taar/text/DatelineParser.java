@@ -131,6 +131,17 @@ public final class DatelineParser {
         return Optional.empty();
     }
 
+    /**
+     * The paragraph after its dateline (NFC, as the parser reads it), or the paragraph unchanged when
+     * it opens with none: what the story says, without where and when it was filed.
+     */
+    public String withoutDateline(String paragraph) {
+        Optional<Dateline> d = parse(paragraph);
+        if (d.isEmpty()) return paragraph;
+        String text = spaces(Normalizer.normalize(paragraph, Normalizer.Form.NFC)).stripLeading();
+        return text.startsWith(d.get().text()) ? text.substring(d.get().text().length()) : paragraph;
+    }
+
     /** Reads what stands before the agency: place, state and country, date. */
     private Optional<Dateline> head(String head, String agency, String written) {
         String rest = trimEnd(head);

@@ -214,4 +214,11 @@ class DatelineParserTest {
                 + "लखनऊ, 5 जून (भाषा) राज्य")).isEmpty();
         assertThat(parser.find("एक\nदो\nतीन\nलखनऊ, 5 जून (भाषा) राज्य")).isEmpty();
     }
+
+    @Test
+    void withoutTheDatelineLeavesTheStoryAndAParagraphWithoutOneAlone() {
+        assertThat(parser.withoutDateline("लखनऊ (उत्तर प्रदेश) [भारत], 5 जून (एएनआई): राज्य सरकार ने"))
+                .isEqualTo(" राज्य सरकार ने");
+        assertThat(parser.withoutDateline("सरकार ने कहा, 5 जून से नियम लागू")).isEqualTo("सरकार ने कहा, 5 जून से नियम लागू");
+    }
 }
