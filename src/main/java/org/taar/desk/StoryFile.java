@@ -37,7 +37,7 @@ public final class StoryFile {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** Audit actions the desk has words for (outcome labels and the desk's own). */
     static final Set<String> ACTIONS = Set.of("published", "updated", "held", "embargoed", "killed", "duplicate",
-            "rejected", "corrected", "edited", "edit-replaced", "restored", "scheduled");
+            "rejected", "corrected", "edited", "edit-replaced", "restored", "scheduled", "sectioned");
     static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private final StoryReads stories;

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.taar.text.Geography;
 
 /**
  * The entities Taar knows by name, as a trie over word keys (see {@link TagText}) for
  * longest-match lookup. Ships with {@code gazetteer/entities.tsv}; names from the archive's
- * tags can be added with {@link #learn}. Filled once at start, then only read.
+ * tags can be added with {@link #learn}. Knows too where places lie ({@link #where}, from the
+ * {@link Geography}). Filled once at start, then only read.
  */
 public final class Gazetteer {
     static final String RESOURCE = "/gazetteer/entities.tsv";
@@ -30,6 +32,7 @@ public final class Gazetteer {
     }
 
     private final Node root = new Node();
+    private final Geography geography = Geography.standard();
     private final java.util.Set<Entity> entities = new java.util.LinkedHashSet<>();
     private final List<String> conflicts = new ArrayList<>();
 
@@ -99,6 +102,23 @@ public final class Gazetteer {
     public Optional<Entity> lookup(String name) {
         List<TagText.Token> tokens = TagText.tokens(name);
         return find(tokens, 0).filter(m -> m.length() == tokens.size()).map(Match::entity);
+    }
+
+    /**
+     * Where a place lies (inside India and in which state, or abroad): by the entity's English name
+     * first, then by the name as written; empty for a place Taar cannot place, or for no place.
+     */
+    public Optional<Geography.Where> where(String name) {
+        Optional<Entity> e = lookup(name == null ? "" : name);
+        if (e.isPresent() && e.get().english() != null) {
+            Optional<Geography.Where> w = geography.find(e.get().english());
+            if (w.isPresent()) return w;
+        }
+        return geography.find(name);
+    }
+
+    Geography geography() {
+        return geography;
     }
 
     /** The longest entity name starting at word {@code from}. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.taar.item.NewsItem;
 import org.taar.story.Tag;
+import org.taar.text.Agencies;
+import org.taar.text.DatelineParser;
 import org.taar.text.Slugger;
 
 /**
@@ -39,6 +41,7 @@ public final class Tagger {
 
     private final Gazetteer gazetteer;
     private final Slugger slugger;
+    private final DatelineParser datelines;
 
     static Set<String> keys(String... words) {
         return java.util.Arrays.stream(words).map(TagText::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -47,6 +50,7 @@ public final class Tagger {
     public Tagger(Gazetteer gazetteer, Slugger slugger) {
         this.gazetteer = gazetteer;
         this.slugger = slugger;
+        this.datelines = new DatelineParser(new Agencies(), gazetteer.geography());
     }
 
     public Gazetteer gazetteer() {
@@ -84,7 +88,8 @@ public final class Tagger {
         scan(item.summary(), false, null, mentions, position);
         // The dateline stays in the body (नई दिल्ली, 5 जून (भाषा)।) but says where the agency filed, not what the story is about.
         Entity dateline = item.located() == null ? null : gazetteer.lookup(item.located()).orElse(null);
-        scan(TagText.plain(item.bodyHtml()), false, dateline, mentions, position);
+        // Its state and country too (लखनऊ (उत्तर प्रदेश) [भारत], 5 जून (एएनआई):): the whole dateline is left out.
+        scan(datelines.withoutDateline(TagText.plain(item.bodyHtml())), false, dateline, mentions, position);
         return mentions.values().stream()
                 .sorted(Comparator.comparing((Mention m) -> !m.inHeadline)
                         .thenComparing(m -> -m.count)

@@ -138,6 +138,10 @@ final class Recorder {
                     + " is marked as a correction"));
         }
         if (statusChanged) audits.add(new Audit(outcome.label(), "rule:" + d.rule(), reason));
+        // Why a new story went to its section, on the desk's story page beside who published it.
+        if (what instanceof Identified.New && e.why() != null) {
+            audits.add(new Audit("sectioned", "enrich:" + e.why().signal(), e.why().reason()));
+        }
         if (what instanceof Identified.Update u && u.replacesEdit()) {
             audits.add(new Audit("edit-replaced", "agency:" + source, "agency version " + item.version()
                     + " replaced an editor's edit"));

@@ -3,6 +3,7 @@ package org.taar.rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.taar.enrich.Enrichment;
+import org.taar.enrich.SectionChoice;
 import org.taar.item.NewsItem;
 import org.taar.story.Tag;
 import org.taar.text.Slugger;
@@ -29,6 +30,8 @@ public final class RuleEdits {
             Tag t = new Tag(SLUGGER.slug(name), name.strip());
             if (!t.slug().isEmpty() && tags.stream().noneMatch(x -> x.slug().equals(t.slug()))) tags.add(t);
         }
-        return new Enrichment(edits.section() != null ? edits.section() : e.section(), e.slug(), tags);
+        if (edits.section() == null) return new Enrichment(e.section(), e.slug(), tags, e.why());
+        return new Enrichment(edits.section(), e.slug(), tags,
+                new SectionChoice(edits.section(), SectionChoice.RULE, "a routing rule's edit"));
     }
 }

@@ -15,10 +15,11 @@ public final class Agencies {
         add("IANS", "IANS", "आईएएनएस", "आइएएनएस", "Indo-Asian News Service");
         add("PTI", "PTI", "पीटीआई", "पीटीआइ", "भाषा", "पीटीआई-भाषा", "PTI-Bhasha", "Bhasha", "Press Trust of India",
                 "प्रेस ट्रस्ट ऑफ इंडिया");
-        add("UNI", "UNI", "यूएनआई", "यूनीवार्ता", "यूनिवार्ता", "वार्ता", "United News of India", "UNI-Varta");
-        add("ANI", "ANI", "एएनआई", "Asian News International");
+        add("UNI", "UNI", "यूएनआई", "यूनीवार्ता", "यूनिवार्ता", "वार्ता", "यूएनआई-वार्ता",
+                "United News of India", "UNI-Varta", "Univarta");
+        add("ANI", "ANI", "एएनआई", "एएनआइ", "Asian News International");
         add("HS", "HS", "हि.स.", "हिस", "हिन्दुस्थान समाचार", "हिंदुस्थान समाचार", "हिन्दुस्तान समाचार",
-                "Hindusthan Samachar", "Hindustan Samachar");
+                "हिंदुस्तान समाचार", "Hindusthan Samachar", "Hindustan Samachar");
         add("AP", "AP", "एपी", "Associated Press", "एसोसिएटेड प्रेस");
         add("AFP", "AFP", "एएफपी", "Agence France-Presse", "Agence France Presse");
         add("REUTERS", "Reuters", "रायटर", "रायटर्स", "रॉयटर", "रॉयटर्स", "रोयटर्स", "रॉयटर्स");

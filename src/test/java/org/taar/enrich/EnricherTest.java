@@ -37,7 +37,10 @@ class EnricherTest {
     void unknownSectionFallsBackToSourceThenSiteDefault() {
         assertThat(enricher.enrich(item("कुछ और", List.of()), new Config.Source("s", null, "business", null)).section())
                 .isEqualTo("business");
-        assertThat(enricher.enrich(item(null, List.of()), config.source("x")).section()).isEqualTo("india");
+        NewsItem.Builder plain = NewsItem.builder();
+        plain.uri = "urn:x";
+        plain.headline = "शीर्ष अधिकारी ने बैठक की";
+        assertThat(enricher.enrich(plain.build(), config.source("x")).section()).isEqualTo("india");
     }
 
     @Test

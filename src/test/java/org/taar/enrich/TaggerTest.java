@@ -122,6 +122,10 @@ class TaggerTest {
         b.located = "नई दिल्ली";
         b.bodyHtml = "<p>नई दिल्ली, 5 जून (भाषा)। मुंबई में बारिश हुई।</p>";
         assertThat(tagger.tags(b.build())).extracting(Tag::slug).containsExactly("mumbai");
+        b.located = "लखनऊ";
+        b.bodyHtml = "<p>लखनऊ (उत्तर प्रदेश) [भारत], 5 जून (एएनआई): मुंबई में बारिश हुई। उत्तर प्रदेश में भी।</p>";
+        // The state and country of the dateline are not tags; the state named in the story is.
+        assertThat(tagger.tags(b.build())).extracting(Tag::slug).containsExactly("mumbai", "uttar-pradesh");
     }
 
     @Test

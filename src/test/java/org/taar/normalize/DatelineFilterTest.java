@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.taar.item.NewsItem;
+import org.taar.item.Place;
 import org.taar.text.Agencies;
 import org.taar.text.DatelineParser;
 import org.taar.text.HtmlSanitizer;
@@ -82,5 +84,40 @@ class DatelineFilterTest {
         assertThat(out.located()).isEqualTo("वाशिंगटन");
         assertThat(out.agency()).isEqualTo("IANS");
         assertThat(out.bodyHtml()).isEqualTo(body);
+    }
+
+    @Test
+    void theCityIsTheLocatedPlaceAndItsStateAndCountryBecomePlaces() {
+        String body = "<p>लखनऊ (उत्तर प्रदेश) [भारत], 5 जून (एएनआई): राज्य सरकार ने कहा।</p>";
+        NewsItem out = filter.apply(item(body).build());
+        assertThat(out.located()).isEqualTo("लखनऊ");
+        assertThat(out.agency()).isEqualTo("ANI");
+        assertThat(out.places()).containsExactly(new Place("उत्तर प्रदेश", Place.STATE), new Place("भारत", Place.COUNTRY));
+        assertThat(out.contentCreated()).isEqualTo(Instant.parse("2025-06-04T18:30:00Z"));
+        assertThat(out.bodyHtml()).isEqualTo(body);
+    }
+
+    @Test
+    void placesTheItemAlreadyCarriesAreKept() {
+        NewsItem.Builder b = item("<p>पणजी (गोवा), 14 नवंबर (भाषा) पाठ</p>");
+        b.places = new java.util.ArrayList<>(List.of(new Place("Goa", Place.STATE)));
+        assertThat(filter.apply(b.build()).places()).containsExactly(new Place("Goa", Place.STATE));
+    }
+
+    @Test
+    void aYearInTheDatelineIsTakenAsWritten() {
+        NewsItem out = filter.apply(item("<p>PARIS, Dec. 31, 2023 (AFP) - France</p>").build());
+        assertThat(out.contentCreated()).isEqualTo(Instant.parse("2023-12-30T18:30:00Z"));
+    }
+
+    @Test
+    void findsTheDatelineBelowABylineParagraphOrLine() {
+        NewsItem below = filter.apply(item("<p>राजेश कुमार</p><p>पटना, 2 मार्च (हिस) बिहार में</p>").build());
+        assertThat(below.located()).isEqualTo("पटना");
+        NewsItem afterBreak = filter.apply(item("<p>By Jane Smith<br>LONDON, June 5 (Reuters) - British</p>").build());
+        assertThat(afterBreak.located()).isEqualTo("LONDON");
+        NewsItem deep = item("<p>सरकार ने सोमवार को संसद में नए विधेयक पेश किए और विपक्ष ने इसका विरोध किया। बहस लंबी चली।</p>"
+                + "<p>पटना, 2 मार्च (हिस) बिहार में</p>").build();
+        assertThat(filter.apply(deep)).isSameAs(deep);
     }
 }

@@ -44,8 +44,10 @@ class PipelineTest {
             long id = Long.parseLong(first.url().replaceAll(".*-", ""));
             var trail = app.audit.auditTrail(id);
             assertThat(trail).extracting(e -> e.action() + " by " + e.actor())
-                    .containsExactly("published by rule:default-publish", "killed by agency:ians");
-            assertThat(trail.get(1).reason()).contains("canceled");
+                    .containsExactly("published by rule:default-publish", "sectioned by enrich:declared",
+                            "killed by agency:ians");
+            assertThat(trail.get(1).reason()).isEqualTo("india (declared: देश)");
+            assertThat(trail.get(2).reason()).contains("canceled");
         }
     }
 

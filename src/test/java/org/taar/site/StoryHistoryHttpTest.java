@@ -110,7 +110,7 @@ class StoryHistoryHttpTest {
         assertThat(versions.get(2).path("correction").asBoolean()).isTrue();
         assertThat(versions.get(2).path("reason").asText()).contains("not newer");
         assertThat(body.path("audit")).extracting(a -> a.path("action").asText() + " by " + a.path("actor").asText())
-                .containsExactly("published by rule:default-publish");
+                .containsExactly("published by rule:default-publish", "sectioned by enrich:declared");
         // The stories API itself is unchanged: /api/v1/stories/{id} still answers the ninjs item.
         assertThat(get("/api/v1/stories/" + id).statusCode()).isEqualTo(200);
     }

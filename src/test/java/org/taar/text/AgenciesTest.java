@@ -15,7 +15,9 @@ class AgenciesTest {
         "IANS, IANS", "आईएएनएस, IANS", "PTI-Bhasha, PTI", "Press Trust of India, PTI", "भाषा, PTI", "पीटीआई, PTI",
         "UNI, UNI", "वार्ता, UNI", "यूनीवार्ता, UNI", "यूएनआई, UNI", "एएनआई, ANI", "हि.स., HS", "हिस, HS",
         "हिन्दुस्थान समाचार, HS", "Hindusthan Samachar, HS", "एपी, AP", "AFP, AFP", "रायटर, REUTERS",
-        "रॉयटर्स, REUTERS", "Reuters, REUTERS", "शिन्हुआ, XINHUA", "Xinhua, XINHUA", "dpa, DPA", "डीपीए, DPA"
+        "रॉयटर्स, REUTERS", "Reuters, REUTERS", "शिन्हुआ, XINHUA", "Xinhua, XINHUA", "dpa, DPA", "डीपीए, DPA",
+        "यूएनआई-वार्ता, UNI", "यूएनआई वार्ता, UNI", "UNI Varta, UNI", "एएनआइ, ANI", "पीटीआई भाषा, PTI",
+        "ए.एन.आई., ANI", "हिंदुस्थान समाचार, HS"
     })
     void mapsAgencyNamesToCodes(String name, String code) {
         assertThat(agencies.code(name)).contains(code);
