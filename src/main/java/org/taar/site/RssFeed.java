@@ -66,7 +66,8 @@ public final class RssFeed {
         x.start("item").newline();
         x.element("title", s.headline());
         x.element("link", url);
-        x.start("guid").attribute("isPermaLink", "true").text(url).end();
+        // The link follows the headline's slug; the guid must not, or readers see each new headline as a new item.
+        x.start("guid").attribute("isPermaLink", "false").text(Feeds.guid(site, s.id())).end();
         x.element("pubDate", rfc822(s.publishedAt()));
         if (s.item().summary() != null) x.element("description", s.item().summary());
         // The whole text only where the source's licence allows it (sources.NAME.full_text_in_feeds).
