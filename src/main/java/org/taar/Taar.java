@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import org.taar.cli.ClassifyCommand;
 import org.taar.cli.Commands;
+import org.taar.cli.CommonOptions;
 import org.taar.cli.ConvertFontCommand;
 import org.taar.cli.Exit;
 import org.taar.cli.IngestCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line. Exit codes follow sysexits: 64 usage, 65 bad data, 69 unavailable, 70 internal. */
-@Command(name = "taar", mixinStandardHelpOptions = true, version = "taar 0.1.0",
+@Command(name = "taar", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "taar 0.1.0",
         description = "Wire-to-web news publisher.",
         subcommands = {ServeCommand.class, ParseCommand.class, IngestCommand.class, ConvertFontCommand.class,
                 ClassifyCommand.class, KeyCommand.class, RuleCommand.class, UserCommand.class, ReindexCommand.class})
@@ -56,6 +57,10 @@ public final class Taar implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Given before the command's name (taar --data D ingest ...), the common options reach it. */
+    @CommandLine.Mixin
+    CommonOptions common;
 
     public static void main(String[] args) {
         System.exit(run(args));

@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code taar classify}: trains the section model (--train), or labels stdin lines with it; needs no store. */
-@Command(name = "classify", description = "train the section model from CSV (--train), or classify stdin lines: label<TAB>confidence")
+@Command(name = "classify", description = "train the section model from CSV (--train), or classify stdin lines: label<TAB>confidence",
+        footer = "--db is accepted, like every command's, and ignored: the model is a file in the data directory.")
 public final class ClassifyCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Option(names = "--train", paramLabel = "CSV", description = "CSV with a header text,label (or labels)") Path train;

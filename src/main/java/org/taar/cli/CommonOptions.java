@@ -4,14 +4,25 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 import org.taar.config.Config;
 import org.taar.config.ConfigLoader;
 import org.taar.rules.RoutingConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options every command shares (the contract promises them to all): a picocli mixin, {@code @Mixin CommonOptions common}. */
+/**
+ * Options every command shares (the contract promises them to all): a picocli mixin, {@code @Mixin
+ * CommonOptions common}, on every command, on the groups ({@code key}, {@code rule}, {@code user})
+ * and on {@code taar} itself, so {@code taar --data D user add x} means what {@code taar user add x
+ * --data D} does. The value given nearest the command wins.
+ */
 public final class CommonOptions {
+    /** The command this mixin sits on, to find the same options given before its name. */
+    @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
     @Option(names = "--data", description = "data directory (default ./taar-data or TAAR_DATA)")
     Path data;
     @Option(names = "--db", description = "PostgreSQL JDBC URL instead of the embedded store (or TAAR_DB)")
@@ -27,7 +38,7 @@ public final class CommonOptions {
 
     /** @param port from --port, or null for TAAR_PORT, the file, or 8080 */
     public Config load(Integer port) {
-        Config loaded = new ConfigLoader(System.getenv()).load(data, config, db, port);
+        Config loaded = new ConfigLoader(System.getenv()).load(data(), config(), db(), port);
         // rules/ parses taar.yml's rules itself; checked here, a bad rule stops every command at start.
         RoutingConfig.from(loaded);
         return loaded;
@@ -36,6 +47,7 @@ public final class CommonOptions {
     /** Commands that print JSON keep stderr for problems only unless --debug. */
     public void quietLogs(boolean quiet) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        boolean debug = debug();
         root.setLevel(debug ? Level.DEBUG : quiet ? Level.WARN : Level.INFO);
         // Third-party libraries chatter at INFO; their warnings still show.
         for (String noisy : List.of("org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb")) {
@@ -44,6 +56,33 @@ public final class CommonOptions {
     }
 
     public boolean debug() {
-        return debug;
+        return debug || nearest(c -> c.debug ? Boolean.TRUE : null) != null;
+    }
+
+    public Path data() {
+        return nearest(c -> c.data);
+    }
+
+    public String db() {
+        return nearest(c -> c.db);
+    }
+
+    public Path config() {
+        return nearest(c -> c.config);
+    }
+
+    /** This command's own value, else that of the group or {@code taar} before it, else null. */
+    private <T> T nearest(Function<CommonOptions, T> option) {
+        T own = option.apply(this);
+        if (own != null || mixee == null) return own;
+        for (CommandSpec parent = mixee.parent(); parent != null; parent = parent.parent()) {
+            for (CommandSpec mixin : parent.mixins().values()) {
+                if (mixin.userObject() instanceof CommonOptions shared) {
+                    T given = option.apply(shared);
+                    if (given != null) return given;
+                }
+            }
+        }
+        return null;
     }
 }

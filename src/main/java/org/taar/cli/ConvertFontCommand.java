@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  * {@code taar convert-font}: a filter from stdin to stdout. It takes the common options like every
  * command, but reads no configuration and opens no store: a font conversion needs neither.
  */
-@Command(name = "convert-font", description = "legacy Hindi font text (stdin) to Unicode NFC (stdout), line by line")
+@Command(name = "convert-font", description = "legacy Hindi font text (stdin) to Unicode NFC (stdout), line by line",
+        footer = "--data, --db and --config are accepted, like every command's, and ignored: a font conversion "
+                + "reads no configuration and opens no store.")
 public final class ConvertFontCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Option(names = "--from", required = true, description = "krutidev, walkman or chanakya") String from;

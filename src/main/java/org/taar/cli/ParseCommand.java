@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code taar parse}: parse and normalize only, one JSON line per file; never opens the store. */
-@Command(name = "parse", description = "parse files and print ninjs 2.1 items as JSON Lines")
+@Command(name = "parse", description = "parse files and print ninjs 2.1 items as JSON Lines",
+        footer = "--db is accepted, like every command's, and ignored: parse never opens the store.")
 public final class ParseCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -28,11 +28,20 @@ public final class ServeCommand implements Callable<Integer> {
         Config config = common.load(port);
         Node node = wiring.open(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread shutdown = new Thread(() -> {
             node.close();
             stopped.countDown();
-        }, "shutdown"));
-        int bound = node.serve(host, config.port(), demo);
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        int bound;
+        try {
+            bound = node.serve(host, config.port(), demo);
+        } catch (Exception | Error e) {
+            // A port in use: the store and workers opened so far are closed now, not at the JVM's exit.
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            node.close();
+            throw e;
+        }
         System.out.println("Taar is serving http://" + host + ":" + bound + "/  (data: " + config.dataDir()
                 + ", store: " + node.store().dialect().name().toLowerCase() + ")");
         stopped.await();

@@ -1,6 +1,7 @@
 package org.taar.desk;
 
 import java.util.List;
+import org.taar.text.TextDirection;
 
 /** What the queue page's templates are given. */
 public final class QueueView {
@@ -16,7 +17,17 @@ public final class QueueView {
      */
     public record Row(long id, String time, String isoTime, String status, String now, String headline, String deskPath,
                       String source, String agency, String section, String language, String why, String embargo,
-                      String originalPath) {}
+                      String originalPath) {
+        /** The headline's language as a lang attribute (null when the wire gave none or garbage). */
+        public String lang() {
+            return TextDirection.wellFormed(language);
+        }
+
+        /** {@code rtl} for an Urdu, Arabic, Hebrew... headline, so it reads right to left in the queue; else null. */
+        public String dir() {
+            return TextDirection.rightToLeft(language) ? "rtl" : null;
+        }
+    }
 
     /** A status tab: its label, count, link and whether it is the one shown. */
     public record Tab(String status, String label, long count, String href, boolean current) {}

@@ -2,6 +2,7 @@ package org.taar.desk;
 
 import java.util.List;
 import org.taar.text.FieldDiff;
+import org.taar.text.TextDirection;
 
 /** What the story page's template is given (desk/story.jte). Every string is shown escaped but {@code bodyHtml}. */
 public final class StoryView {
@@ -19,7 +20,18 @@ public final class StoryView {
                        String reason, String publicUrl, List<String> formerUrls, List<Field> fields, Verbatim verbatim,
                        List<VersionRow> versions, List<AuditRow> rules, List<AuditRow> audit, List<Link> copies,
                        Link original, List<AdvisoryRow> advisories, Actions actions, String seen, Change change,
-                       EditForm form, List<Option> sections, String scheduleAt, String zone) {}
+                       EditForm form, List<Option> sections, String scheduleAt, String zone) {
+        /** The story's language as parsed, a lang attribute for its text (null when unknown or garbage). */
+        public String lang() {
+            return TextDirection.wellFormed(fields.stream().filter(f -> f.key().equals("story.field.language"))
+                    .map(Field::value).findFirst().orElse(null));
+        }
+
+        /** {@code rtl} when the story's text runs right to left (Urdu, Arabic...), so preview and edit fields do too. */
+        public String dir() {
+            return TextDirection.rightToLeft(lang()) ? "rtl" : null;
+        }
+    }
 
     /** One parsed field: a word of the desk's text and its value. */
     public record Field(String key, String value) {}

@@ -40,7 +40,7 @@ final class SimilarStories {
         Document d = s.storedFields().document(self.scoreDocs[0].doc);
         return like(s, id, d.get(HEADLINE_HI), d.get(TEXT_HI), n).stream()
                 .map(x -> new SearchResults.Hit(x.id(), x.path(), HtmlEscape.escape(x.headline()), null, x.section(),
-                        x.published()))
+                        x.published(), x.language()))
                 .toList();
     }
 
@@ -69,7 +69,8 @@ final class SimilarStories {
         for (ScoreDoc sd : top.scoreDocs) {
             Document d = stored.document(sd.doc);
             SearchResults.Hit hit = StoryFields.hit(d, null, null);
-            out.add(new SimilarStory(hit.id(), hit.path(), d.get(HEADLINE_HI), hit.section(), hit.published()));
+            out.add(new SimilarStory(hit.id(), hit.path(), d.get(HEADLINE_HI), hit.section(), hit.published(),
+                    hit.language()));
         }
         return out;
     }

@@ -68,6 +68,6 @@ final class StoryFields {
     /** A result from a stored document, with its headline and snippet already as HTML. */
     static SearchResults.Hit hit(Document d, String headlineHtml, String snippetHtml) {
         return new SearchResults.Hit(Long.parseLong(d.get(ID)), d.get(PATH), headlineHtml, snippetHtml, d.get(SECTION),
-                Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue()));
+                Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue()), d.get(LANGUAGE));
     }
 }

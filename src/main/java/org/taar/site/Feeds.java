@@ -28,6 +28,8 @@ public final class Feeds {
     public static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     public static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
     public static final String INDEX_PATH = "/sitemap.xml";
+    /** Where the API answers a story by id ({@code web/StoriesEndpoint}); a story's feed guid names it. */
+    public static final String STORY_API = "/api/v1/stories/";
     public static final String NEWS_PATH = "/sitemap-news.xml";
     /** Stories in the site feed and in each section feed. */
     public static final int FEED_STORIES = 50;
@@ -65,6 +67,16 @@ public final class Feeds {
 
     public static String feedPath(String section) {
         return section == null ? "/feed.xml" : "/" + section + "/feed.xml";
+    }
+
+    /**
+     * A story's identity in every feed and in the API: the address of its API resource, which holds
+     * the store's id only, so it is the same for every version (a new headline moves the slug and
+     * the link, never this), in the site feed and each section feed, and after a restart. Not the
+     * agency's uri: two sources may send the same one, and every site carrying the agency has it.
+     */
+    public static String guid(Config.Site site, long id) {
+        return base(site) + STORY_API + id;
     }
 
     public static String monthPath(YearMonth month) {

@@ -24,6 +24,6 @@ public final class RelatedStories implements Related {
         if (!s.isPublished()) return List.of();
         IndexedStory doc = Indexer.toIndexed(s);
         return index.similar(s.id(), doc.headline(), doc.text(), n).stream()
-                .map(h -> new Views.RelatedLink(h.path(), h.headline())).toList();
+                .map(h -> new Views.RelatedLink(h.path(), h.headline(), h.language())).toList();
     }
 }

@@ -72,13 +72,16 @@ public final class Renderer {
         Instant updated = s.updatedAt();
         String lang = item.language() != null ? item.language() : site.language();
         Views.Head head = this.head.of(s, lang, canonical, sectionName, description, created, updated, corrected, editions);
-        Views.Frame frame = new Views.Frame(labels, site.name(), lang, nav, item.headline() + " | " + site.name(), description,
-                canonical, s.section(), head);
+        // The page is the site's (its furniture); the story's own text says its language and direction.
+        Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, item.headline() + " | " + site.name(),
+                description, canonical, s.section(), head);
         Views.Article view = new Views.Article(frame, "/" + s.section() + "/", sectionName, item.headline(),
                 item.summary(), lead, more, disclaimer(s), shown.format(created), created.toString(),
                 updated == null ? null : shown.format(updated), updated == null ? null : updated.toString(),
-                s.tags(), next.map(Story::path).orElse(null), next.map(Story::headline).orElse(null), item.byline());
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("a", view, "related", related,
+                s.tags(), next.map(Story::path).orElse(null), next.map(Story::headline).orElse(null), item.byline(),
+                text(s), next.map(this::text).orElse(Views.Lang.SAME));
+        List<Views.RelatedLink> placed = related.stream().map(r -> r.on(site.language())).toList();
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("a", view, "related", placed,
                 "alsoReported", alsoReported,
                 "alsoReportedHeading", labels.alsoReported()));
         if (corrected != null) {
@@ -136,7 +139,8 @@ public final class Renderer {
         Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, title, null, null, "",
                 Views.Head.NOINDEX);
         List<Views.SearchHit> hits = results.hits().stream().map(h -> new Views.SearchHit(h.path(), h.headlineHtml(),
-                h.snippetHtml(), sectionName(h.section()), shown.format(h.published()), h.published().toString())).toList();
+                h.snippetHtml(), sectionName(h.section()), shown.format(h.published()), h.published().toString(),
+                Views.Lang.of(h.language(), site.language()))).toList();
         String summary = q.isEmpty() || error != null ? null
                 : results.total() == 0 ? labels.searchNothing().formatted(q)
                 : (results.totalIsLowerBound() ? labels.searchAtLeast() : labels.searchFound())
@@ -144,6 +148,11 @@ public final class Renderer {
         String prev = results.page() > 1 ? pageHref.apply(results.page() - 1) : null;
         String next = results.hasMore() ? pageHref.apply(results.page() + 1) : null;
         return render("search.jte", Map.of("s", new Views.Search(frame, q, summary, hits, prev, next, error)));
+    }
+
+    /** The language and direction of a story's own text on this site's pages. */
+    Views.Lang text(Story s) {
+        return Views.Lang.of(s.item().language(), site.language());
     }
 
     /** The site furniture's words, in the site's language. */
@@ -173,7 +182,7 @@ public final class Renderer {
         return stories.stream().map(s -> {
             Instant t = s.publishedAt() != null ? s.publishedAt() : s.createdAt();
             return new Views.StoryCard(s.path(), s.headline(), s.item().summary(), shown.format(t), t.toString(),
-                    sectionName(s.section()));
+                    sectionName(s.section()), text(s));
         }).toList();
     }
 

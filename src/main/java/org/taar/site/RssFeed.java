@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.taar.config.Config;
 import org.taar.story.Story;
+import org.taar.text.HtmlEscape;
 
 /**
  * Writes an RSS 2.0 channel of stories (with the Atom self link, Dublin Core creator and, where
@@ -66,15 +67,28 @@ public final class RssFeed {
         x.start("item").newline();
         x.element("title", s.headline());
         x.element("link", url);
-        x.start("guid").attribute("isPermaLink", "true").text(url).end();
+        // The link follows the headline's slug; the guid must not, or readers see each new headline as a new item.
+        x.start("guid").attribute("isPermaLink", "false").text(Feeds.guid(site, s.id())).end();
         x.element("pubDate", rfc822(s.publishedAt()));
+        // RSS has no direction: readers go by the language (the channel's, or the item's own here) or the text itself.
+        Views.Lang text = Views.Lang.of(s.item().language(), site.language());
+        if (text.lang() != null) x.element("dc:language", text.lang());
         if (s.item().summary() != null) x.element("description", s.item().summary());
         // The whole text only where the source's licence allows it (sources.NAME.full_text_in_feeds).
-        if (s.item().bodyHtml() != null && fullText.test(s.source())) x.element("content:encoded", s.item().bodyHtml());
+        if (s.item().bodyHtml() != null && fullText.test(s.source())) x.element("content:encoded", marked(s.item().bodyHtml(), text));
         x.element("category", site.section(s.section()).map(Config.Section::name).orElse(s.section()));
         String agency = s.item().agency() != null ? s.item().agency() : s.source();
         if (agency != null) x.element("dc:creator", agency);
         x.end();
+    }
+
+    /** The body's HTML in an element saying its language and direction when they are not the channel's. */
+    private static String marked(String bodyHtml, Views.Lang text) {
+        if (text.dir() == null && text.lang() == null) return bodyHtml;
+        StringBuilder div = new StringBuilder("<div");
+        if (text.lang() != null) div.append(" lang=\"").append(HtmlEscape.escape(text.lang())).append('"');
+        if (text.dir() != null) div.append(" dir=\"").append(text.dir()).append('"');
+        return div.append('>').append(bodyHtml).append("</div>").toString();
     }
 
     /** RFC 822 as RSS 2.0 wants it, in GMT: {@code Sat, 12 Jul 2025 05:49:00 GMT}. */

@@ -2,6 +2,7 @@ package org.taar.site;
 
 import java.util.List;
 import org.taar.story.Tag;
+import org.taar.text.TextDirection;
 
 /** The data each template receives; built by {@link Renderer}, read by src/main/jte. */
 public final class Views {
@@ -9,10 +10,38 @@ public final class Views {
 
     /**
      * What every page shares: the site's name, language, navigation and the page's own head.
-     * {@code labels}: the site furniture in the site's language (the page's {@code lang} may be a story's own).
+     * {@code lang} is the site's, that of the furniture (navigation, labels, dates), written in
+     * {@code labels}; a story's own text carries its language and direction itself ({@link Lang}).
      */
     public record Frame(Labels labels, String siteName, String lang, List<NavLink> nav, String title, String description,
-                        String canonical, String currentSection, Head head) {}
+                        String canonical, String currentSection, Head head) {
+        /** {@code rtl} on a site whose own language runs right to left; null (the default, ltr) otherwise. */
+        public String dir() {
+            return TextDirection.rightToLeft(lang) ? "rtl" : null;
+        }
+    }
+
+    /**
+     * {@code lang} and {@code dir} for an element holding a story's own text (headline, summary,
+     * body), each null where the page already says it, so a Hindi story on a Hindi site adds nothing
+     * and an Urdu one gets {@code lang="ur" dir="rtl"} while the furniture around it stays as it is.
+     * Text whose language is unknown gets {@code dir="auto"}: the normalizer names Devanagari and Latin
+     * text, so what is left unnamed is another script, and its first strong letter is the best guess.
+     */
+    public record Lang(String lang, String dir) {
+        public static final Lang SAME = new Lang(null, null);
+        static final Lang UNKNOWN = new Lang(null, "auto");
+
+        /** For text in {@code language} (null or no language: unknown) on a page in {@code pageLanguage}. */
+        public static Lang of(String language, String pageLanguage) {
+            String tag = TextDirection.wellFormed(language);
+            if (tag == null) return UNKNOWN;
+            String page = TextDirection.wellFormed(pageLanguage);
+            boolean rtl = TextDirection.rightToLeft(tag);
+            return new Lang(tag.equalsIgnoreCase(page) ? null : tag,
+                    rtl == TextDirection.rightToLeft(page) ? null : rtl ? "rtl" : "ltr");
+        }
+    }
 
     /**
      * A page's own head, as data: layout.jte writes it with escaping on. {@code jsonLd} holds JSON
@@ -40,13 +69,14 @@ public final class Views {
 
     public record NavLink(String href, String label, String slug) {}
 
+    /** A story in a listing; {@code text}: the language and direction of its headline and summary. */
     public record StoryCard(String href, String headline, String summary, String time, String timeIso,
-                            String sectionName) {}
+                            String sectionName, Lang text) {}
 
     public record Article(Frame frame, String sectionHref, String sectionName, String headline, String summary,
                           List<String> lead, List<String> more, String disclaimer, String created,
                           String createdIso, String updated, String updatedIso, List<Tag> tags,
-                          String nextHref, String nextHeadline, String byline) {}
+                          String nextHref, String nextHeadline, String byline, Lang text, Lang nextText) {}
 
     public record SectionBlock(String href, String name, List<StoryCard> stories) {}
 
@@ -65,12 +95,27 @@ public final class Views {
 
     public record Message(Frame frame, String heading, String text) {}
 
-    /** A story suggested under an article. */
-    public record RelatedLink(String href, String headline) {}
+    /**
+     * A story suggested under an article: its {@code language} as the search index holds it, and
+     * {@code text}, the attributes the renderer derives from it for the page it goes on.
+     */
+    public record RelatedLink(String href, String headline, String language, Lang text) {
+        public RelatedLink(String href, String headline, String language) {
+            this(href, headline, language, Lang.SAME);
+        }
+
+        public RelatedLink(String href, String headline) {
+            this(href, headline, null);
+        }
+
+        RelatedLink on(String pageLanguage) {
+            return new RelatedLink(href, headline, language, Lang.of(language, pageLanguage));
+        }
+    }
 
     /** One search result; headline and snippet are already-escaped HTML with {@code <mark>} around matches. */
     public record SearchHit(String href, String headlineHtml, String snippetHtml, String sectionName, String time,
-                            String timeIso) {}
+                            String timeIso, Lang text) {}
 
     public record Search(Frame frame, String q, String summary, List<SearchHit> hits, String prevHref,
                          String nextHref, String error) {}

@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.taar.config.Config;
 import org.taar.format.NinjsWriter;
+import org.taar.site.Feeds;
 import org.taar.store.Listings;
 import org.taar.store.StoryReads;
 import org.taar.story.Story;
@@ -36,6 +37,8 @@ public final class StoriesEndpoint {
     public static final int MAX_LIMIT = 200;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String CACHE_CONTROL = "public, max-age=15";
+    /** The altids role of the story's permanent identity on this site (the RSS guid). */
+    public static final String GUID_ROLE = "guid";
 
     private final StoryReads stories;
     private final Listings listings;
@@ -138,6 +141,9 @@ public final class StoriesEndpoint {
         ObjectNode web = NODES.objectNode().put("name", "web").put("href", site.baseUrl() + story.path())
                 .put("contenttype", "text/html");
         renditions.insert(0, web);
+        // The feeds' guid, for a reader that follows both; the web rendition moves with the slug, this never does.
+        ArrayNode altids = o.has("altids") ? (ArrayNode) o.get("altids") : o.putArray("altids");
+        altids.add(NODES.objectNode().put("role", GUID_ROLE).put("value", Feeds.guid(site, story.id())));
         return o;
     }
 

@@ -129,4 +129,41 @@ class CommonOptionsTest {
         assertThatThrownBy(common::load)
                 .hasMessageContaining("rules[1] (x).action: publish, hold or discard, not 'delete'");
     }
+
+    /** The leaf command's CommonOptions after parsing {@code args}. */
+    private CommonOptions parsed(String... args) {
+        CommandLine.ParseResult parsed = taar().parseArgs(args);
+        while (parsed.hasSubcommand()) parsed = parsed.subcommand();
+        return parsed.commandSpec().mixins().values().stream().map(CommandSpec::userObject)
+                .filter(CommonOptions.class::isInstance).map(CommonOptions.class::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void optionsBeforeTheCommandReachItAndTheNearestWins() {
+        CommonOptions root = parsed("--data", "a", "--debug", "--db", "jdbc:postgresql://h/a", "user", "add", "x", "--role", "editor");
+        assertThat(root.data()).isEqualTo(Path.of("a"));
+        assertThat(root.db()).isEqualTo("jdbc:postgresql://h/a");
+        assertThat(root.debug()).isTrue();
+        assertThat(root.config()).isNull();
+        CommonOptions group = parsed("--data", "a", "user", "--data", "b", "--config", "g.yml", "add", "x", "--role", "editor");
+        assertThat(group.data()).isEqualTo(Path.of("b"));
+        assertThat(group.config()).isEqualTo(Path.of("g.yml"));
+        CommonOptions own = parsed("--data", "a", "user", "--data", "b", "add", "x", "--role", "editor", "--data", "c");
+        assertThat(own.data()).isEqualTo(Path.of("c"));
+        assertThat(own.debug()).isFalse();
+        assertThat(parsed("convert-font", "--from", "walkman").data()).as("nothing given anywhere").isNull();
+    }
+
+    @Test
+    void aCommonOptionWithoutItsValueIsAUsageErrorWherever() {
+        PrintStream err = System.err;
+        try {
+            System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertThat(Taar.run("convert-font", "--from", "walkman", "--data")).isEqualTo(Exit.USAGE);
+            assertThat(Taar.run("--config")).isEqualTo(Exit.USAGE);
+            assertThat(Taar.run("user", "--db")).isEqualTo(Exit.USAGE);
+        } finally {
+            System.setErr(err);
+        }
+    }
 }

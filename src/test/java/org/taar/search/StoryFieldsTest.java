@@ -18,7 +18,7 @@ class StoryFieldsTest {
             assertThat(d.get(StoryFields.TEXT_HI)).isEqualTo("पूरा पाठ");
             assertThat(d.get(StoryFields.SUMMARY)).isEqualTo("सारांश");
             assertThat(StoryFields.hit(d, "<b>h</b>", "snip")).isEqualTo(new SearchResults.Hit(42, "/khel/match-42",
-                    "<b>h</b>", "snip", "khel", Instant.parse("2026-05-30T08:15:00Z")));
+                    "<b>h</b>", "snip", "khel", Instant.parse("2026-05-30T08:15:00Z"), "hi"));
         }
     }
 

@@ -164,7 +164,10 @@ class ArticleSeoTest {
             }
             assertThat(page(app, other.url()).select("link[hreflang]")).as("another story's uri").isEmpty();
             Document enPage = page(app, en.url());
-            assertThat(enPage.selectFirst("html").attr("lang")).isEqualTo("en");
+            // The page's furniture is the Hindi site's; the story's own text says it is English.
+            assertThat(enPage.selectFirst("html").attr("lang")).isEqualTo("hi");
+            assertThat(enPage.selectFirst("article h1").attr("lang")).isEqualTo("en");
+            assertThat(enPage.selectFirst("article h1").hasAttr("dir")).as("English runs as Hindi does").isFalse();
             assertThat(meta(enPage, "og:locale")).isEqualTo("en");
             assertThat(enPage.select("meta[property=og:locale:alternate]").eachAttr("content")).containsExactly("hi_IN");
             JsonNode author = jsonLd(enPage).get(0).path("author").get(0);

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,10 @@ class FeedsTest {
         return Formats.standard().parse(bytes(app, path), "rss", new ParseContext("taar", Instant.now()));
     }
 
+    private static String id(String url) {
+        return url.substring(url.lastIndexOf('-') + 1);
+    }
+
     static Document xml(byte[] body) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -79,7 +85,7 @@ class FeedsTest {
                     .containsExactly("भारत ने मैच जीता", "वापस ली जाने वाली ख़बर & <सूचना>");
             assertThat(site.items()).extracting(NewsItem::link).containsExactly(base + kept.url(), base + killed.url());
             assertThat(text(app, "/feed.xml")).contains("<pubDate>Sat, 12 Jul 2025 05:54:00 GMT</pubDate>")
-                    .contains("<guid isPermaLink=\"true\">" + base + kept.url() + "</guid>")
+                    .contains("<guid isPermaLink=\"false\">" + base + "/api/v1/stories/" + id(kept.url()) + "</guid>")
                     .contains("<dc:creator>IANS</dc:creator>")
                     .contains("rel=\"self\"").contains("<language>" + app.config.site().language() + "</language>");
             assertThat(rss(app, "/sports/feed.xml").items()).extracting(NewsItem::headline).hasSize(2);
@@ -162,6 +168,54 @@ class FeedsTest {
         }
     }
 
+    /**
+     * A new version with another headline moves the slug and so the link; the guid stays, in the site
+     * feed and the section feed, and after a restart, so a reader updates the item instead of showing a
+     * second one.
+     */
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void aNewHeadlineMovesTheLinkButNeverTheGuid(String engine) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2025-07-12T05:49:00Z"));
+        Map<String, String> guids = new HashMap<>();
+        String base;
+        Outcome first, second;
+        try (App app = open(engine, clock)) {
+            app.publisher.rebuildAll();
+            base = app.config.site().baseUrl();
+            first = deliver(app, Fixtures.wire("urn:guid:1", 1, null, "पटना में बाढ़ का ख़तरा", "खेल"));
+            deliver(app, Fixtures.wire("urn:guid:2", 1, null, "दूसरी ख़बर बनी रहती है", "खेल"));
+            for (String path : new String[] {"/feed.xml", "/sports/feed.xml"}) {
+                for (NewsItem item : rss(app, path).items()) guids.put(path + " " + item.headline(), item.uri());
+            }
+            clock.advance(Duration.ofMinutes(7));
+            second = deliver(app, Fixtures.wire("urn:guid:1", 2, null, "पटना में बाढ़, सेना बुलाई गई", "खेल"));
+            assertThat(second.url()).as("the slug follows the headline").isNotEqualTo(first.url());
+            assertThat(id(second.url())).isEqualTo(id(first.url()));
+            for (String path : new String[] {"/feed.xml", "/sports/feed.xml"}) {
+                var items = rss(app, path).items();
+                assertThat(items).as(path).hasSize(2);
+                NewsItem updated = items.stream().filter(i -> i.headline().equals("पटना में बाढ़, सेना बुलाई गई"))
+                        .findFirst().orElseThrow();
+                assertThat(updated.link()).as(path + ": the link is where the story is now").isEqualTo(base + second.url());
+                assertThat(updated.uri()).as(path + ": the guid did not move")
+                        .isEqualTo(guids.get(path + " पटना में बाढ़ का ख़तरा"))
+                        .isEqualTo(base + "/api/v1/stories/" + id(first.url()));
+                assertThat(items.stream().map(NewsItem::uri)).as(path).doesNotHaveDuplicates()
+                        .contains(guids.get(path + " दूसरी ख़बर बनी रहती है"));
+            }
+            assertThat(text(app, "/feed.xml")).doesNotContain("isPermaLink=\"true\"");
+        }
+        if (engine.equals(TestEngines.SQLITE)) {
+            // Another process on the same store (a restart) renders the same guids.
+            try (App again = open(engine, clock)) {
+                again.publisher.rebuildAll();
+                assertThat(rss(again, "/sports/feed.xml").items()).extracting(NewsItem::uri)
+                        .contains(base + "/api/v1/stories/" + id(first.url()));
+            }
+        }
+    }
+
     /** Every item of every feed, re-read with Taar's own RSS parser: link, guid, pubDate and title. */
     @ParameterizedTest
     @MethodSource("org.taar.TestEngines#all")
@@ -181,7 +235,8 @@ class FeedsTest {
                 assertThat(parsed.items()).as(path).isNotEmpty();
                 for (NewsItem item : parsed.items()) {
                     assertThat(item.link()).as(path).startsWith(base + "/").isIn(base + a.url(), base + b.url());
-                    assertThat(item.uri()).as("guid is the permalink").isEqualTo(item.link());
+                    assertThat(item.uri()).as("guid is the story's id, not its link")
+                            .isEqualTo(base + "/api/v1/stories/" + id(item.link()));
                     assertThat(item.headline()).isIn("पहली ख़बर", "दूसरी ख़बर");
                     assertThat(item.firstCreated()).as("pubDate").isIn(Instant.parse("2025-07-12T05:49:00Z"),
                             Instant.parse("2025-07-12T05:50:00Z"));

@@ -134,4 +134,39 @@ class StoriesEndpointTest {
             }
         }
     }
+
+    /** The feeds' guid, as an altid: the same for every version, while the web rendition follows the headline. */
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void aNewHeadlineMovesTheWebRenditionButNotTheUriOrGuid(String engine) throws Exception {
+        try (App app = new App(TestEngines.config(engine, dir), Clock.systemUTC())) {
+            key = app.pushKeys.create("ians");
+            base = "http://127.0.0.1:" + app.serve("127.0.0.1", 0, false);
+            String site = app.config.site().baseUrl().replaceAll("/$", "");
+            String before = push("urn:api:guid", 1, null, "पटना में बाढ़ का ख़तरा");
+            JsonNode v1 = json.readTree(get("/api/v1/stories/" + id(before)).body());
+            String after = push("urn:api:guid", 2, null, "पटना में बाढ़, सेना बुलाई गई");
+            assertThat(after).isNotEqualTo(before);
+            JsonNode v2 = json.readTree(get("/api/v1/stories/" + id(after)).body());
+            assertThat(v2.path("version").asText()).isEqualTo("2");
+            assertThat(v2.path("uri").asText()).isEqualTo(v1.path("uri").asText()).isEqualTo("urn:api:guid");
+            assertThat(guid(v2)).isEqualTo(guid(v1)).isEqualTo(site + "/api/v1/stories/" + id(before));
+            assertThat(v1.path("renditions").get(0).path("href").asText()).endsWith(before);
+            assertThat(v2.path("renditions").get(0).path("href").asText()).endsWith(after);
+            assertThat(NinjsSchema.errors(v2.toString())).as(v2.toString()).isEmpty();
+            // The guid names the story's own resource here: it answers with the newest version.
+            HttpResponse<String> byGuid = get(guid(v1).substring(site.length()));
+            assertThat(byGuid.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(byGuid.body()).path("version").asText()).isEqualTo("2");
+            JsonNode listed = json.readTree(get("/api/v1/stories").body()).path("items").get(0);
+            assertThat(guid(listed)).isEqualTo(guid(v1));
+        }
+    }
+
+    private static String guid(JsonNode item) {
+        for (JsonNode alt : item.path("altids")) {
+            if (alt.path("role").asText().equals(StoriesEndpoint.GUID_ROLE)) return alt.path("value").asText();
+        }
+        throw new AssertionError("no guid altid in " + item);
+    }
 }
