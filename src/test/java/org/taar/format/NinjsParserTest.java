@@ -136,10 +136,13 @@ class NinjsParserTest {
     }
 
     @Test
-    void fileWithoutAnyStoryGivesNoItemAndSaysWhy() throws Exception {
+    void aStoryWithoutHeadlineTakesItsFirstSentenceAndAnEmptyArrayIsNoStory() throws Exception {
+        // As for NewsML-G2: dropping the item would lose the story; a stand-in with a warning lets the desk fix it.
         ParseResult r = parser.parse(bytes("ninjs/no-headline.json"), CTX);
-        assertThat(r.items()).isEmpty();
-        assertThat(r.warnings()).anyMatch(w -> w.contains("no headline"));
+        assertThat(r.items()).singleElement().satisfies(item -> {
+            assertThat(item.headline()).isEqualTo("इस खबर में शीर्षक नहीं है।");
+            assertThat(item.warnings()).anyMatch(w -> w.contains("no headline"));
+        });
         assertThatThrownBy(() -> parser.parse(utf8("[]"), CTX)).hasMessageContaining("no items");
     }
 
@@ -287,5 +290,30 @@ class NinjsParserTest {
         assertThat(broken.warnings()).anySatisfy(w -> assertThat(w).contains("NITF body"));
         String deep = "{\"data\": ".repeat(50) + "{\"uri\": \"urn:a:3\", \"headline\": \"deep\"}" + "}".repeat(50);
         assertThat(parser.accepts(utf8(deep))).isFalse();
+    }
+
+    @Test
+    void ninjs1PatternedPropertiesGiveHeadlineSummaryAndBody() throws Exception {
+        // ninjs 1.x schemas allow ^headline_, ^description_ and ^body_ properties named by role.
+        String json = "{\"uri\":\"urn:x:1\",\"headline_main\":\"मुख्य शीर्षक\",\"headline_sub\":\"उप\","
+                + "\"description_summary\":\"सार\",\"body_main\":\"पहला वाक्य। दूसरा।\"}";
+        NewsItem item = parser.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), CTX).items().get(0);
+        assertThat(item.headline()).isEqualTo("मुख्य शीर्षक");
+        assertThat(item.subheadline()).isEqualTo("उप");
+        assertThat(item.summary()).isEqualTo("सार");
+        assertThat(item.bodyHtml()).contains("पहला वाक्य।");
+    }
+
+    @Test
+    void anItemWithoutHeadlineButWithTextGetsAStandInAndMetadataAloneIsNoStory() throws Exception {
+        String withBody = "{\"uri\":\"urn:x:2\",\"bodies\":[{\"role\":\"main\",\"contenttype\":\"text/plain\","
+                + "\"value\":\"Rain fell on the city. More tomorrow.\"}]}";
+        NewsItem item = parser.parse(withBody.getBytes(java.nio.charset.StandardCharsets.UTF_8), CTX).items().get(0);
+        assertThat(item.headline()).isEqualTo("Rain fell on the city.");
+        assertThat(item.warnings()).anySatisfy(w -> assertThat(w).contains("no headline"));
+        String event = "{\"uri\":\"urn:x:3\",\"type\":\"event\",\"versioncreated\":\"2024-01-01T00:00:00Z\"}";
+        var r = parser.parse(event.getBytes(java.nio.charset.StandardCharsets.UTF_8), CTX);
+        assertThat(r.items()).isEmpty();
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("no headline"));
     }
 }
