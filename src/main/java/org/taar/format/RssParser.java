@@ -122,7 +122,7 @@ public final class RssParser implements FormatParser {
                 Stax.skip(c);
             }
         });
-        if (e.id == null) e.id = about;
+        if (about != null) e.id = about;
         if (e.link == null && permaLink[0] != null) e.link = permaLink[0];
         if (e.link == null && about != null && HtmlContent.absoluteUrl(null, about) != null) e.link = about;
         e.rights(ch.rights);
@@ -181,6 +181,7 @@ public final class RssParser implements FormatParser {
             case "description", "abstract" -> e.description(FeedXml.mixed(c), false);
             case "rights" -> e.rights(Stax.text(c));
             case "identifier" -> {
+                // Only a fallback: an RSS 1.0 item's own identity is its rdf:about, which wins below.
                 String id = Text.blankToNull(Stax.text(c));
                 if (e.id == null) e.id = id;
             }

@@ -248,4 +248,17 @@ class RssParserTest {
         assertThat(r.items()).isEmpty();
         assertThat(r.warnings()).containsExactly("the feed has no items");
     }
+
+    @Test
+    void anRss10ItemIsIdentifiedByItsRdfAboutBeforeItsDcIdentifier() throws Exception {
+        String rdf = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel rdf:about=\"https://example.org/\"><title>c</title>"
+                + "<link>https://example.org/</link><description>d</description></channel>"
+                + "<item rdf:about=\"https://example.org/a/1\"><title>t</title><link>https://example.org/a/1</link>"
+                + "<dc:identifier>doi:10.1/x</dc:identifier></item>"
+                + "<item><title>u</title><dc:identifier>doi:10.1/y</dc:identifier></item></rdf:RDF>";
+        List<NewsItem> items = parser.parse(rdf.getBytes(java.nio.charset.StandardCharsets.UTF_8), Fixtures.CTX).items();
+        assertThat(items.get(0).uri()).isEqualTo("https://example.org/a/1");
+        assertThat(items.get(1).uri()).contains("doi:10.1/y");
+    }
 }
