@@ -402,14 +402,7 @@ public final class NinjsParser implements FormatParser {
 
     /** The first of these properties that holds a non-blank string or number, stripped. */
     private static String text(JsonNode n, String... names) {
-        for (String name : names) {
-            JsonNode v = n.get(name);
-            if (v != null && (v.isTextual() || v.isNumber())) {
-                String s = Text.blankToNull(v.asText());
-                if (s != null) return s;
-            }
-        }
-        return null;
+        return NinjsFields.text(n, names);
     }
 
     private static String lower(String s) {
