@@ -3,10 +3,12 @@ package org.taar.normalize;
 import org.taar.item.NewsItem;
 
 /**
- * Sets the language from the script of the headline and body (Devanagari: hi, Latin: en) when the item does not
- * declare one, since the site, search and tagging all pick their tools by language; the item's own word wins.
+ * Sets the language from the script of the headline and body (Devanagari: hi, Latin: en, Arabic script with
+ * the letters only Urdu writes: ur) when the item does not declare one, since the site, search and tagging all pick their tools by language; the item's own word wins.
  */
 public final class LanguageFilter implements ItemFilter {
+    /** ٹ ڈ ڑ ں ے ۓ: the retroflex letters, noon ghunna and bari ye, written in Urdu and not in Arabic or Persian. */
+    private static final String URDU_ONLY = "\u0679\u0688\u0691\u06BA\u06D2\u06D3";
     @Override
     public NewsItem apply(NewsItem item) {
         if (item.language() != null && !item.language().isBlank()) return item;
@@ -45,6 +47,8 @@ public final class LanguageFilter implements ItemFilter {
     static String language(String text) {
         int devanagari = 0;
         int latin = 0;
+        int arabic = 0;
+        boolean urduLetters = false;
         int letters = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -58,10 +62,16 @@ public final class LanguageFilter implements ItemFilter {
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
             if (script == Character.UnicodeScript.DEVANAGARI) devanagari++;
             else if (script == Character.UnicodeScript.LATIN) latin++;
+            else if (script == Character.UnicodeScript.ARABIC) {
+                arabic++;
+                urduLetters |= URDU_ONLY.indexOf(cp) >= 0;
+            }
         }
         if (letters == 0) return null;
         if (devanagari * 2 > letters) return "hi";
         if (latin * 2 > letters) return "en";
+        // Arabic and Persian text never has these; without them the language stays unnamed (shown dir="auto").
+        if (arabic * 2 > letters && urduLetters) return "ur";
         return null;
     }
 }

@@ -43,4 +43,14 @@ class LanguageFilterTest {
                 "<p><a href=\"https://example.com/a-very-long-latin-address\">मैच</a> &nbsp;&nbsp;&nbsp; जीता</p>")))
                 .isEqualTo("hi");
     }
+
+    @Test
+    void urduIsNamedByTheLettersOnlyUrduWritesAndArabicOrPersianAreNotGuessed() {
+        // Written for this test: "Pakistan's election results came out on Sunday" in Urdu (ں and ے).
+        assertThat(filter.apply(item(null, "پاکستان میں انتخابی نتائج اتوار کو سامنے آئے",
+                "<p>لاہور میں ووٹوں کی گنتی مکمل ہوئی۔</p>")).language()).isEqualTo("ur");
+        // Arabic ("the election results were announced") and Persian have none of them: left unnamed.
+        assertThat(filter.apply(item(null, "أعلنت نتائج الانتخابات", "<p>في القاهرة يوم الأحد</p>")).language()).isNull();
+        assertThat(filter.apply(item(null, "نتایج انتخابات اعلام شد", "<p>در تهران روز یکشنبه</p>")).language()).isNull();
+    }
 }
