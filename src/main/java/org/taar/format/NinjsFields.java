@@ -132,4 +132,31 @@ final class NinjsFields {
         }
         return null;
     }
+
+    /**
+     * ninjs 1.x's patterned properties ({@code ^headline_…}, {@code ^description_…}, {@code ^body_…} in
+     * the 1.x schemas): the {@code main} one, else the first other that is not a sub-headline.
+     */
+    static String byRole(JsonNode n, String prefix) {
+        String main = text(n, prefix + "main");
+        if (main != null) return main;
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (name.startsWith(prefix) && !name.equals("headline_sub")) {
+                String value = text(n, name);
+                if (value != null) return value;
+            }
+        }
+        return null;
+    }
+
+    /** True when the object carries a body or a description a stand-in headline could come from. */
+    static boolean hasText(JsonNode n) {
+        if (n.has("bodies") || n.has("descriptions") || n.has("slugline")) return true;
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (name.startsWith("body_") || name.startsWith("description_")) return true;
+        }
+        return false;
+    }
 }

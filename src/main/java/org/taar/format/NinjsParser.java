@@ -117,7 +117,7 @@ public final class NinjsParser implements FormatParser {
         NewsItem.Builder b = NewsItem.builder();
         headlines(n, b);
         // Events, planning and bare metadata carry no text to stand in for a headline: not a story.
-        if (b.headline == null && !hasText(n)) return null;
+        if (b.headline == null && !NinjsFields.hasText(n)) return null;
 
         String type = text(n, "type");
         if (type != null) {
@@ -201,7 +201,7 @@ public final class NinjsParser implements FormatParser {
     private static void headlines(JsonNode n, NewsItem.Builder b) {
         b.headline = text(n, "headline");
         // ninjs 1.x also names text by role in the property: headline_main, headline_sub.
-        if (b.headline == null) b.headline = byRole(n, "headline_");
+        if (b.headline == null) b.headline = NinjsFields.byRole(n, "headline_");
         if (b.subheadline == null) b.subheadline = text(n, "headline_sub");
         JsonNode hs = n.get("headlines");
         if (hs == null || !hs.isArray()) return;
@@ -222,40 +222,13 @@ public final class NinjsParser implements FormatParser {
         if (b.headline == null) b.headline = main != null ? main : firstOther;
     }
 
-    /**
-     * ninjs 1.x's patterned properties ({@code ^headline_…}, {@code ^description_…}, {@code ^body_…} in
-     * the 1.x schemas): the {@code main} one, else the first other that is not a sub-headline.
-     */
-    private static String byRole(JsonNode n, String prefix) {
-        String main = text(n, prefix + "main");
-        if (main != null) return main;
-        for (var it = n.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (name.startsWith(prefix) && !name.equals("headline_sub")) {
-                String value = text(n, name);
-                if (value != null) return value;
-            }
-        }
-        return null;
-    }
-
-    /** True when the object carries a body or a description a stand-in headline could come from. */
-    private static boolean hasText(JsonNode n) {
-        if (n.has("bodies") || n.has("descriptions") || n.has("slugline")) return true;
-        for (var it = n.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (name.startsWith("body_") || name.startsWith("description_")) return true;
-        }
-        return false;
-    }
-
     /** The summary as plain text: 1.x description_text/html, else a summary-like entry of {@code descriptions}. */
     private static String summary(JsonNode n) {
         String s = text(n, "description_text", "summary");
         if (s != null) return s;
         s = text(n, "description_html", "description_xhtml");
         if (s != null) return Text.blankToNull(Jsoup.parse(s).text());
-        s = byRole(n, "description_");
+        s = NinjsFields.byRole(n, "description_");
         if (s != null) return Text.blankToNull(Jsoup.parse(s).text());
         JsonNode ds = n.get("descriptions");
         if (ds == null || !ds.isArray()) return null;
@@ -287,7 +260,7 @@ public final class NinjsParser implements FormatParser {
         if (html != null) return innerHtml(html);
         String plain = text(n, "body_text");
         if (plain == null && !n.has("bodies")) {
-            String byRole = byRole(n, "body_");
+            String byRole = NinjsFields.byRole(n, "body_");
             if (byRole != null && byRole.strip().startsWith("<")) return innerHtml(byRole);
             plain = byRole;
         }
