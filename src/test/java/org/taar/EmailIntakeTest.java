@@ -115,9 +115,9 @@ class EmailIntakeTest {
             drop.scan();
             assertThat(drop.scan()).isEqualTo(1);
             assertThat(file).doesNotExist();
-            String headline = app.store.jdbi().withHandle(h -> h.createQuery(
+            String source = app.store.jdbi().withHandle(h -> h.createQuery(
                     "SELECT source FROM stories WHERE uri = 'mid:CAF3kq9Ud1x%3D7Hq@mail.gmail.com'").mapTo(String.class).one());
-            assertThat(headline).isEqualTo("stringers");
+            assertThat(source).isEqualTo("stringers");
         }
     }
 
