@@ -35,7 +35,7 @@ class LayeringTest {
     /** From the ground up. The root package (Taar's main, App's wiring) stands on all of them. */
     static final List<String> FLOORS = List.of(
             "item", "story", "text", "config", "store", "format", "normalize", "enrich", "dedupe", "kill",
-            "rules", "intake", "pipeline", "search", "site", "desk", "web", "cli", "");
+            "rules", "intake", "media", "pipeline", "search", "site", "desk", "web", "cli", "");
 
     private static JavaClasses classes;
 

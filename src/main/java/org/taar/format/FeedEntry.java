@@ -204,7 +204,9 @@ final class FeedEntry {
         String entryBase = base != null ? base : b.link != null ? b.link : feedLink;
         String image = HtmlContent.absoluteUrl(entryBase, imageUrl);
         if (image != null) b.bodyHtml = HtmlContent.withLeadImage(b.bodyHtml, image, HtmlContent.text(imageCaption));
-        if (image != null && !HtmlContent.isTracker(image)) b.image = image;
+        if (image != null && !HtmlContent.isTracker(image)) {
+            b.media.add(org.taar.item.Media.picture(image, null, HtmlContent.text(imageCaption), null));
+        }
         String enclosure = HtmlContent.absoluteUrl(entryBase, enclosureUrl);
         if (b.bodyHtml == null && enclosure != null) {
             b.bodyHtml = "<p><a href=\"" + HtmlEscape.escape(enclosure) + "\">" + HtmlEscape.escape(enclosure) + "</a></p>";

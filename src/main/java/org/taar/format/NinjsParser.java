@@ -159,7 +159,8 @@ public final class NinjsParser implements FormatParser {
         b.byline = Bylines.writer(b.byline, b.agency);
         NinjsFields.concepts(n, b);
         b.rights = NinjsFields.rights(n);
-        b.image = image(n);
+        String image = image(n);
+        if (image != null) b.media.add(org.taar.item.Media.picture(image, null, null, null));
         b.signals = signals(n);
 
         JsonNode urgency = n.get("urgency");

@@ -3,13 +3,9 @@ package org.taar.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +37,7 @@ public final class Archive {
         try {
             // Only a regular file of our own counts as stored; anything else at that path (a link
             // someone planted) is replaced by the rename below, which never follows a link.
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) writeDurably(file, content);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) DurableFile.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the archive at " + file, e);
         }
@@ -76,29 +72,6 @@ public final class Archive {
         // A digest from the store or a request must never become "../" in a path.
         if (!SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("not a SHA-256 digest: " + sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
-    }
-
-    // Write beside, fsync, rename into place, fsync the directory: a crash leaves either no file
-    // or the whole file, never a torn one under the final name.
-    private static void writeDurably(Path file, byte[] content) throws IOException {
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ByteBuffer buf = ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) ch.write(buf);
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException ignored) {
-            // Some file systems cannot open a directory for fsync; the file itself is synced.
-        }
     }
 
     static String sha256(byte[] content) {

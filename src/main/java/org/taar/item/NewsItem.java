@@ -15,8 +15,9 @@ import java.util.List;
  * @param section the section the source declared, as written; null when none
  * @param tags the keywords the source declared
  * @param link the story's page on the source's own site (a feed item's link), absolute; null when none
- * @param image the story's lead picture, an absolute http(s) URL (a ninjs picture association's largest
- *     rendition, a feed item's enclosure or media:content); null when the story has none
+ * @param media its pictures, video and audio, the lead picture first (a ninjs association, a NewsML-G2
+ *     package's itemRef, a feed item's enclosure or media:content, an e-mail attachment); for a picture,
+ *     video or audio item sent alone (type picture, video or audio), the one media item it is
  * @param warnings what a parser or normalizer noticed but could live with
  * @param correction the agency marked this version a correction of what it sent before (see normalize/CorrectionFilter)
  * @param signals the agency's item-level signals (AP's {@code signals}, e.g. {@code newscontent}), as
@@ -53,7 +54,7 @@ public record NewsItem(
         String slugline,
         String ednote,
         String link,
-        String image,
+        List<Media> media,
         List<String> warnings,
         boolean correction,
         List<String> signals,
@@ -69,8 +70,15 @@ public record NewsItem(
         signals = signals == null ? null : List.copyOf(signals);
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         places = places == null ? List.of() : List.copyOf(places);
+        media = media == null ? List.of() : List.copyOf(media);
         pubstatus = pubstatus == null ? PubStatus.USABLE : pubstatus;
         type = type == null ? "text" : type;
+    }
+
+    /** The lead picture: the first picture among its media; null when it has none. */
+    public Media leadPicture() {
+        for (Media m : media) if (m.kind() == Media.Kind.PICTURE) return m;
+        return null;
     }
 
     public static Builder builder() {
@@ -85,7 +93,7 @@ public record NewsItem(
         b.versionCreated = versionCreated; b.embargoed = embargoed; b.urgency = urgency; b.agency = agency;
         b.section = section; b.tags = new ArrayList<>(tags); b.slugline = slugline; b.ednote = ednote;
         b.link = link;
-        b.image = image;
+        b.media = new ArrayList<>(media);
         b.warnings = new ArrayList<>(warnings);
         b.correction = correction;
         b.signals = signals == null ? null : new ArrayList<>(signals);
@@ -121,7 +129,7 @@ public record NewsItem(
         public String slugline;
         public String ednote;
         public String link;
-        public String image;
+        public List<Media> media = new ArrayList<>();
         public List<String> warnings = new ArrayList<>();
         public boolean correction;
         public List<String> signals;
@@ -139,7 +147,7 @@ public record NewsItem(
         public NewsItem build() {
             return new NewsItem(uri, version, pubstatus, type, language, headline, subheadline, summary, bodyHtml,
                     byline, located, contentCreated, firstCreated, versionCreated, embargoed, urgency, agency,
-                    section, tags, slugline, ednote, link, image, warnings, correction, signals, disclaimer, subjects, places,
+                    section, tags, slugline, ednote, link, media, warnings, correction, signals, disclaimer, subjects, places,
                     rights, kill);
         }
     }

@@ -12,6 +12,7 @@ import org.taar.config.Config;
 import org.taar.dedupe.Duplicates;
 import org.taar.enrich.Enricher;
 import org.taar.enrich.Enrichment;
+import org.taar.format.Attachment;
 import org.taar.format.Formats;
 import org.taar.item.NewsItem;
 import org.taar.format.ParseContext;
@@ -83,7 +84,8 @@ public final class Pipeline implements Deliveries {
      * A delivery that cannot be parsed is still archived, and answers with one rejected outcome.
      */
     @Override
-    public DeliveryResult deliver(String source, String channel, String name, byte[] content, String formatHint) {
+    public DeliveryResult deliver(String source, String channel, String name, byte[] content, String formatHint,
+                                  List<Attachment> attachments) {
         if (content.length > config.maxDeliveryBytes()) {
             String why = "too large: " + content.length + " bytes, the limit is " + config.maxDeliveryBytes();
             wire.rejected(source, null, name, null, why, clock.instant());

@@ -75,12 +75,13 @@ final class ArticleHead {
         m.add(Views.Meta.property("og:title", s.headline()));
         m.add(Views.Meta.property("og:url", canonical));
         if (description != null) m.add(Views.Meta.property("og:description", description));
-        if (s.item().image() != null) m.add(Views.Meta.property("og:image", s.item().image()));
+        String image = leadImage(s);
+        if (image != null) m.add(Views.Meta.property("og:image", image));
         m.add(Views.Meta.property("article:published_time", created.toString()));
         if (updated != null) m.add(Views.Meta.property("article:modified_time", updated.toString()));
         m.add(Views.Meta.property("article:section", sectionName));
         s.tags().forEach(t -> m.add(Views.Meta.property("article:tag", t.name())));
-        m.add(Views.Meta.name("twitter:card", s.item().image() != null ? "summary_large_image" : "summary"));
+        m.add(Views.Meta.name("twitter:card", image != null ? "summary_large_image" : "summary"));
         return m;
     }
 
@@ -98,7 +99,7 @@ final class ArticleHead {
         ld.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", canonical);
         ld.put("url", canonical);
         if (s.item().summary() != null) ld.put("description", s.item().summary());
-        if (s.item().image() != null) ld.putArray("image").add(s.item().image());
+        if (leadImage(s) != null) ld.putArray("image").add(leadImage(s));
         String agency = s.item().agency() != null ? s.item().agency() : s.source();
         ArrayNode author = ld.putArray("author");
         // A named reporter is the author; agency copy without a byline is the agency's.
@@ -130,5 +131,10 @@ final class ArticleHead {
 
     private static void crumb(ArrayNode items, int position, String name, String url) {
         items.addObject().put("@type", "ListItem").put("position", position).put("name", name).put("item", url);
+    }
+
+    private static String leadImage(Story s) {
+        org.taar.item.Media lead = s.item().leadPicture();
+        return lead == null || lead.renditions().isEmpty() ? null : lead.renditions().get(0).href();
     }
 }

@@ -255,8 +255,10 @@ public final class Publisher implements AutoCloseable {
             }
             // A brand-new story is the newest, so no "next" link can point at it; anything else
             // (update, kill, hold) may change where the oldest story of a section links to.
-            // "reported" (a duplicate linked to the story) changes only its article page.
-            d.deep = batch.stream().anyMatch(e -> e.kind() != EventKind.PUBLISHED && e.kind() != EventKind.REPORTED);
+            // "reported" (a duplicate linked to the story) and "media" (its pictures) change only its
+            // article and its cards on the listings' first pages.
+            d.deep = batch.stream().anyMatch(e -> e.kind() != EventKind.PUBLISHED && e.kind() != EventKind.REPORTED
+                    && e.kind() != EventKind.MEDIA);
             if (d.deep) {
                 for (Config.Section section : site.sections()) {
                     lists.oldestInSection(section.slug()).flatMap(o -> stories.byId(o.id())).ifPresent(article);

@@ -18,7 +18,9 @@ public enum EventKind {
     /** a story went down everywhere */
     KILLED,
     /** another agency's copy was linked to the story: only its "also reported by" changes */
-    REPORTED;
+    REPORTED,
+    /** its pictures, video or audio changed (made ready, replaced, withdrawn): its pages show them anew */
+    MEDIA;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
