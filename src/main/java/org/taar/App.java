@@ -160,7 +160,7 @@ public final class App implements Node {
         this.writes = new StoryWrites(store);
         this.events = new EventLog(store);
         this.audit = new AuditLog(store);
-        this.wire = new WireQueue(store);
+        this.wire = new WireQueue(store, clock);
         this.pushKeys = new PushKeys(store, clock);
         this.accounts = new Accounts(new DeskUsers(store, clock), new Passwords());
         this.sources = new SourceStore(store);

@@ -4,12 +4,14 @@ import static org.taar.store.StoryRows.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.taar.story.OutcomeStatus;
@@ -37,9 +39,16 @@ public final class WireQueue {
             LEFT JOIN deliveries dl ON dl.id = w.delivery_id""";
 
     private final Store store;
+    private final WireCounts counts;
 
     public WireQueue(Store store) {
+        this(store, Clock.systemUTC());
+    }
+
+    /** @param clock the clock the wire's rows are stamped with: what lies two minutes behind it no longer changes */
+    public WireQueue(Store store, Clock clock) {
         this.store = store;
+        this.counts = new WireCounts(clock, new Counter());
     }
 
     /**
@@ -114,18 +123,52 @@ public final class WireQueue {
      * tabs the desk switches between); every outcome is in the map, zero when none.
      */
     public Map<OutcomeStatus, Long> counts(Filter f) {
-        Map<OutcomeStatus, Long> counts = new EnumMap<>(OutcomeStatus.class);
-        for (OutcomeStatus o : OutcomeStatus.values()) counts.put(o, 0L);
-        Where w = Where.of(f, false);
-        if (w == null) return counts;
-        // With a time bound, SQLite would walk the whole outcome index to spare itself sorting seven
-        // groups; grouping by an expression lets it read just the time range from wire_by_at.
-        String outcome = f.from() != null || f.to() != null ? "w.outcome || ''" : "w.outcome";
-        store.jdbi().useHandle(h -> w.bindTo(h.createQuery("SELECT " + outcome + " AS outcome, COUNT(*) AS n FROM wire w"
-                        + w.sql() + " GROUP BY " + outcome))
-                .map((rs, ctx) -> Map.entry(OutcomeStatus.of(rs.getString("outcome")), rs.getLong("n")))
-                .forEach(e -> counts.put(e.getKey(), e.getValue())));
-        return counts;
+        return counts.counts(f);
+    }
+
+    private final class Counter implements WireCounts.Counter {
+        @Override
+        public Map<OutcomeStatus, Long> count(Filter f, long lo, long hi) {
+            Map<OutcomeStatus, Long> out = new EnumMap<>(OutcomeStatus.class);
+            for (OutcomeStatus o : OutcomeStatus.values()) out.put(o, 0L);
+            Where w = window(f, lo, hi);
+            if (w == null) return out;
+            // With a time bound, SQLite would walk the whole outcome index to spare itself sorting seven
+            // groups; grouping by an expression lets it read just the time range from wire_by_at.
+            String outcome = lo != Long.MIN_VALUE || hi != Long.MAX_VALUE ? "w.outcome || ''" : "w.outcome";
+            store.jdbi().useHandle(h -> w.bindTo(h.createQuery("SELECT " + outcome + " AS outcome, COUNT(*) AS n"
+                            + " FROM wire w" + w.sql() + " GROUP BY " + outcome))
+                    .map((rs, ctx) -> Map.entry(OutcomeStatus.of(rs.getString("outcome")), rs.getLong("n")))
+                    .forEach(e -> out.put(e.getKey(), e.getValue())));
+            return out;
+        }
+
+        @Override
+        public void countByMinute(Filter f, long lo, long hi, TreeMap<Long, long[]> into) {
+            Where w = window(f, lo, hi);
+            if (w == null) return;
+            store.jdbi().useHandle(h -> w.bindTo(h.createQuery("SELECT w.at / " + WireCounts.MINUTE + " AS minute,"
+                            + " w.outcome AS outcome, COUNT(*) AS n FROM wire w" + w.sql()
+                            + " GROUP BY w.at / " + WireCounts.MINUTE + ", w.outcome"))
+                    .map((rs, ctx) -> {
+                        long[] n = into.computeIfAbsent(rs.getLong("minute") * WireCounts.MINUTE,
+                                m -> new long[OutcomeStatus.values().length]);
+                        n[OutcomeStatus.of(rs.getString("outcome")).ordinal()] += rs.getLong("n");
+                        return n;
+                    })
+                    .list());
+        }
+
+        // The filter without its outcome, over [lo, hi); null when that can find nothing.
+        private Where window(Filter f, long lo, long hi) {
+            if (lo >= hi) return null;
+            Where w = Where.of(new Filter(f.source(), f.agency(), null, f.section(), f.language(), null, null,
+                    f.text()), false);
+            if (w == null) return null;
+            if (lo != Long.MIN_VALUE) w.and("w.at >= :lo", "lo", lo);
+            if (hi != Long.MAX_VALUE) w.and("w.at < :hi", "hi", hi);
+            return w;
+        }
     }
 
     /**
