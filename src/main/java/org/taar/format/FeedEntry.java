@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.taar.item.Media;
 import org.taar.item.NewsItem;
 import org.taar.text.HtmlEscape;
 
@@ -205,7 +206,7 @@ final class FeedEntry {
         String image = HtmlContent.absoluteUrl(entryBase, imageUrl);
         if (image != null) b.bodyHtml = HtmlContent.withLeadImage(b.bodyHtml, image, HtmlContent.text(imageCaption));
         if (image != null && !HtmlContent.isTracker(image)) {
-            b.media.add(org.taar.item.Media.picture(image, null, HtmlContent.text(imageCaption), null));
+            b.media.add(Media.picture(image, null, HtmlContent.text(imageCaption), null));
         }
         String enclosure = HtmlContent.absoluteUrl(entryBase, enclosureUrl);
         if (b.bodyHtml == null && enclosure != null) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.taar.item.Media;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
 
@@ -160,7 +161,7 @@ public final class NinjsParser implements FormatParser {
         NinjsFields.concepts(n, b);
         b.rights = NinjsFields.rights(n);
         String image = image(n);
-        if (image != null) b.media.add(org.taar.item.Media.picture(image, null, null, null));
+        if (image != null) b.media.add(Media.picture(image, null, null, null));
         b.signals = signals(n);
 
         JsonNode urgency = n.get("urgency");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.taar.item.Media;
 import org.taar.config.Config;
 import org.taar.story.Story;
 
@@ -134,7 +135,7 @@ final class ArticleHead {
     }
 
     private static String leadImage(Story s) {
-        org.taar.item.Media lead = s.item().leadPicture();
+        Media lead = s.item().leadPicture();
         return lead == null || lead.renditions().isEmpty() ? null : lead.renditions().get(0).href();
     }
 }
