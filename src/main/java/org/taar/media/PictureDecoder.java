@@ -5,7 +5,9 @@ import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.awt.image.ColorConvertOp;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -130,6 +132,10 @@ public final class PictureDecoder {
      */
     static BufferedImage toSrgb(BufferedImage src) {
         ColorSpace cs = src.getColorModel().getColorSpace();
+        if (cs.getType() == ColorSpace.TYPE_GRAY && src.getType() != BufferedImage.TYPE_BYTE_GRAY
+                && src.getType() != BufferedImage.TYPE_USHORT_GRAY && src.getColorModel().getNumComponents() <= 2) {
+            return greyOnWhite(src);
+        }
         BufferedImage from = src;
         boolean otherRgb = cs.getType() == ColorSpace.TYPE_RGB && !cs.isCS_sRGB() && cs instanceof ICC_ColorSpace;
         if (otherRgb || cs.getType() == ColorSpace.TYPE_CMYK) {
@@ -146,6 +152,34 @@ public final class PictureDecoder {
             g.drawImage(from, 0, 0, null);
         } finally {
             g.dispose();
+        }
+        return out;
+    }
+
+    /**
+     * Grey with transparency (a grey-and-alpha PNG). Java2D would treat its grey as linear light and
+     * lighten it (100 becomes 168); the levels are meant as displayed, like sRGB's, so they are copied.
+     */
+    private static BufferedImage greyOnWhite(BufferedImage src) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        Raster raster = src.getRaster();
+        ColorModel cm = src.getColorModel();
+        int greyMax = (1 << cm.getComponentSize(0)) - 1;
+        boolean alpha = cm.hasAlpha() && raster.getNumBands() > 1;
+        int alphaMax = alpha ? (1 << cm.getComponentSize(1)) - 1 : 1;
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] grey = new int[w];
+        int[] opacity = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, grey);
+            if (alpha) raster.getSamples(0, y, w, 1, 1, opacity);
+            for (int x = 0; x < w; x++) {
+                double g = grey[x] * 255.0 / greyMax;
+                double a = alpha ? opacity[x] / (double) alphaMax : 1;
+                int v = (int) Math.round(g * a + 255 * (1 - a));
+                out.setRGB(x, y, v << 16 | v << 8 | v);
+            }
         }
         return out;
     }

@@ -16,7 +16,11 @@ import com.drew.metadata.xmp.XmpDirectory;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
+import java.awt.Transparency;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -213,6 +217,20 @@ class PictureRendererTest {
     }
 
     @Test
+    void aYcckJpegKeepsItsColour() throws Exception {
+        // The same printer's red, stored as Photoshop stores CMYK by default (ImageMagick reads the
+        // fixture as srgb(254,0,0) too).
+        byte[] ycck = Pictures.ycckJpeg(400, 300, 0, 255, 255, 0);
+
+        Rendered r = renderer.render(ycck);
+
+        int rgb = Pictures.decode(rendition(r, "w320", "jpeg").bytes()).getRGB(160, 120);
+        assertThat((rgb >> 16) & 0xFF).as("red").isGreaterThan(180);
+        assertThat((rgb >> 8) & 0xFF).as("green").isLessThan(90);
+        assertThat(rgb & 0xFF).as("blue").isLessThan(90);
+    }
+
+    @Test
     void anEmbeddedIccProfileIsConvertedToSrgb() throws Exception {
         // Mid-grey samples in linear RGB are much lighter in sRGB (about 188): read as sRGB they would stay 128.
         byte[] plain = Pictures.jpeg(Pictures.solid(400, 300, 0x808080), false);
@@ -248,6 +266,17 @@ class PictureRendererTest {
         grey.getRaster().setSamples(0, 0, 400, 300, 0, filled(400 * 300, 100));
         BufferedImage greyOut = Pictures.decode(rendition(renderer.render(Pictures.encode(grey, "png")), "w320", "jpeg").bytes());
         assertColour(greyOut, 160, 120, 0x646464);
+
+        ComponentColorModel greyAlpha = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        WritableRaster samples = greyAlpha.createCompatibleWritableRaster(400, 300);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 400; x++) samples.setPixel(x, y, new int[] {100, x < 200 ? 255 : 0});
+        }
+        byte[] greyAlphaPng = Pictures.encode(new BufferedImage(greyAlpha, samples, false, null), "png");
+        BufferedImage greyAlphaOut = Pictures.decode(rendition(renderer.render(greyAlphaPng), "w320", "jpeg").bytes());
+        assertColour(greyAlphaOut, 60, 120, 0x646464); // opaque grey stays 100, not lightened as linear light
+        assertColour(greyAlphaOut, 260, 120, WHITE); // transparent grey is white
 
         BufferedImage palette = new BufferedImage(400, 300, BufferedImage.TYPE_BYTE_INDEXED);
         Graphics2D g = palette.createGraphics();

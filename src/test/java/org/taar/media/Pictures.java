@@ -139,10 +139,26 @@ final class Pictures {
      * (transform 0) and the samples stored inverted.
      */
     static byte[] cmykJpeg(int w, int h, int c, int m, int y, int k) {
+        return adobeJpeg(w, h, new int[] {255 - c, 255 - m, 255 - y, 255 - k}, 0);
+    }
+
+    /**
+     * A YCCK JPEG of one colour (0-255 ink amounts), as Photoshop writes CMYK by default: the inks
+     * taken as R, G, B and stored as YCbCr, black stored inverted, Adobe transform 2. (A decoder turns
+     * YCC back into RGB, inverts it into Adobe's inverted CMYK, and reads that as inks.)
+     */
+    static byte[] ycckJpeg(int w, int h, int c, int m, int y, int k) {
+        int luma = (int) Math.round(0.299 * c + 0.587 * m + 0.114 * y);
+        int cb = (int) Math.round(128 - 0.168736 * c - 0.331264 * m + 0.5 * y);
+        int cr = (int) Math.round(128 + 0.5 * c - 0.418688 * m - 0.081312 * y);
+        return adobeJpeg(w, h, new int[] {clamp(luma), clamp(cb), clamp(cr), 255 - k}, 2);
+    }
+
+    /** Four components stored as given (the JDK writer converts no raster), labelled by an Adobe marker. */
+    private static byte[] adobeJpeg(int w, int h, int[] samples, int transform) {
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 4, null);
-        int[] inverted = {255 - c, 255 - m, 255 - y, 255 - k};
         for (int yy = 0; yy < h; yy++) {
-            for (int x = 0; x < w; x++) raster.setPixel(x, yy, inverted);
+            for (int x = 0; x < w; x++) raster.setPixel(x, yy, samples);
         }
         ImageWriter writer = null;
         for (var it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
@@ -154,7 +170,7 @@ final class Pictures {
         param.setCompressionQuality(0.95f);
         byte[] bytes = write(writer, new IIOImage(raster, null, null), param);
         bytes = withoutSegments(bytes, 0xEE);
-        byte[] adobe = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] adobe = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};
         return withSegment(bytes, 0xEE, adobe);
     }
 
