@@ -54,9 +54,13 @@ public final class MediaWorker implements AutoCloseable {
      */
     public record Settings(int workers, Duration tick, int maxAttempts, Duration retryAfter, Duration timeout,
                            long maxPictureBytes, long maxVideoBytes, long maxAudioBytes) {
+        /**
+         * Two workers; four tries, 30 s apart and doubling; 30 s a fetch; 40 MB a picture (as the
+         * renderer's own limit), 100 MB a video and 50 MB an audio (an original is held in memory whole).
+         */
         public static Settings defaults() {
             return new Settings(2, Duration.ofMillis(500), 4, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                    25L << 20, 100L << 20, 50L << 20);
+                    40L << 20, 100L << 20, 50L << 20);
         }
 
         /** The largest original accepted of a kind, as sent or fetched. */

@@ -240,4 +240,19 @@ class MediaPipelineTest {
             assertThat(pushed.url()).isNull();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void theIngestCommandsPassLeavesNoPictureOfItsStoriesWaiting(String engine) {
+        try (MediaApp m = open(engine)) {
+            Outcome o = m.one(m.items.put("k", story("urn:s:1", 1, "रात की ख़बर", picture("urn:pic:1", 1, "part:a.jpg"))),
+                    new Attachment("a.jpg", "image/jpeg", Pictures.jpeg(80, 60, 9)));
+            assertThat(new MediaWork(m.app.store).due(NOW, 10)).hasSize(1);
+            assertThat(m.app.mediaPass()).isEqualTo(1);
+            assertThat(new MediaWork(m.app.store).due(NOW.plusSeconds(3600), 10)).isEmpty();
+            // Ready with the renderer App is given, or failed with its reason: either way settled, the story out.
+            assertThat(m.app.media.ofStory(MediaApp.storyId(o)).get(0).status()).isIn(MediaStore.READY, MediaStore.FAILED);
+            assertThat(m.app.stories.byId(MediaApp.storyId(o)).orElseThrow().isPublished()).isTrue();
+        }
+    }
 }
