@@ -100,6 +100,13 @@ import org.taar.store.ReceivedItems;
 import org.taar.store.RuleStore;
 import org.taar.text.legacy.LegacyFontDetector;
 import org.taar.pipeline.Pipeline;
+import org.taar.intake.Fetcher;
+import org.taar.media.MediaFiles;
+import org.taar.media.MediaRenderer;
+import org.taar.media.MediaWorker;
+import org.taar.media.RefusedMedia;
+import org.taar.store.MediaStore;
+import org.taar.store.MediaWork;
 
 /**
  * Builds every component from the configuration, in one place, in the order of the pipeline.
@@ -142,6 +149,10 @@ public final class App implements Node {
     public final OnDemand onDemand;
     /** The enrich stage, also what gives an editor's edited headline its slug. */
     private final Enricher enricher;
+    /** Pictures, video and audio: their rows, renditions and links to stories. */
+    public final MediaStore media;
+    /** Makes renditions in the background (serve) or in one pass (ingest). */
+    private final MediaWorker mediaWorker;
     private DropFolder dropFolder;
     private Poller poller;
     private EmbargoClock embargoClock;
@@ -183,8 +194,17 @@ public final class App implements Node {
         this.dryRun = new DryRun(rules, ruleStore, new ReceivedItems(store),
                 r -> enricher.section(r.item(), config.source(r.source())));
         this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
+        this.media = new MediaStore(store);
+        this.mediaWorker = new MediaWorker(new MediaWork(store), archive, new MediaFiles(config.dataDir()), mediaRenderer(config),
+                new Fetcher(Duration.ofSeconds(10), 2, clock), config, clock, MediaWorker.Settings.defaults(),
+                new Random(), publisher::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 rules, stories, writes, clock, this::nudge);
+    }
+
+    /** Originals to renditions; until media/PictureRenderer is wired here, each is refused (its story goes out without it). */
+    static MediaRenderer mediaRenderer(Config config) {
+        return original -> { throw new RefusedMedia("no picture renderer in this build"); };
     }
 
     // What the commands use, through cli/Node (the command line sits below App).
@@ -216,6 +236,13 @@ public final class App implements Node {
     private void nudge() {
         publisher.nudge();
         if (indexer != null) indexer.nudge();
+        mediaWorker.nudge();
+    }
+
+    /** Makes the renditions of every media item due now, in this thread (the end of `taar ingest`). */
+    @Override
+    public int mediaPass() {
+        return mediaWorker.pass();
     }
 
     /**
@@ -312,6 +339,7 @@ public final class App implements Node {
         poller.start();
         embargoClock = new EmbargoClock(new EmbargoQueue(store), clock, this::nudge);
         embargoClock.start();
+        mediaWorker.start();
         return server.port();
     }
 
@@ -352,6 +380,7 @@ public final class App implements Node {
         if (poller != null) poller.close();
         if (dropFolder != null) dropFolder.close();
         if (embargoClock != null) embargoClock.close();
+        mediaWorker.close();
         if (server != null) {
             try {
                 server.close();

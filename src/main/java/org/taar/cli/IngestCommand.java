@@ -57,6 +57,8 @@ public final class IngestCommand implements Callable<Integer> {
                     if (o.isRejected()) exit = Exit.DATAERR;
                 }
             }
+            // The stories are out; their pictures are made now, so they are there when the command ends.
+            node.mediaPass();
         }
         return exit;
     }

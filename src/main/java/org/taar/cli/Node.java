@@ -26,6 +26,11 @@ public interface Node extends AutoCloseable {
     /** The search index and its indexer, opened on first use (it holds a write lock). */
     Indexer indexer();
 
+    /** Makes the renditions of every picture, video and audio due now, in this thread; returns how many. */
+    default int mediaPass() {
+        return 0;
+    }
+
     /** Opens the port and starts the workers; returns the port bound. */
     int serve(String host, int port, boolean demo) throws Exception;
 

@@ -201,9 +201,16 @@ public record Config(
      * story (they are still linked to it); off by default (org.taar.dedupe).
      * {@code web}: whether the licence covers publishing on the web at all ({@code web: false}
      * keeps every item of the source, held, never published).
+     * {@code images}: whether the licence covers its pictures, video and audio ({@code images: false}
+     * keeps them in the archive, marked unlicensed, never fetched and never shown; the text publishes as always).
      */
     public record Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
-                         boolean fullTextInFeeds, boolean publishDuplicates, boolean web) {
+                         boolean fullTextInFeeds, boolean publishDuplicates, boolean web, boolean images) {
+        public Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
+                      boolean fullTextInFeeds, boolean publishDuplicates, boolean web) {
+            this(name, disclaimer, defaultSection, agency, feed, fullTextInFeeds, publishDuplicates, web, true);
+        }
+
         public Source(String name, String disclaimer, String defaultSection, String agency, Feed feed,
                       boolean fullTextInFeeds) {
             this(name, disclaimer, defaultSection, agency, feed, fullTextInFeeds, false, true);

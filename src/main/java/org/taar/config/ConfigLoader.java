@@ -219,7 +219,8 @@ public final class ConfigLoader {
                     feed(e.getKey(), n, maxDeliveryBytes), flag(n, "sources." + e.getKey() + ".full_text_in_feeds",
                             "full_text_in_feeds"),
                     flag(n, "sources." + e.getKey() + ".publish_duplicates", "publish_duplicates"),
-                    !n.has("web") || flag(n, "sources." + e.getKey() + ".web", "web")));
+                    !n.has("web") || flag(n, "sources." + e.getKey() + ".web", "web"),
+                    !n.has("images") || flag(n, "sources." + e.getKey() + ".images", "images")));
         });
         return out;
     }

@@ -9,6 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -34,14 +38,25 @@ import org.slf4j.LoggerFactory;
  * nothing can be swapped in between check and read. After ingest it is removed (its bytes are in
  * the archive); a file that cannot be ingested goes to DATA/failed/SOURCE/ beside a .error file.
  * One source's problem never stops the scan of other files or sources.
+ * <p>
+ * A picture, video or audio file (by its bytes; the extension is a hint) belongs to the story file
+ * of the same base name, whichever arrives first. It is delivered at once on its own (archived,
+ * kept as media, and joined to the stories of that story file if it came within the hour before),
+ * then waits in DATA/waiting/SOURCE/ for {@link #WAIT} (see WaitingMedia), and every story file of
+ * its name in that time is delivered with it as an attachment. Story files are taken before media
+ * files in a scan, so a pair that arrives together is delivered story first, picture joined.
  */
 public final class DropFolder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
+    /** How long a media file waits for its story file. */
+    public static final Duration WAIT = Duration.ofMinutes(10);
+
     private final Path inbox;
     private final Path claimed;
     private final FailedFiles failed;
+    private final WaitingMedia waiting;
     private final Deliveries pipeline;
     private final long maxBytes;
     private final Map<Path, String> lastSeen = new HashMap<>();
@@ -51,9 +66,15 @@ public final class DropFolder implements AutoCloseable {
 
     /** @param inbox DATA/inbox; claimed/ and failed/ are its siblings in DATA */
     public DropFolder(Path inbox, Deliveries pipeline, long maxBytes, Clock clock) {
+        this(inbox, pipeline, maxBytes, clock, WAIT);
+    }
+
+    /** @param wait how long a media file waits for its story file (tests shorten it) */
+    public DropFolder(Path inbox, Deliveries pipeline, long maxBytes, Clock clock, Duration wait) {
         this.inbox = inbox;
         this.claimed = inbox.resolveSibling("claimed");
         this.failed = new FailedFiles(inbox.resolveSibling("failed"), clock);
+        this.waiting = new WaitingMedia(inbox.resolveSibling("waiting"), clock, wait, maxBytes);
         this.pipeline = pipeline;
         this.maxBytes = maxBytes;
     }
@@ -107,11 +128,13 @@ public final class DropFolder implements AutoCloseable {
         }
         lastSeen.keySet().retainAll(present);
         warned.keySet().retainAll(problems);
+        waiting.expire();
         return handled;
     }
 
     private int scanSource(String source, Path dir, Set<Path> present, Set<Path> problems) throws IOException {
         int handled = 0;
+        List<Path> ready = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 if (ignored(file.getFileName().toString())) continue;
@@ -124,15 +147,23 @@ public final class DropFolder implements AutoCloseable {
                         continue;
                     }
                     present.add(file);
-                    if (complete(file, a)) {
-                        lastSeen.remove(file);
-                        take(source, file);
-                        handled++;
-                    }
+                    if (complete(file, a)) ready.add(file);
                 } catch (IOException | RuntimeException e) {
                     present.add(file);
                     warnOnce(problems, file, "cannot take it, will retry: " + e);
                 }
+            }
+        }
+        // Story files first, so that a story and its picture that arrive together go out as a pair.
+        ready.sort(Comparator.comparing((Path f) -> MediaKinds.looksLikeMedia(f.getFileName().toString()))
+                .thenComparing(f -> f.getFileName().toString()));
+        for (Path file : ready) {
+            try {
+                lastSeen.remove(file);
+                take(source, file);
+                handled++;
+            } catch (IOException | RuntimeException e) {
+                warnOnce(problems, file, "cannot take it, will retry: " + e);
             }
         }
         return handled;
@@ -205,7 +236,11 @@ public final class DropFolder implements AutoCloseable {
             fail(source, file, "too large: more than " + maxBytes + " bytes");
             return;
         }
-        DeliveryResult result = pipeline.deliver(source, "drop", name, content, null);
+        if (MediaKinds.of(content, name) != null) {
+            media(source, file, name, content);
+            return;
+        }
+        DeliveryResult result = pipeline.deliver(source, "drop", name, content, null, waiting.companions(source, name));
         if (result.rejected()) {
             fail(source, file, result.error());
             return;
@@ -213,6 +248,19 @@ public final class DropFolder implements AutoCloseable {
         // The archive holds the bytes durably now, so this copy can go.
         Files.delete(file);
         log.info("drop folder ingested source={} file={} items={}", source, name, result.outcomes().size());
+    }
+
+    /** A picture, video or audio: delivered on its own now, then waiting for a story file of its name. */
+    private void media(String source, Path file, String name, byte[] content) throws IOException {
+        DeliveryResult result = pipeline.deliver(source, "drop", name, content, null);
+        if (result.rejected()) {
+            fail(source, file, result.error());
+            return;
+        }
+        // Archived and kept as media now; a crash before this move delivers it again, which changes nothing.
+        waiting.keep(source, file);
+        log.info("drop folder ingested source={} file={} as media: {}", source, name,
+                result.outcomes().isEmpty() ? "" : result.outcomes().get(0).reason());
     }
 
     private void fail(String source, Path file, String reason) throws IOException {

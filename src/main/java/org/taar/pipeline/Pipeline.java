@@ -22,6 +22,10 @@ import org.taar.intake.Archive;
 import org.taar.intake.Deliveries;
 import org.taar.intake.Delivery;
 import org.taar.intake.DeliveryResult;
+import org.taar.intake.MediaKinds;
+import org.taar.item.Media;
+import org.taar.media.MediaWorker;
+import org.taar.store.MediaStore;
 import org.taar.kill.Kills;
 import org.taar.rules.Decision;
 import org.taar.rules.RuleEdits;
@@ -58,6 +62,7 @@ public final class Pipeline implements Deliveries {
     private final Identifier identifier;
     private final Recorder recorder;
     private final WireLog wire;
+    private final MediaIntake media;
     // Versions of one story must be applied one at a time; striping keeps unrelated stories parallel.
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
@@ -76,12 +81,17 @@ public final class Pipeline implements Deliveries {
         this.identifier = new Identifier(config, reads, new Duplicates(new FingerprintStore(writes.store())));
         this.recorder = new Recorder(writes);
         this.wire = new WireLog(writes.store());
+        this.media = new MediaIntake(config, new MediaStore(writes.store()), reads, archive, clock,
+                MediaWorker.Settings.defaults());
         for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     }
 
     /**
      * Archives the bytes (durably, before anything else happens), then runs every later stage.
      * A delivery that cannot be parsed is still archived, and answers with one rejected outcome.
+     * Its attachments (and those a parser finds inside it) are archived too, before anything is
+     * acknowledged; after its stories are recorded, the media step links their pictures. Bytes that
+     * are themselves a picture, video or audio (a drop-folder file beside its story) are media alone.
      */
     @Override
     public DeliveryResult deliver(String source, String channel, String name, byte[] content, String formatHint,
@@ -91,21 +101,38 @@ public final class Pipeline implements Deliveries {
             wire.rejected(source, null, name, null, why, clock.instant());
             return new DeliveryResult(null, List.of(Outcome.rejected(name, why)), List.of());
         }
+        // A feed that answers with a picture is a broken feed, not a picture for its stories.
+        Media.Kind alone = formatHint == null && !channel.equals("poll") ? MediaKinds.of(content, name) : null;
+        if (alone != null) {
+            DeliveryResult r = media.alone(source, channel, name, content, alone);
+            onChange.run();
+            return r;
+        }
         Delivery delivery = archive.store(source, channel, name, content);
-        // Items are processed as the parser reads them, so a large feed never sits in memory whole.
+        DeliveryParts parts = new DeliveryParts(archive, source, channel);
+        attachments.forEach(parts::add);
+        // Items are processed as the parser reads them, so a large feed never sits in memory whole;
+        // what the media step needs of each (its media, not its text) is kept until the end.
         List<Outcome> outcomes = new ArrayList<>();
+        List<MediaIntake.Sent> sent = new ArrayList<>();
+        ParseContext ctx = new ParseContext(source, delivery.receivedAt(), parts::add);
         ParseResult parsed;
         try {
-            parsed = formats.parse(content, formatHint, new ParseContext(source, delivery.receivedAt()),
-                    raw -> outcomes.add(processOne(source, name, delivery, raw)));
+            parsed = formats.parse(content, formatHint, ctx, raw -> {
+                sent.add(MediaIntake.Sent.of(outcomes.size(), raw));
+                // A media or package item sent alone gets its outcome from the media step.
+                outcomes.add(MediaIntake.standsAlone(raw) ? null : processOne(source, name, delivery, raw));
+            });
         } catch (ParseException e) {
             log.info("delivery rejected source={} name={} sha256={} reason=\"{}\"", source, name, delivery.sha256(),
                     e.getMessage());
+            media.register(source, name, parts, sent, outcomes);
             outcomes.add(Outcome.rejected(name, e.getMessage()));
             wire.rejected(source, delivery.id(), name, null, e.getMessage(), clock.instant());
             if (outcomes.size() > 1) onChange.run();
             return new DeliveryResult(delivery, outcomes, List.of());
         }
+        media.register(source, name, parts, sent, outcomes);
         if (outcomes.isEmpty()) {
             // A readable delivery with nothing to publish (a concept item, an empty feed) still says why.
             String why = parsed.warnings().isEmpty() ? "no news items in the delivery"

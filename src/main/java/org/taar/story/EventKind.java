@@ -38,7 +38,7 @@ public enum EventKind {
             case HELD -> HELD;
             case EMBARGOED -> EMBARGOED;
             case KILLED -> KILLED;
-            case DUPLICATE, REJECTED -> throw new IllegalArgumentException(outcome + " changes nothing readers see");
+            case DUPLICATE, REJECTED, MEDIA -> throw new IllegalArgumentException(outcome + " changes nothing readers see");
         };
     }
 }

@@ -9,7 +9,12 @@ import java.util.Locale;
 public enum OutcomeStatus {
     PUBLISHED, UPDATED, HELD, EMBARGOED, KILLED, DUPLICATE, REJECTED,
     /** Not a delivery's: an editor's edit at the desk, kept as a version of its own (no delivery). */
-    EDITED;
+    EDITED,
+    /**
+     * No story version: the item was a picture, video or audio sent alone, or a package giving a
+     * story its pictures; kept as media (store/MediaStore), its url the first story showing it, if any.
+     */
+    MEDIA;
 
     /** The lowercase word written to JSON, logs and the versions table. */
     public String label() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -18,7 +19,8 @@ import org.taar.web.RequestBody;
 
 /**
  * POST /api/v1/ingest: push delivery. Answers 202 only after the body is in the archive and the
- * pipeline has run, so an agency that gets 202 can forget the item.
+ * pipeline has run, so an agency that gets 202 can forget the item. A multipart body carries the
+ * story with its pictures, video or audio (see MultipartPush); they are archived before the answer too.
  */
 public final class IngestEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,16 +46,28 @@ public final class IngestEndpoint {
             RequestBody.refuse(response, callback, 401, "a valid push key is required: Authorization: Bearer KEY");
             return;
         }
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         RequestBody.read(request, response, callback, maxBytes, bodyDeadline, body -> deliver(source.get(), body,
-                response, callback));
+                contentType, response, callback));
     }
 
-    private void deliver(String source, byte[] body, Response response, Callback callback) {
+    private void deliver(String source, byte[] body, String contentType, Response response, Callback callback) {
         if (body.length == 0) {
             Json.send(response, callback, 400, error("empty body"));
             return;
         }
-        DeliveryResult result = pipeline.deliver(source, "push", "push", body, null);
+        MultipartPush.Parsed push;
+        if (MultipartPush.isMultipart(contentType)) {
+            try {
+                push = MultipartPush.parse(body, contentType);
+            } catch (MultipartPush.Refused r) {
+                Json.send(response, callback, r.status, error(r.getMessage()));
+                return;
+            }
+        } else {
+            push = new MultipartPush.Parsed("push", body, List.of());
+        }
+        DeliveryResult result = pipeline.deliver(source, "push", push.name(), push.story(), null, push.attachments());
         if (result.rejected()) {
             String reason = result.error();
             // The parser's message says whether the bytes were in no known format at all.
@@ -69,6 +83,10 @@ public final class IngestEndpoint {
         answer.put("status", first.status().label());
         answer.put("url", first.url());
         answer.put("sha256", result.delivery().sha256());
+        if (!push.attachments().isEmpty()) {
+            ArrayNode names = answer.putArray("attachments");
+            push.attachments().forEach(a -> names.add(a.name()));
+        }
         if (result.outcomes().size() > 1) {
             ArrayNode items = answer.putArray("items");
             for (Outcome o : result.outcomes()) {

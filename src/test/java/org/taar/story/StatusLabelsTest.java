@@ -10,7 +10,8 @@ class StatusLabelsTest {
     @Test
     void outcomeLabelsAreTheWordsOfTheIngestAnswer() {
         assertThat(Arrays.stream(OutcomeStatus.values()).map(OutcomeStatus::label))
-                .containsExactly("published", "updated", "held", "embargoed", "killed", "duplicate", "rejected", "edited");
+                .containsExactly("published", "updated", "held", "embargoed", "killed", "duplicate", "rejected", "edited",
+                        "media");
         for (OutcomeStatus o : OutcomeStatus.values()) assertThat(OutcomeStatus.of(o.label())).isEqualTo(o);
         assertThat(Outcome.rejected("f", "why").status().label()).isEqualTo("rejected");
         assertThat(Outcome.rejected("f", "why").isRejected()).isTrue();
@@ -19,7 +20,7 @@ class StatusLabelsTest {
     @Test
     void eventKindsAreTheWordsOfTheEventTable() {
         assertThat(Arrays.stream(EventKind.values()).map(EventKind::label))
-                .containsExactly("published", "updated", "held", "embargoed", "killed", "reported");
+                .containsExactly("published", "updated", "held", "embargoed", "killed", "reported", "media");
         for (EventKind k : EventKind.values()) assertThat(EventKind.of(k.label())).isEqualTo(k);
     }
 

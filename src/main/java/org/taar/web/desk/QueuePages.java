@@ -74,8 +74,9 @@ public final class QueuePages {
         tabs.add(new QueueView.Tab("all", t.get("status.all"), all, "/desk/" + query(f.without("status")),
                 f.filter().outcome() == null));
         for (OutcomeStatus o : OutcomeStatus.values()) {
-            // An editor's edit is a version of the story, never something that arrived on the wire.
-            if (o == OutcomeStatus.EDITED) continue;
+            // An editor's edit is a version of the story, never something that arrived on the wire;
+            // a picture or package alone is media, not a story version, and never in the queue.
+            if (o == OutcomeStatus.EDITED || o == OutcomeStatus.MEDIA) continue;
             Map<String, String> q = f.without("status");
             q.put("status", o.label());
             tabs.add(new QueueView.Tab(o.label(), t.get("status." + o.label()), counts.get(o), "/desk/" + query(q),
