@@ -103,8 +103,9 @@ import org.taar.pipeline.Pipeline;
 import org.taar.intake.Fetcher;
 import org.taar.media.MediaFiles;
 import org.taar.media.MediaRenderer;
+import org.taar.media.MediaLimits;
 import org.taar.media.MediaWorker;
-import org.taar.media.RefusedMedia;
+import org.taar.media.PictureRenderer;
 import org.taar.store.MediaStore;
 import org.taar.store.MediaWork;
 
@@ -204,7 +205,7 @@ public final class App implements Node {
 
     /** Originals to renditions; until media/PictureRenderer is wired here, each is refused (its story goes out without it). */
     static MediaRenderer mediaRenderer(Config config) {
-        return original -> { throw new RefusedMedia("no picture renderer in this build"); };
+        return new PictureRenderer(MediaLimits.defaults());
     }
 
     // What the commands use, through cli/Node (the command line sits below App).

@@ -194,9 +194,7 @@ public final class AtomParser implements FormatParser {
                             if (links[1] == null) links[1] = href;
                             if (links[0] == null && (type == null || type.contains("html"))) links[0] = href;
                         } else if (href != null && "enclosure".equals(rel)) {
-                            if ((type != null && type.startsWith("image/")) || (type == null && FeedXml.looksLikeImage(href))) {
-                                e.image(href, attr(c, "title"));
-                            } else if (e.enclosureUrl == null) {
+                            if (!e.media.addOne(href, type, attr(c, "length"), attr(c, "title")) && e.enclosureUrl == null) {
                                 e.enclosureUrl = href;
                             }
                         }
@@ -215,7 +213,7 @@ public final class AtomParser implements FormatParser {
                     default -> Stax.skip(c);
                 }
             } else if (FeedXml.isMedia(ns)) {
-                FeedXml.media(c, e);
+                FeedMedia.read(c, e);
             } else if (FeedXml.isItunes(ns)) {
                 FeedXml.itunes(c, e);
             } else {

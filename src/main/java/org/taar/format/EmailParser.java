@@ -27,8 +27,10 @@ import org.taar.text.DatelineParser;
 /**
  * An e-mailed story (RFC 5322 with MIME, a {@code .eml} file), read with Apache James mime4j: the
  * subject is the headline, the Message-ID the identity, the Date its time, the sender's name the
- * byline, and the text (plain, or HTML when that has more) is read as wire copy. Attachments are
- * named in warnings, not read, except a story attached to a mail that has no text of its own.
+ * byline, and the text (plain, or HTML when that has more) is read as wire copy. Attached and inline
+ * pictures, video and audio are the item's media, their bytes handed to the delivery (see
+ * {@link EmailMedia}); other attachments are named in warnings, not read, except a story attached to a
+ * mail that has no text of its own.
  */
 public final class EmailParser implements FormatParser {
     public static final String NAME = "email";
@@ -74,10 +76,12 @@ public final class EmailParser implements FormatParser {
     public ParseResult parse(byte[] content, ParseContext ctx) throws ParseException {
         List<String> mime = new ArrayList<>();
         Message message = read(content, mime);
-        NewsItem.Builder item = story(message, ctx, 0);
+        List<EmailParts.Attachment> media = new ArrayList<>();
+        NewsItem.Builder item = story(message, ctx, 0, media);
         if (item.headline == null || item.headline.isBlank()) {
             throw new ParseException("the message has neither a subject nor any text to take a headline from");
         }
+        EmailMedia.attach(item, media, ctx);
         mime.forEach(item::warn);
         // Text decoded from damaged base64 is partly garbage; the desk decides whether it reads.
         if (mime.stream().anyMatch(w -> w.contains("base64"))) held(item, "the message's base64 is damaged");
@@ -110,8 +114,9 @@ public final class EmailParser implements FormatParser {
         }
     }
 
-    /** One message (or an attached one) as a story. */
-    private NewsItem.Builder story(Message m, ParseContext ctx, int depth) throws ParseException {
+    /** One message (or an attached one) as a story; its pictures, video and audio (and its attached message's) into {@code media}. */
+    private NewsItem.Builder story(Message m, ParseContext ctx, int depth, List<EmailParts.Attachment> media)
+            throws ParseException {
         NewsItem.Builder item = NewsItem.builder();
         EmailSubject.Reading subject = subjects.read(subjectOf(m, item.warnings));
         Mailbox from = sender(m);
@@ -140,11 +145,11 @@ public final class EmailParser implements FormatParser {
             unread.remove(attached);
             String covering = reading.hasText() ? plainOf(reading) : null;
             if (attached.message() != null) {
-                NewsItem.Builder inner = story(attached.message(), ctx, depth + 1);
+                NewsItem.Builder inner = story(attached.message(), ctx, depth + 1, media);
                 inner.warnings.add(0, "the mail's own text " + (covering == null ? "is empty" : "only covers it")
                         + "; the story is read from the attached message " + attached.describe());
                 if (covering != null && inner.ednote == null) inner.ednote = covering;
-                for (EmailParts.Attachment a : unread) inner.warn(notRead(a));
+                unread(unread, inner, media);
                 if (parts.broken) held(inner, "the message's structure is broken and text may be missing");
                 return inner;
             }
@@ -153,7 +158,7 @@ public final class EmailParser implements FormatParser {
             if (covering != null) note = covering;
             reading = stories.plain(EmailText.clean(attached.text()).text(), subjectHeadline, here);
         }
-        for (EmailParts.Attachment a : unread) item.warn(notRead(a));
+        unread(unread, item, media);
 
         NewsItem w = reading.wire();
         if (w != null) {
@@ -218,8 +223,13 @@ public final class EmailParser implements FormatParser {
         return org.jsoup.Jsoup.parse(r.bodyHtml()).text().strip();
     }
 
-    private static String notRead(EmailParts.Attachment a) {
-        return "attachment " + a.describe() + " not read: files sent with a mail are not taken yet";
+    /** Attachments the story was not read from: pictures, video and audio into {@code media}, the rest named in a warning. */
+    private static void unread(List<EmailParts.Attachment> attachments, NewsItem.Builder item, List<EmailParts.Attachment> media) {
+        for (EmailParts.Attachment a : attachments) {
+            if (EmailMedia.kind(a) != null) media.add(a);
+            else item.warn("attachment " + a.describe() + " not read: of the files sent with a mail, only pictures, video"
+                    + " and audio are taken");
+        }
     }
 
     private static Mailbox sender(Message m) {

@@ -22,9 +22,16 @@ final class EmailParts {
 
     /**
      * Something attached: its file name (or the subject of an attached message), type and decoded size;
-     * {@code text} holds a text attachment's decoded text, {@code message} an attached message.
+     * {@code text} holds a text attachment's decoded text, {@code message} an attached message, {@code bytes}
+     * a picture's, video's or audio's bytes (null when they were not held: see {@link EmailBodies}), and
+     * {@code description} its Content-Description, which senders use as a caption.
      */
-    record Attachment(String name, String type, long size, String text, Message message) {
+    record Attachment(String name, String type, long size, String text, Message message, byte[] bytes,
+                      boolean overCap, String description) {
+        Attachment(String name, String type, long size, String text, Message message) {
+            this(name, type, size, text, message, null, false, null);
+        }
+
         String describe() {
             return "'" + name + "' (" + type + ", " + EmailParts.size(size) + ")";
         }
@@ -72,7 +79,11 @@ final class EmailParts {
         } else if (!SIGNATURES.contains(type)) {
             String name = fileName(e);
             String text = body instanceof EmailBodies.Kept k ? EmailText.unflow(EmailText.decode(k, type, warnings), e) : null;
-            attachments.add(new Attachment(name, type, size(body), text, null));
+            byte[] bytes = body instanceof EmailBodies.Held h ? h.bytes() : null;
+            boolean overCap = body instanceof EmailBodies.Counted c && c.overCap;
+            String description = e.getHeader() == null || e.getHeader().getField("Content-Description") == null ? null
+                    : Text.blankToNull(e.getHeader().getField("Content-Description").getBody());
+            attachments.add(new Attachment(name, type, size(body), text, null, bytes, overCap, description));
         }
     }
 

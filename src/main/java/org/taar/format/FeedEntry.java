@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.taar.item.Media;
 import org.taar.item.NewsItem;
 import org.taar.text.HtmlEscape;
 
@@ -53,9 +52,9 @@ final class FeedEntry {
     /** The byline is the feed's, not the entry's own: it does not make an empty entry an item. */
     boolean bylineInherited;
     final List<String> tags = new ArrayList<>();
-    String imageUrl;
-    String imageCaption;
-    /** An enclosure that is no picture (audio, video, a document): linked from the body when there is no other. */
+    /** Its pictures, video and audio, as the feed names them. */
+    final FeedMedia media = new FeedMedia();
+    /** An enclosure that is no picture, video or audio (a document): linked from the body when there is no other. */
     String enclosureUrl;
     /** The entry's rights notice; the feed's when the entry has none (set by the parser). */
     String rights;
@@ -117,35 +116,27 @@ final class FeedEntry {
         for (String k : value.split(",")) tag(k);
     }
 
-    void image(String url, String caption) {
-        if (imageUrl == null && url != null && !url.isBlank()) {
-            imageUrl = url.strip();
-            imageCaption = caption;
-        }
-    }
-
     /** Whether the entry carries anything at all: an entry without a title is still an item if it does. */
     private boolean isEmpty() {
         for (String v : new String[] {id, title, mediaTitle, content, description, otherDescription, link, created,
-                modified, bylineInherited ? null : byline, imageUrl, enclosureUrl}) {
+                modified, bylineInherited ? null : byline, enclosureUrl}) {
             if (v != null && !v.isBlank()) return false;
         }
-        return tags.isEmpty();
+        return tags.isEmpty() && media.isEmpty();
     }
 
     /** Every text field through {@link Mojibake#repair}; true when one changed. */
     private boolean repairText() {
-        String[] before = {title, mediaTitle, content, description, otherDescription, byline, imageCaption, rights};
+        String[] before = {title, mediaTitle, content, description, otherDescription, byline, rights};
         title = Mojibake.repair(title);
         mediaTitle = Mojibake.repair(mediaTitle);
         content = Mojibake.repair(content);
         description = Mojibake.repair(description);
         otherDescription = Mojibake.repair(otherDescription);
         byline = Mojibake.repair(byline);
-        imageCaption = Mojibake.repair(imageCaption);
         rights = Mojibake.repair(rights);
-        String[] after = {title, mediaTitle, content, description, otherDescription, byline, imageCaption, rights};
-        boolean changed = false;
+        String[] after = {title, mediaTitle, content, description, otherDescription, byline, rights};
+        boolean changed = media.repair();
         for (int i = 0; i < before.length; i++) changed |= before[i] != after[i];
         for (int i = 0; i < tags.size(); i++) {
             String t = Mojibake.repair(tags.get(i));
@@ -201,13 +192,11 @@ final class FeedEntry {
         }
         if (b.headline == null) warnings.add("no title");
 
-        // The image is the entry's, not the content's: content's own xml:base does not apply to it.
+        // The media are the entry's, not the content's: content's own xml:base does not apply to them. They are
+        // not put into the body: the site shows the lead picture as a figure of its own, and pictures the body's
+        // own HTML holds stay where they are.
         String entryBase = base != null ? base : b.link != null ? b.link : feedLink;
-        String image = HtmlContent.absoluteUrl(entryBase, imageUrl);
-        if (image != null) b.bodyHtml = HtmlContent.withLeadImage(b.bodyHtml, image, HtmlContent.text(imageCaption));
-        if (image != null && !HtmlContent.isTracker(image)) {
-            b.media.add(Media.picture(image, null, HtmlContent.text(imageCaption), null));
-        }
+        media.resolve(entryBase, warnings).into(b, null);
         String enclosure = HtmlContent.absoluteUrl(entryBase, enclosureUrl);
         if (b.bodyHtml == null && enclosure != null) {
             b.bodyHtml = "<p><a href=\"" + HtmlEscape.escape(enclosure) + "\">" + HtmlEscape.escape(enclosure) + "</a></p>";

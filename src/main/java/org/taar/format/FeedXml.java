@@ -148,62 +148,6 @@ final class FeedXml {
     }
 
     /**
-     * Media RSS at item or group level: content, thumbnail and group to the entry's image (the first
-     * image wins), title to the media title, description to a description, keywords and category to tags.
-     */
-    static void media(XMLStreamReader r, FeedEntry e) throws XMLStreamException {
-        String name = r.getLocalName();
-        switch (name) {
-            case "content" -> {
-                String url = attr(r, "url");
-                String medium = lower(attr(r, "medium"));
-                String type = lower(attr(r, "type"));
-                List<String> captions = new ArrayList<>();
-                String[] thumbnail = new String[1];
-                children(r, c -> {
-                    if (isMedia(ns(c)) && (c.getLocalName().equals("title") || c.getLocalName().equals("description"))) {
-                        captions.add(Stax.text(c));
-                    } else if (isMedia(ns(c)) && c.getLocalName().equals("thumbnail")) {
-                        if (thumbnail[0] == null) thumbnail[0] = attr(c, "url");
-                        Stax.skip(c);
-                    } else {
-                        Stax.skip(c);
-                    }
-                });
-                String caption = captions.isEmpty() ? null : captions.get(0);
-                if ("image".equals(medium) || (type != null && type.startsWith("image/"))
-                        || (medium == null && type == null && looksLikeImage(url))) {
-                    e.image(url, caption);
-                } else if (thumbnail[0] != null) {
-                    e.image(thumbnail[0], caption);
-                    if (e.enclosureUrl == null) e.enclosureUrl = Text.blankToNull(url);
-                } else if (e.enclosureUrl == null) {
-                    e.enclosureUrl = Text.blankToNull(url);
-                }
-            }
-            case "thumbnail" -> {
-                e.image(attr(r, "url"), null);
-                Stax.skip(r);
-            }
-            case "title" -> {
-                String t = Stax.text(r);
-                if (e.mediaTitle == null) e.mediaTitle = Text.blankToNull(t);
-            }
-            case "description" -> {
-                boolean html = "html".equals(lower(attr(r, "type")));
-                e.description(html ? mixed(r) : Stax.text(r), !html);
-            }
-            case "keywords" -> e.keywords(Stax.text(r));
-            case "category" -> e.tag(Stax.text(r));
-            case "group" -> children(r, c -> {
-                if (isMedia(ns(c))) media(c, e);
-                else Stax.skip(c);
-            });
-            default -> Stax.skip(r);
-        }
-    }
-
-    /**
      * iTunes podcast elements: summary is a description, author a byline, keywords and category
      * (its text attribute) tags, the episode title a media title.
      */
@@ -222,15 +166,6 @@ final class FeedXml {
             }
             default -> Stax.skip(r);
         }
-    }
-
-    static boolean looksLikeImage(String url) {
-        if (url == null) return false;
-        String u = url.toLowerCase(Locale.ROOT);
-        int q = u.indexOf('?');
-        if (q >= 0) u = u.substring(0, q);
-        return u.endsWith(".jpg") || u.endsWith(".jpeg") || u.endsWith(".png") || u.endsWith(".gif")
-                || u.endsWith(".webp") || u.endsWith(".avif");
     }
 
     static String lower(String s) {

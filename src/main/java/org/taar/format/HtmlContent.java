@@ -155,26 +155,17 @@ public final class HtmlContent {
         return String.join(" ", List.of(words).subList(0, n)) + "…";
     }
 
-    /** The body with the image in a {@code <figure>} at its top, unless the body already shows that image. */
-    public static String withLeadImage(String bodyHtml, String imageUrl, String caption) {
-        if (imageUrl == null || isTracker(imageUrl)) return bodyHtml;
-        if (bodyHtml != null) {
-            for (Element img : Jsoup.parseBodyFragment(bodyHtml).select("img[src]")) {
-                if (sameImage(img.attr("src"), imageUrl)) return bodyHtml;
-            }
+    /**
+     * Whether the body's own HTML already shows this picture (the same address, perhaps with another
+     * query string): a feed that names its lead picture as media often has it in the body too, and a
+     * page that shows the lead picture as a figure of its own would then show it twice.
+     */
+    public static boolean showsPicture(String bodyHtml, String pictureUrl) {
+        if (bodyHtml == null || pictureUrl == null) return false;
+        for (Element img : Jsoup.parseBodyFragment(bodyHtml).select("img[src]")) {
+            if (sameImage(img.attr("src"), pictureUrl)) return true;
         }
-        Element figure = new Element("figure");
-        Element img = figure.appendElement("img").attr("src", imageUrl);
-        String alt = caption == null ? "" : caption;
-        img.attr("alt", alt);
-        if (caption != null && !caption.isBlank()) figure.appendElement("figcaption").text(caption);
-        Document holder = Document.createShell("");
-        holder.outputSettings().prettyPrint(false);
-        holder.body().appendChild(figure);
-        // The caption is the feed's text too: it goes the same way as the body, to the sanitizer.
-        String fig = tidy(holder.body().html(), null);
-        if (fig == null) return bodyHtml;
-        return bodyHtml == null ? fig : fig + bodyHtml;
+        return false;
     }
 
     /**

@@ -110,16 +110,18 @@ public final class JsonFeedParser implements FormatParser {
                 if (t.isTextual()) e.tag(t.asText());
             }
         }
+        // The banner is the same picture cut wide, for an entry that has no image of its own.
         String image = text(n, "image");
-        e.image(image != null ? image : text(n, "banner_image"), null);
+        e.media.addPicture(image != null ? image : text(n, "banner_image"), null);
         JsonNode attachments = n.get("attachments");
         if (attachments != null && attachments.isArray()) {
             for (JsonNode a : attachments) {
                 if (!a.isObject()) continue;
-                String type = text(a, "mime_type");
                 String url = text(a, "url");
-                if (type != null && type.toLowerCase(Locale.ROOT).startsWith("image/")) e.image(url, text(a, "title"));
-                else if (e.enclosureUrl == null) e.enclosureUrl = url;
+                if (!e.media.addOne(url, text(a, "mime_type"), text(a, "size_in_bytes"), text(a, "title"))
+                        && e.enclosureUrl == null) {
+                    e.enclosureUrl = url;
+                }
             }
         }
         e.language = text(n, "language");

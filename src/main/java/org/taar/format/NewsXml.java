@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -135,22 +136,28 @@ final class NewsXml {
 
         /** The content written back as markup without namespace prefixes, as {@link Stax#innerXml} does. */
         String innerXml() {
+            return innerXmlWithout(Set.of());
+        }
+
+        /** As {@link #innerXml()}, leaving out these descendants (by identity) and all they hold. */
+        String innerXmlWithout(Set<Element> skipped) {
             StringBuilder b = new StringBuilder();
             for (Object o : content) {
                 if (o instanceof String s) b.append(HtmlEscape.escape(s));
-                else ((Element) o).outerXml(b);
+                else ((Element) o).outerXml(b, skipped);
             }
             return b.toString();
         }
 
-        private void outerXml(StringBuilder b) {
+        private void outerXml(StringBuilder b, Set<Element> skipped) {
+            if (skipped.contains(this)) return;
             b.append('<').append(name);
             attributes.forEach((k, v) -> b.append(' ').append(k.replace("xml:", "")).append("=\"")
                     .append(HtmlEscape.escape(v)).append('"'));
             b.append('>');
             for (Object o : content) {
                 if (o instanceof String s) b.append(HtmlEscape.escape(s));
-                else ((Element) o).outerXml(b);
+                else ((Element) o).outerXml(b, skipped);
             }
             b.append("</").append(name).append('>');
         }

@@ -3,7 +3,9 @@ package org.taar.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.taar.item.Media;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
 
@@ -13,9 +15,11 @@ import org.taar.item.NewsItem;
  * contentMeta, groupSet). Planning, concept, knowledge and catalog items are not news text: they
  * give no item and a warning, not an error.
  *
- * <p>Pictures, video, audio and graphics (itemClass other than text and composite, or content
- * that is only remoteContent) are dropped with a warning, even when they carry a caption: a
- * caption alone is not an article, and the site has no picture to show with it.
+ * <p>Pictures, graphics, video and audio (itemClass ninat:picture, graphic, video, audio, or a
+ * text item whose only content is remote pictures) become items of type picture, video or audio
+ * whose one media item is themselves (see {@link G2Media}). A package gives its media to its text
+ * item when both come in one newsMessage, and otherwise becomes an item of type package (see
+ * {@link G2Package}).
  */
 public final class NewsmlG2Parser implements FormatParser {
     public static final String NAME = "newsmlg2";
@@ -51,28 +55,35 @@ public final class NewsmlG2Parser implements FormatParser {
                 List<NewsXml.Element> members = new ArrayList<>();
                 for (NewsXml.Element set : root.children("itemSet")) members.addAll(set.children());
                 if (members.isEmpty()) warnings.add("newsMessage: no items in itemSet");
+                G2Package.Plan packages = G2Package.plan(members, ctx, warnings);
                 for (int i = 0; i < members.size(); i++) {
-                    member(members.get(i), "item " + (i + 1), ctx, items, warnings);
+                    NewsXml.Element m = members.get(i);
+                    if (packages.used.contains(m)) continue;
+                    member(m, "item " + (i + 1), ctx, items, warnings, packages);
                 }
             }
             case "contentSet", "contentMeta" -> {
                 warnings.add(root.name + ": a fragment of a news item, read as one");
-                member(NewsXml.Element.wrap("newsItem", root), root.name, ctx, items, warnings);
+                member(NewsXml.Element.wrap("newsItem", root), root.name, ctx, items, warnings, new G2Package.Plan());
             }
             case "groupSet" -> warnings.add("groupSet: a fragment of a package; " + references(root) + "; nothing to publish");
             default -> {
                 if (!ITEMS.contains(root.name)) {
                     throw new ParseException("not NewsML-G2: the root element is <" + root.name + ">");
                 }
-                member(root, root.name, ctx, items, warnings);
+                member(root, root.name, ctx, items, warnings, new G2Package.Plan());
             }
         }
         return new ParseResult(NAME, items, warnings);
     }
 
-    /** One member of a delivery: a news item becomes an item or a warning; anything else a warning. */
+    /**
+     * One member of a delivery: a news item becomes an item or a warning; anything else a warning.
+     *
+     * @param packages what the packages in the same message give their text items, and the items sent
+     */
     private static void member(NewsXml.Element e, String label, ParseContext ctx, List<NewsItem> items,
-            List<String> warnings) {
+            List<String> warnings, G2Package.Plan packages) {
         String guid = e.attr("guid");
         String who = guid == null ? label : label + " " + guid;
         if (NOT_NEWS.contains(e.name)) {
@@ -80,13 +91,19 @@ public final class NewsmlG2Parser implements FormatParser {
             return;
         }
         if (e.name.equals("packageItem")) {
-            NewsItem own = packageText(e, who, ctx);
+            NewsItem alone = G2Package.alone(e, who, ctx, warnings, packages.delivered);
+            NewsItem own = alone != null ? alone : packageText(e, who, ctx);
             if (own != null) items.add(own);
             else warnings.add(who + ": a package; " + references(e) + "; nothing to publish on its own");
             return;
         }
         if (!e.name.equals("newsItem")) {
             warnings.add(who + ": <" + e.name + "> is not a NewsML-G2 item; skipped");
+            return;
+        }
+        Media.Kind kind = G2Media.kindOf(e);
+        if (kind != null) {
+            items.add(mediaItem(e, who, ctx, kind));
             return;
         }
         String itemClass = NewsXml.Element.code(attrOf(e.path("itemMeta", "itemClass"), "qcode"));
@@ -102,7 +119,7 @@ public final class NewsmlG2Parser implements FormatParser {
             b.warn(who + ": canceled item without a headline; kept so that the kill reaches the story");
         }
         if (b.bodyHtml == null && onlyRemoteContent(e)) {
-            warnings.add(who + ": picture item; nothing to publish");
+            warnings.add(who + ": only remote content that is no picture, video or audio; nothing to publish");
             return;
         }
         if (!StandInHeadline.fill(b, who)) {
@@ -110,10 +127,35 @@ public final class NewsmlG2Parser implements FormatParser {
             return;
         }
         finish(b, e, who, ctx);
+        List<Media> packaged = packages.media.get(e);
+        if (packaged != null) {
+            // The package's media lead: it is the agency's own choice of pictures for the story.
+            MediaList media = new MediaList();
+            packaged.forEach(media::add);
+            b.media.forEach(media::add);
+            b.media.clear();
+            media.into(b, who);
+        }
         items.add(b.build());
     }
 
-    /** A package's own headline and summary, when it has both; otherwise null (it only points elsewhere). */
+    /** A picture, graphic, video or audio item: its own metadata, as the one media item it is. */
+    static NewsItem mediaItem(NewsXml.Element e, String who, ParseContext ctx, Media.Kind kind) {
+        NewsItem.Builder b = NewsItem.builder();
+        read(e, b, who);
+        b.type = kind.label();
+        finish(b, e, who, ctx);
+        List<String> noted = new ArrayList<>();
+        b.media.clear();
+        b.media.add(G2Media.media(e, b, kind, noted, who));
+        noted.forEach(b::warn);
+        return b.build();
+    }
+
+    /**
+     * A package that names no text item (a gallery, a list of stories) with its own headline and
+     * summary: that text, with the package's media; otherwise null (it only points elsewhere).
+     */
     private static NewsItem packageText(NewsXml.Element e, String who, ParseContext ctx) {
         NewsItem.Builder b = NewsItem.builder();
         read(e, b, who);
@@ -122,10 +164,13 @@ public final class NewsmlG2Parser implements FormatParser {
         b.type = "composite";
         b.warn(who + ": a package; only its own headline and summary are published; " + references(e));
         finish(b, e, who, ctx);
+        List<String> noted = new ArrayList<>();
+        G2Package.media(G2Package.refs(e, Map.of()), b.language, ctx, noted, who).into(b, who);
+        noted.forEach(b::warn);
         return b.build();
     }
 
-    private static void finish(NewsItem.Builder b, NewsXml.Element e, String who, ParseContext ctx) {
+    static void finish(NewsItem.Builder b, NewsXml.Element e, String who, ParseContext ctx) {
         if (b.firstCreated == null && ctx != null) b.firstCreated = ctx.receivedAt();
         String guid = e.attr("guid");
         if (guid != null) {
@@ -135,10 +180,11 @@ public final class NewsmlG2Parser implements FormatParser {
                     b.firstCreated == null ? null : b.firstCreated.toString());
             b.warn(who + ": no guid; derived uri " + b.uri);
         }
+        MediaFields.scopeParts(b);
     }
 
     /** Everything a news item (or package) says about itself, into the builder. */
-    private static void read(NewsXml.Element item, NewsItem.Builder b, String who) {
+    static void read(NewsXml.Element item, NewsItem.Builder b, String who) {
         String version = item.attr("version");
         if (version != null) {
             try {

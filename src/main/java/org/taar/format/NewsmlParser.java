@@ -67,6 +67,7 @@ public final class NewsmlParser implements FormatParser {
                         b.firstCreated == null ? null : b.firstCreated.toString());
                 b.warn(label + ": no NewsIdentifier; derived uri " + b.uri);
             }
+            MediaFields.scopeParts(b);
             items.add(b.build());
         }
         return new ParseResult(NAME, items, warnings);

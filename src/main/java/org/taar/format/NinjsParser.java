@@ -117,14 +117,16 @@ public final class NinjsParser implements FormatParser {
     private static NewsItem item(JsonNode n, String label, ParseContext ctx) {
         NewsItem.Builder b = NewsItem.builder();
         headlines(n, b);
-        // Events, planning and bare metadata carry no text to stand in for a headline: not a story.
-        if (b.headline == null && !NinjsFields.hasText(n)) return null;
-
         String type = text(n, "type");
+        // A picture, video or audio item is its own media item: it needs no headline to be kept.
+        Media.Kind mediaKind = type == null ? null : NinjsMedia.kind(n);
+        // Events, planning and bare metadata carry no text to stand in for a headline: not a story.
+        if (b.headline == null && !NinjsFields.hasText(n) && mediaKind == null) return null;
+
         if (type != null) {
             String t = type.toLowerCase(Locale.ROOT);
             if (TYPES.contains(t)) {
-                b.type = t;
+                b.type = mediaKind != null ? mediaKind.label() : t;
             } else {
                 b.warn(label + ": type '" + type + "' is not a ninjs 2.1 type; read as text");
             }
@@ -160,8 +162,8 @@ public final class NinjsParser implements FormatParser {
         b.byline = Bylines.writer(b.byline, b.agency);
         NinjsFields.concepts(n, b);
         b.rights = NinjsFields.rights(n);
-        String image = image(n);
-        if (image != null) b.media.add(Media.picture(image, null, null, null));
+        List<String> noted = new ArrayList<>();
+        if (mediaKind == null) NinjsMedia.associations(n, noted, label).into(b, label);
         b.signals = signals(n);
 
         JsonNode urgency = n.get("urgency");
@@ -184,7 +186,7 @@ public final class NinjsParser implements FormatParser {
             b.pubstatus = PubStatus.WITHHELD;
             b.warn(label + ": embargo unreadable; item withheld");
         }
-        if (b.headline == null && !StandInHeadline.fill(b, label)) return null;
+        if (b.headline == null && !StandInHeadline.fill(b, label) && mediaKind == null) return null;
         String createdText = text(n, "firstcreated", "firstCreated");
         if (b.firstCreated == null && ctx != null) b.firstCreated = ctx.receivedAt();
 
@@ -196,6 +198,12 @@ public final class NinjsParser implements FormatParser {
             b.uri = Text.derivedUri(ctx == null ? null : ctx.source(), b.headline, createdText);
             b.warn(label + ": no uri; derived " + b.uri);
         }
+        if (mediaKind != null) {
+            Media self = NinjsMedia.media(n, mediaKind, b.uri, noted, label);
+            if (self != null) b.media.add(self);
+        }
+        noted.forEach(b::warn);
+        MediaFields.scopeParts(b);
         return b.build();
     }
 
@@ -333,38 +341,6 @@ public final class NinjsParser implements FormatParser {
             if (first == null) first = name;
         }
         return first;
-    }
-
-    /**
-     * The lead picture: the first picture or graphic association's widest rendition with an
-     * http(s) href. Associations are an array in ninjs 2.x and 3.x and an object keyed by
-     * name in 1.x; renditions likewise.
-     */
-    private static String image(JsonNode n) {
-        JsonNode associations = n.get("associations");
-        if (associations == null || !associations.isContainerNode()) return null;
-        for (JsonNode a : associations) {
-            if (!a.isObject()) continue;
-            String type = lower(text(a, "type"));
-            if (type != null && !type.equals("picture") && !type.equals("graphic")) continue;
-            JsonNode renditions = a.get("renditions");
-            if (renditions == null || !renditions.isContainerNode()) continue;
-            String best = null;
-            long bestWidth = -1;
-            for (JsonNode r : renditions) {
-                if (!r.isObject()) continue;
-                String href = HtmlContent.absoluteUrl(null, text(r, "href"));
-                String contentType = lower(text(r, "contenttype", "mimetype"));
-                if (href == null || (contentType != null && !contentType.startsWith("image/"))) continue;
-                long width = r.path("width").asLong(0);
-                if (width > bestWidth) {
-                    best = href;
-                    bestWidth = width;
-                }
-            }
-            if (best != null) return best;
-        }
-        return null;
     }
 
     private static Instant date(JsonNode n, NewsItem.Builder b, String label, String... names) {

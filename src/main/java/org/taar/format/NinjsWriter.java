@@ -3,18 +3,25 @@ package org.taar.format;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
+import org.taar.item.Media;
 import org.taar.item.NewsItem;
 import org.taar.item.Place;
+import org.taar.item.Rendition;
 import org.taar.item.Subject;
 
 /**
  * Writes a news item as IPTC ninjs 2.1, the form of {@code taar parse} output and the API.
  * Empty fields are left out rather than written as null or "", which the schema would reject.
+ * Its media are {@code associations} (each a ninjs object of type picture, video or audio with
+ * its renditions); a picture, video or audio item sent alone is written as that media item, its
+ * renditions the item's own. A package sent without its text (type package) is written as composite.
  */
 public final class NinjsWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -25,6 +32,8 @@ public final class NinjsWriter {
         put(o, "uri", item.uri());
         // A type outside the 2.1 list would make the whole item invalid; readers assume text when it is absent.
         if (TYPES.contains(item.type())) o.put("type", item.type());
+        else if (item.type().equals(G2Package.TYPE)) o.put("type", "composite");
+        Media self = alone(item);
         o.put("version", Integer.toString(item.version()));
         o.put("pubstatus", item.pubstatus().ninjs());
         put(o, "language", item.language());
@@ -35,12 +44,14 @@ public final class NinjsWriter {
         if (!headlines.isEmpty()) o.set("headlines", headlines);
         ArrayNode descriptions = NODES.arrayNode();
         role(descriptions, "summary", "text/plain", item.summary());
+        if (self != null && !Objects.equals(self.caption(), item.summary())) role(descriptions, "caption", null, self.caption());
+        if (self != null) role(descriptions, "alt", null, self.alt());
         if (!descriptions.isEmpty()) o.set("descriptions", descriptions);
         ArrayNode bodies = NODES.arrayNode();
         role(bodies, "main", "text/html", item.bodyHtml());
         if (!bodies.isEmpty()) o.set("bodies", bodies);
 
-        put(o, "by", item.byline());
+        put(o, "by", item.byline() != null || self == null ? item.byline() : self.credit());
         put(o, "located", item.located());
         put(o, "contentcreated", utc(item.contentCreated()));
         put(o, "firstcreated", utc(item.firstCreated()));
@@ -55,15 +66,74 @@ public final class NinjsWriter {
         put(o, "copyrightnotice", item.rights());
         put(o, "slugline", item.slugline());
         put(o, "ednote", item.ednote());
+        ArrayNode renditions = NODES.arrayNode();
+        if (self != null) renditions(renditions, self);
         if (!blank(item.link())) {
             // ninjs 2.1 has no link property. A rendition (nar:remoteContent) is "where this content can be
             // had", which is what a feed item's link is: the story as an HTML page on the source's site;
             // its href is checked as a URI by the schema. altids would do too, but a link is a location,
             // not an identifier, and associations need a whole ninjs object.
-            o.putArray("renditions").addObject()
-                    .put("name", "web").put("href", item.link()).put("contenttype", "text/html");
+            renditions.addObject().put("name", "web").put("href", item.link()).put("contenttype", "text/html");
         }
+        if (!renditions.isEmpty()) o.set("renditions", renditions);
+        ArrayNode associations = NODES.arrayNode();
+        int n = 0;
+        for (Media m : item.media()) if (m != self) associations.add(association(m, ++n));
+        if (!associations.isEmpty()) o.set("associations", associations);
         return o;
+    }
+
+    /** The one media item a picture, video or audio item sent alone is; null for any other item. */
+    private static Media alone(NewsItem item) {
+        boolean mediaType = item.type().equals("picture") || item.type().equals("video") || item.type().equals("audio");
+        return mediaType && !item.media().isEmpty() ? item.media().get(0) : null;
+    }
+
+    /** A media item as an association: a ninjs object named by its kind and place ("picture1"), required name and uri. */
+    private static ObjectNode association(Media m, int n) {
+        ObjectNode a = NODES.objectNode();
+        a.put("name", m.kind().label() + n);
+        a.put("uri", ascii(Text.uriFor(m.uri())));
+        a.put("type", m.kind().label());
+        a.put("version", Integer.toString(m.version()));
+        a.put("pubstatus", m.pubstatus().ninjs());
+        ArrayNode descriptions = NODES.arrayNode();
+        role(descriptions, "caption", null, m.caption());
+        role(descriptions, "alt", null, m.alt());
+        if (!descriptions.isEmpty()) a.set("descriptions", descriptions);
+        put(a, "by", m.credit());
+        ArrayNode renditions = NODES.arrayNode();
+        renditions(renditions, m);
+        if (!renditions.isEmpty()) a.set("renditions", renditions);
+        return a;
+    }
+
+    /** An IRI as a URI (RFC 3987 3.1): characters outside ASCII percent-encoded as UTF-8, as the schema's uri format wants. */
+    private static String ascii(String iri) {
+        StringBuilder b = new StringBuilder(iri.length());
+        for (byte x : iri.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xFF;
+            if (c > 0x20 && c < 0x7F) b.append((char) c);
+            else b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+        }
+        return b.toString();
+    }
+
+    /** The media item's renditions, each named as the agency named it, else r1, r2... */
+    private static void renditions(ArrayNode out, Media m) {
+        int n = 0;
+        for (Rendition r : m.renditions()) {
+            n++;
+            if (blank(r.href())) continue;
+            ObjectNode o = out.addObject();
+            o.put("name", blank(r.name()) ? "r" + n : r.name());
+            o.put("href", r.href());
+            put(o, "contenttype", r.contentType());
+            if (r.width() != null) o.put("width", r.width());
+            if (r.height() != null) o.put("height", r.height());
+            if (r.size() != null) o.put("sizeinbytes", r.size());
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ import org.taar.item.Subject;
 
 /**
  * Reads IPTC NITF 3.x ({@code <nitf>}, with or without the NITF namespace): one story per
- * document. The body's headline (hl1) wins over head/title, which is often a file name.
+ * document. The body's headline (hl1) wins over head/title, which is often a file name. Its
+ * pictures, video and audio ({@code media}) are the item's media (see {@link NitfMedia}).
  * NewsML-G2 and NewsML 1.2 carry NITF inside them and use {@link #fill} for it.
  */
 public final class NitfParser implements FormatParser {
@@ -46,6 +47,7 @@ public final class NitfParser implements FormatParser {
                     b.firstCreated == null ? null : b.firstCreated.toString());
             b.warn("no doc-id; derived uri " + b.uri);
         }
+        MediaFields.scopeParts(b);
         return new ParseResult(NAME, List.of(b.build()), warnings);
     }
 
@@ -89,10 +91,19 @@ public final class NitfParser implements FormatParser {
             subjects(head.children("tobject"), b);
         }
         if (b.byline == null) b.byline = Bylines.writer(byline, agencies(nitf, b.agency));
+        Set<NewsXml.Element> taken = Set.of();
+        if (body != null && b.media.isEmpty()) {
+            List<String> noted = new ArrayList<>();
+            NitfMedia.Found media = NitfMedia.read(body.child("body.content"), noted);
+            media.media().into(b, "nitf");
+            noted.forEach(b::warn);
+            // A picture's caption goes with the picture: left in the body too, a reader would see it twice.
+            taken = media.taken();
+        }
         if (body != null && b.bodyHtml == null) {
             NewsXml.Element content = body.child("body.content");
             StringBuilder html = new StringBuilder();
-            if (content != null) html.append(content.innerXml());
+            if (content != null) html.append(content.innerXmlWithout(taken));
             NewsXml.Element end = body.child("body.end");
             if (end != null) {
                 for (NewsXml.Element tagline : end.children("tagline")) {

@@ -112,7 +112,7 @@ public final class RssParser implements FormatParser {
             } else if (FeedXml.isAtom(ns)) {
                 atomElement(c, name, e);
             } else if (FeedXml.isMedia(ns)) {
-                FeedXml.media(c, e);
+                FeedMedia.read(c, e);
             } else if (FeedXml.isItunes(ns)) {
                 FeedXml.itunes(c, e);
             } else if (ns.equals(FeedXml.XHTML) && name.equals("body")) {
@@ -154,11 +154,8 @@ public final class RssParser implements FormatParser {
             case "pubDate", "pubdate", "date" -> e.created(name, Stax.text(c));
             case "copyright", "rights" -> e.rights(FeedXml.mixed(c));
             case "enclosure" -> {
-                String type = FeedXml.lower(attr(c, "type"));
                 String url = attr(c, "url");
-                if ((type != null && type.startsWith("image/")) || (type == null && FeedXml.looksLikeImage(url))) {
-                    e.image(url, null);
-                } else if (e.enclosureUrl == null) {
+                if (!e.media.addOne(url, attr(c, "type"), attr(c, "length"), null) && e.enclosureUrl == null) {
                     e.enclosureUrl = Text.blankToNull(url);
                 }
                 Stax.skip(c);

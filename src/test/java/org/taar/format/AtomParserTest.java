@@ -56,9 +56,10 @@ class AtomParserTest {
     }
 
     @Test
-    void enclosureLinkImageLeadsTheBodyResolvedAgainstTheEntryBase() throws Exception {
-        assertThat(items("atom10-hindi.xml").get(0).bodyHtml())
-                .startsWith("<figure><img src=\"https://lokvani.example.in/img/cricket.jpg\"");
+    void enclosureLinkImageIsTheLeadPictureResolvedAgainstTheEntryBase() throws Exception {
+        NewsItem item = items("atom10-hindi.xml").get(0);
+        assertThat(item.leadPicture().uri()).isEqualTo("https://lokvani.example.in/img/cricket.jpg");
+        assertThat(item.bodyHtml()).doesNotContain("cricket.jpg");
     }
 
     @Test
@@ -71,8 +72,10 @@ class AtomParserTest {
     }
 
     @Test
-    void mediaThumbnailLeadsTheBody() throws Exception {
-        assertThat(items("atom10-hindi.xml").get(1).bodyHtml()).startsWith("<figure><img src=\"https://cdn.lokvani.example.in/mausam.jpg\"");
+    void mediaThumbnailIsTheLeadPicture() throws Exception {
+        NewsItem item = items("atom10-hindi.xml").get(1);
+        assertThat(item.leadPicture().uri()).isEqualTo("https://cdn.lokvani.example.in/mausam.jpg");
+        assertThat(item.bodyHtml()).doesNotContain("mausam.jpg");
     }
 
     @Test

@@ -79,10 +79,11 @@ class EmailParserTest {
     }
 
     @Test
-    void attachmentsAreNamedWithTypeAndSizeAndNotRead() throws Exception {
+    void anAttachmentCalledAPictureWhoseBytesAreNoneIsNamedWithTypeAndSizeAndNotRead() throws Exception {
         NewsItem item = parseOne(eml("hindi-stringer.eml"));
         assertThat(item.warnings()).containsExactly(
-                "attachment 'IMG_20250712_1102.jpg' (image/jpeg, 10.0 KB) not read: files sent with a mail are not taken yet");
+                "attachment 'IMG_20250712_1102.jpg' (image/jpeg, 10.0 KB) not read: its bytes are no picture, video or audio");
+        assertThat(item.media()).isEmpty();
     }
 
     @Test

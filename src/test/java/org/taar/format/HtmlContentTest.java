@@ -69,11 +69,10 @@ class HtmlContentTest {
     }
 
     @Test
-    void leadImageIsAddedOnlyWhenTheBodyLacksIt() {
-        assertThat(HtmlContent.withLeadImage("<p>x</p>", "https://c.example/a.jpg", "चित्र"))
-                .isEqualTo("<figure><img src=\"https://c.example/a.jpg\" alt=\"चित्र\"><figcaption>चित्र</figcaption></figure><p>x</p>");
-        assertThat(HtmlContent.withLeadImage("<p><img src=\"https://c.example/a.jpg?w=300\"></p>", "https://c.example/a.jpg", null))
-                .isEqualTo("<p><img src=\"https://c.example/a.jpg?w=300\"></p>");
+    void aPictureTheBodyAlreadyShowsIsKnownWhateverItsQueryString() {
+        assertThat(HtmlContent.showsPicture("<p>x</p>", "https://c.example/a.jpg")).isFalse();
+        assertThat(HtmlContent.showsPicture("<p><img src=\"https://c.example/a.jpg?w=300\"></p>", "https://c.example/a.jpg")).isTrue();
+        assertThat(HtmlContent.showsPicture(null, "https://c.example/a.jpg")).isFalse();
     }
 
     @Test

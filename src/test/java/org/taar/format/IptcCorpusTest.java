@@ -60,15 +60,17 @@ class IptcCorpusTest {
         }
         // LISTING 24's four newsItems are elided ("....."): the package is listed, the items have no headline.
         NO_ITEMS.put("LISTING_24_", "4 item references: N1, N2, N3, N4");
-        for (String pkg : List.of("LISTING_6_", "LISTING_23_", "LISTING_7_", "LISTING_8_", "LISTING_9_")) {
+        for (String pkg : List.of("LISTING_23_", "LISTING_7_", "LISTING_8_", "LISTING_9_")) {
             NO_ITEMS.put(pkg, "item reference");
         }
-        for (String picture : List.of("LISTING_3_", "LISTING_3A_", "LISTING_26_")) {
-            NO_ITEMS.put(picture, "picture item; nothing to publish");
-        }
-        for (String video : List.of("LISTING_4_", "LISTING_5_", "ap_metadata_example")) {
-            NO_ITEMS.put(video, "video item; nothing to publish");
-        }
+    }
+
+    /** Examples that are one media item, by file name prefix, with the item's type (a package sent alone names its text). */
+    private static final Map<String, String> MEDIA = new LinkedHashMap<>();
+    static {
+        for (String picture : List.of("LISTING_3_", "LISTING_3A_", "LISTING_26_")) MEDIA.put(picture, "picture");
+        for (String video : List.of("LISTING_4_", "LISTING_5_", "ap_metadata_example")) MEDIA.put(video, "video");
+        MEDIA.put("LISTING_6_", G2Package.TYPE);
     }
 
     private static NinjsValidator validator;
@@ -112,7 +114,13 @@ class IptcCorpusTest {
             }
             List<String> headlines = expectation(HEADLINES, file);
             String reason = expectation(NO_ITEMS, file);
-            if (headlines != null) {
+            String media = expectation(MEDIA, file);
+            if (media != null) {
+                List<String> got = r.items().stream().map(i -> i.type() + " with " + i.media().size() + " media").toList();
+                if (r.items().size() != 1 || !r.items().get(0).type().equals(media) || r.items().get(0).media().isEmpty()) {
+                    problems.add(name + ": " + got + ", expected one " + media + " item with its media");
+                }
+            } else if (headlines != null) {
                 List<String> got = r.items().stream().map(NewsItem::headline).toList();
                 if (!got.equals(headlines)) problems.add(name + ": headlines " + got + ", expected " + headlines);
             } else if (reason != null) {
@@ -141,7 +149,7 @@ class IptcCorpusTest {
                 }
             }
         }
-        assertThat(items).isEqualTo(11);
+        assertThat(items).isEqualTo(18);
         assertThat(problems).isEmpty();
     }
 

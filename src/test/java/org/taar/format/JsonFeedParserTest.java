@@ -43,9 +43,11 @@ class JsonFeedParserTest {
     }
 
     @Test
-    void contentHtmlIsCleanedWithAbsoluteUrlsAndTheImageLeads() throws Exception {
-        String body = printed(items("jsonfeed-1.1.json").get(0).bodyHtml());
-        assertThat(body).startsWith("<figure><img src=\"https://janpath.example.in/img/lead.jpg\"")
+    void contentHtmlIsCleanedWithAbsoluteUrlsAndTheImageIsTheLeadPicture() throws Exception {
+        NewsItem first = items("jsonfeed-1.1.json").get(0);
+        assertThat(first.leadPicture().uri()).isEqualTo("https://janpath.example.in/img/lead.jpg");
+        String body = printed(first.bodyHtml());
+        assertThat(body).doesNotContain("lead.jpg")
                 .contains("href=\"https://janpath.example.in/mausam\"")
                 .contains("src=\"https://janpath.example.in/img/v.jpg\"")
                 .doesNotContain("script").doesNotContain("onload");
@@ -80,8 +82,8 @@ class JsonFeedParserTest {
         assertThat(items.get(0).link()).isEqualTo("https://elsewhere.example.com/x");
         assertThat(items.get(0).uri()).isEqualTo("https://old.example.org/1");
         assertThat(items.get(1).byline()).isEqualTo("Feed Author");
-        assertThat(items.get(1).bodyHtml()).isEqualTo(
-                "<figure><img src=\"https://old.example.org/banner.png\" alt=\"\"></figure><p>Only a summary here</p>");
+        assertThat(items.get(1).bodyHtml()).isEqualTo("<p>Only a summary here</p>");
+        assertThat(items.get(1).leadPicture().uri()).isEqualTo("https://old.example.org/banner.png");
     }
 
     @Test

@@ -238,13 +238,6 @@ class NewsmlG2ParserTest {
     }
 
     @Test
-    void pictureWithOnlyACaptionIsNotPublished() throws Exception {
-        ParseResult r = parser.parse(bytes("newsmlg2/photo-with-caption.xml"), CTX);
-        assertThat(r.items()).isEmpty();
-        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("picture item; nothing to publish"));
-    }
-
-    @Test
     void conceptItemIsNotNewsAndNotAnError() throws Exception {
         ParseResult r = parser.parse(utf8("<conceptItem xmlns=\"" + NewsmlG2Parser.NAMESPACE
                 + "\" guid=\"urn:x:c\" version=\"1\"><concept/></conceptItem>"), CTX);

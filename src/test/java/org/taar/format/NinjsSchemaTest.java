@@ -119,7 +119,10 @@ class NinjsSchemaTest {
                 "anpa1312/ap-election.txt", "anpa1312/ap-writethru.txt", "anpa1312/ap-takes.txt",
                 "anpa1312/ap-lone-take.txt", "anpa1312/ap-kill.txt", "anpa1312/ap-no-controls.txt",
                 "feeds/rss2-hindi.xml", "feeds/rss10-hindi.rdf", "feeds/rss091-latin1.xml", "feeds/rss-truncated.xml",
-                "feeds/atom10-hindi.xml", "feeds/atom03.xml", "feeds/jsonfeed-1.1.json", "feeds/jsonfeed-1.0.json")) {
+                "feeds/atom10-hindi.xml", "feeds/atom03.xml", "feeds/jsonfeed-1.1.json", "feeds/jsonfeed-1.0.json",
+                "feeds/rss-media.xml", "ninjs/associations-2x.json", "ninjs/associations-1x.json", "ninjs/picture-alone.json",
+                "nitf/photo-story.xml", "newsmlg2/picture-hindi.xml", "newsmlg2/package-message.xml",
+                "newsmlg2/package-alone.xml")) {
             problems.addAll(roundTrip(name, Fixtures.bytes(name), rejected));
         }
         if (!rejected.isEmpty()) fail("fixtures rejected: " + rejected);

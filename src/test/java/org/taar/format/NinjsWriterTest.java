@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taar.item.Media;
 import org.taar.item.PubStatus;
 import org.taar.item.NewsItem;
 import org.taar.item.Place;
+import org.taar.item.Rendition;
 import org.taar.item.Subject;
 
 class NinjsWriterTest {
@@ -117,6 +119,72 @@ class NinjsWriterTest {
         assertThat(o.get("places").toString())
                 .isEqualTo("[{\"name\":\"उत्तर प्रदेश\",\"rel\":\"state\"},{\"name\":\"भारत\",\"rel\":\"country\"}]");
         assertThat(o.get("copyrightnotice").asText()).isEqualTo("© 2026 IANS");
+        assertThat(NinjsValidator.load().problems("writer", b.build())).isEmpty();
+    }
+
+    private static Media picture(String uri) {
+        return new Media(Media.Kind.PICTURE, uri, 2, "कैप्शन", "पीटीआई फोटो", "वैकल्पिक पाठ",
+                List.of(new Rendition("https://img.example/" + uri.substring(uri.lastIndexOf(':') + 1) + ".jpg", "image/jpeg", 1200,
+                        800, 12345L, "rnd:highRes"), new Rendition("part:beside.jpg", null, null, null, null, null)),
+                PubStatus.USABLE);
+    }
+
+    @Test
+    void mediaAreWrittenAsAssociationsWithTheirRenditions() {
+        NewsItem.Builder b = story();
+        b.media = List.of(picture("urn:x:p1"), new Media(Media.Kind.VIDEO, "urn:x:v1", 1, null, null, null, List.of(),
+                PubStatus.CANCELED));
+        ObjectNode o = writer.toNinjs(b.build());
+        assertThat(o.get("associations").toString()).isEqualTo("[{\"name\":\"picture1\",\"uri\":\"urn:x:p1\",\"type\":\"picture\","
+                + "\"version\":\"2\",\"pubstatus\":\"usable\",\"descriptions\":[{\"role\":\"caption\",\"value\":\"कैप्शन\"},"
+                + "{\"role\":\"alt\",\"value\":\"वैकल्पिक पाठ\"}],\"by\":\"पीटीआई फोटो\",\"renditions\":["
+                + "{\"name\":\"rnd:highRes\",\"href\":\"https://img.example/p1.jpg\",\"contenttype\":\"image/jpeg\",\"width\":1200,"
+                + "\"height\":800,\"sizeinbytes\":12345},{\"name\":\"r2\",\"href\":\"part:beside.jpg\"}]},"
+                + "{\"name\":\"video2\",\"uri\":\"urn:x:v1\",\"type\":\"video\",\"version\":\"1\",\"pubstatus\":\"canceled\"}]");
+        assertThat(NinjsValidator.load().problems("writer", b.build())).isEmpty();
+    }
+
+    @Test
+    void aPictureAloneIsWrittenAsThatPictureWithItsRenditions() {
+        NewsItem.Builder b = story();
+        b.type = "picture";
+        b.media = List.of(picture("urn:taar:ians-1"));
+        ObjectNode o = writer.toNinjs(b.build());
+        assertThat(o.get("type").asText()).isEqualTo("picture");
+        assertThat(o.has("associations")).isFalse();
+        assertThat(o.get("renditions")).hasSize(2);
+        assertThat(o.get("by").asText()).isEqualTo("पीटीआई फोटो");
+        assertThat(o.get("descriptions").toString())
+                .isEqualTo("[{\"role\":\"caption\",\"value\":\"कैप्शन\"},{\"role\":\"alt\",\"value\":\"वैकल्पिक पाठ\"}]");
+        assertThat(NinjsValidator.load().problems("writer", b.build())).isEmpty();
+    }
+
+    @Test
+    void aPackageAloneIsWrittenAsAComposite() {
+        NewsItem.Builder b = story();
+        b.type = G2Package.TYPE;
+        b.media = List.of(picture("urn:x:p1"));
+        ObjectNode o = writer.toNinjs(b.build());
+        assertThat(o.get("type").asText()).isEqualTo("composite");
+        assertThat(o.get("associations")).hasSize(1);
+        assertThat(NinjsValidator.load().problems("writer", b.build())).isEmpty();
+    }
+
+    @Test
+    void aMediaUriWithLettersBeyondAsciiIsWrittenPercentEncoded() {
+        NewsItem.Builder b = story();
+        b.media = List.of(new Media(Media.Kind.PICTURE, "urn:newsml:iptc.org:20081007:tutorial\u2014item-B", 1, null, null, null,
+                List.of(), PubStatus.USABLE));
+        assertThat(writer.toNinjs(b.build()).get("associations").get(0).get("uri").asText())
+                .isEqualTo("urn:newsml:iptc.org:20081007:tutorial%E2%80%94item-B");
+        assertThat(NinjsValidator.load().problems("writer", b.build())).isEmpty();
+    }
+
+    @Test
+    void aMediaUriThatIsNoUriIsWrittenAsOne() {
+        NewsItem.Builder b = story();
+        b.media = List.of(new Media(Media.Kind.AUDIO, "not a uri", 1, null, null, null, List.of(), PubStatus.USABLE));
+        assertThat(writer.toNinjs(b.build()).get("associations").get(0).get("uri").asText()).isEqualTo("urn:taar:not%20a%20uri");
         assertThat(NinjsValidator.load().problems("writer", b.build())).isEmpty();
     }
 }

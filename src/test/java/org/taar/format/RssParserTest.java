@@ -115,14 +115,19 @@ class RssParserTest {
     }
 
     @Test
-    void mediaContentImageLeadsTheBody() throws Exception {
-        String body = items("rss2-hindi.xml").get(0).bodyHtml();
-        assertThat(body).startsWith("<figure><img src=\"https://cdn.khabar.example.in/lead.jpg\" alt=\"वार्ता की तस्वीर\">");
+    void mediaContentImageIsTheLeadPictureCaptionedByItsTitleAndNotPutIntoTheBody() throws Exception {
+        NewsItem item = items("rss2-hindi.xml").get(0);
+        assertThat(item.leadPicture().uri()).isEqualTo("https://cdn.khabar.example.in/lead.jpg");
+        assertThat(item.leadPicture().caption()).isEqualTo("वार्ता की तस्वीर");
+        assertThat(item.bodyHtml()).doesNotContain("lead.jpg").doesNotContain("<figure");
     }
 
     @Test
-    void enclosureImageLeadsTheBody() throws Exception {
-        assertThat(items("rss2-hindi.xml").get(1).bodyHtml()).startsWith("<figure><img src=\"https://cdn.khabar.example.in/khel.jpg\"");
+    void enclosureImageIsTheLeadPictureWithItsLength() throws Exception {
+        NewsItem item = items("rss2-hindi.xml").get(1);
+        assertThat(item.leadPicture().renditions()).containsExactly(new org.taar.item.Rendition(
+                "https://cdn.khabar.example.in/khel.jpg", "image/jpeg", null, null, 1000L, null));
+        assertThat(item.bodyHtml()).doesNotContain("khel.jpg");
     }
 
     @Test
