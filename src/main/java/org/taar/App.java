@@ -203,7 +203,7 @@ public final class App implements Node {
                 rules, stories, writes, clock, this::nudge);
     }
 
-    /** Originals to renditions; until media/PictureRenderer is wired here, each is refused (its story goes out without it). */
+    /** Originals to renditions: JPEG and WebP at the site's widths, checked before decoding (media/PictureRenderer). */
     static MediaRenderer mediaRenderer(Config config) {
         return new PictureRenderer(MediaLimits.defaults());
     }
