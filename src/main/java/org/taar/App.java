@@ -39,6 +39,8 @@ import java.util.Optional;
 import java.util.Random;
 import org.slf4j.LoggerFactory;
 import org.taar.web.IngestEndpoint;
+import org.taar.web.MediaEndpoint;
+import org.taar.media.MediaFiles;
 import org.taar.web.SourcesEndpoint;
 import org.taar.cli.Node;
 import org.taar.config.Config;
@@ -74,6 +76,7 @@ import org.taar.store.AuditLog;
 import org.taar.store.EmbargoQueue;
 import org.taar.store.EventLog;
 import org.taar.store.Listings;
+import org.taar.store.MediaReads;
 import org.taar.store.StoryReads;
 import org.taar.store.StoryWrites;
 import org.taar.store.TagStore;
@@ -113,6 +116,8 @@ public final class App implements Node {
     public final StoryReads stories;
     /** The lists of stories that pages, feeds, sitemaps and the API show. */
     public final Listings listings;
+    /** The media readers are shown: a story's pictures, the pictures of a listing, a rendition to serve. */
+    public final MediaReads media;
     /** The one way a story changes: a received version, or an editor's release, hold or kill. */
     public final StoryWrites writes;
     public final EventLog events;
@@ -167,9 +172,11 @@ public final class App implements Node {
         this.archive = new Archive(config.dataDir(), store, clock);
         this.pages = new PageCache(config.site().pageBudgetBytes());
         this.renderer = new Renderer(config);
-        this.articles = new ArticlePages(stories, listings, renderer, pages, config.site());
-        this.listingPages = new ListingPages(listings, renderer, pages, config.site(), clock);
-        Feeds feeds = new Feeds(listings, pages, new RssFeed(config), new Sitemaps(config.site()), config.site(), clock);
+        this.media = new MediaReads(store);
+        this.articles = new ArticlePages(stories, listings, media, renderer, pages, config.site());
+        this.listingPages = new ListingPages(listings, media, renderer, pages, config.site(), clock);
+        Feeds feeds = new Feeds(listings, media, pages, new RssFeed(config), new Sitemaps(config.site()), config.site(),
+                clock);
         this.publisher = new Publisher(stories, listings, events, renderer, pages, articles, listingPages, feeds,
                 new RelatedBackfill(stories, articles), config.site(), clock);
         this.tags = new TagStore(store, clock);
@@ -304,7 +311,8 @@ public final class App implements Node {
                 new VersionsEndpoint(stories, audit, pushKeys),
                 new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock),
-                desk(clientAddress, bodyDeadline, advisories, decisions));
+                desk(clientAddress, bodyDeadline, advisories, decisions),
+                new MediaEndpoint(media, new MediaFiles(config.dataDir()), articles.gone()));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
