@@ -76,8 +76,11 @@ class MediaBrowserTest {
                     "return arguments[0].complete && arguments[0].naturalWidth > 0;", img));
             @SuppressWarnings("unchecked")
             Map<String, Object> shown = (Map<String, Object>) d.executeScript("""
-                    const i = arguments[0], r = i.getBoundingClientRect();
-                    return {w: r.width, h: r.height, natural: i.naturalWidth, src: i.currentSrc, dpr: window.devicePixelRatio};""",
+                    const i = arguments[0], r = i.getBoundingClientRect(), path = new URL(i.currentSrc).pathname;
+                    // naturalWidth is scaled by the srcset's density; the chosen candidate's w descriptor is the file's width.
+                    const chosen = i.srcset.split(',').map(c => c.trim().split(/\\s+/)).find(c => c[0] === path);
+                    return {w: r.width, h: r.height, natural: chosen ? parseInt(chosen[1]) : 0, src: i.currentSrc,
+                            dpr: window.devicePixelRatio};""",
                     img);
             double w = ((Number) shown.get("w")).doubleValue();
             double h = ((Number) shown.get("h")).doubleValue();
