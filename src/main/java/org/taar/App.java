@@ -98,6 +98,7 @@ import org.taar.search.Indexer;
 import org.taar.search.SearchIndex;
 import org.taar.site.CdnPurge;
 import org.taar.site.OnDemand;
+import org.taar.site.MediaLookups;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.ReceivedItems;
 import org.taar.store.RuleStore;
@@ -284,12 +285,18 @@ public final class App implements Node {
         // Told of every batch from here on; what came before is already on the pages.
         live = new LiveEvents(events, config.site().liveClients(), config.http().liveClientsPerAddress(), LiveEvents.HEARTBEAT,
                 publisher.lastSeq());
-        publisher.listener(live);
+        // What /media/ may serve is remembered until the next applied events, which may change it.
+        MediaLookups mediaLookups = new MediaLookups(media);
+        LiveEvents feed = live;
+        publisher.listener(changes -> {
+            mediaLookups.applied(changes);
+            feed.applied(changes);
+        });
         if (config.purge() != null) {
             // The CDN hears of a change only after its pages are re-rendered; the purge only queues work.
             cdnPurge = new CdnPurge(stories, config.purge(), config.site().baseUrl(), Duration.ofSeconds(1));
-            LiveEvents feed = live;
             publisher.listener(changes -> {
+                mediaLookups.applied(changes);
                 cdnPurge.applied(changes);
                 feed.applied(changes);
             });
@@ -312,7 +319,7 @@ public final class App implements Node {
                 new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock),
                 desk(clientAddress, bodyDeadline, advisories, decisions),
-                new MediaEndpoint(media, new MediaFiles(config.dataDir()), articles.gone()));
+                new MediaEndpoint(mediaLookups, new MediaFiles(config.dataDir()), articles.gone()));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);

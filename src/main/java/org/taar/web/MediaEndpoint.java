@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,9 +20,9 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.media.MediaFiles;
+import org.taar.site.MediaLookups;
 import org.taar.site.MediaViews;
 import org.taar.site.Page;
-import org.taar.store.MediaReads;
 import org.taar.store.MediaReads.Lookup;
 import org.taar.store.MediaReads.Served;
 import org.taar.store.MediaReads.Verdict;
@@ -45,12 +46,12 @@ public final class MediaEndpoint {
     private static final int CHUNK = 32 * 1024;
     private static final HttpField VARY_ACCEPT = new PreEncodedHttpField(HttpHeader.VARY, "Accept");
 
-    private final MediaReads media;
+    private final MediaLookups media;
     private final MediaFiles files;
     private final Page gone;
 
     /** @param gone the notice a killed story answers with; a withdrawn picture answers the same */
-    public MediaEndpoint(MediaReads media, MediaFiles files, Page gone) {
+    public MediaEndpoint(MediaLookups media, MediaFiles files, Page gone) {
         this.media = media;
         this.files = files;
         this.gone = gone;
@@ -105,8 +106,9 @@ public final class MediaEndpoint {
         Path file = files.pathOf(r.sha256());
         long size;
         try {
-            size = Files.size(file);
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) throw new IOException("not a regular file");
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile()) throw new IOException("not a regular file");
+            size = a.size();
         } catch (IOException e) {
             // A row without its file: the store and DATA/media/ disagree, which an operator must hear of.
             log.warn("rendition {} is in the store but its file is missing: {}", r.sha256(), e.toString());

@@ -148,6 +148,7 @@ class MediaKillTest {
             media.changed(story);
             app.publisher.catchUp();
             var old = media.renditionsOf(picture);
+            assertThat(get(file(old.get("w640.jpeg"))).statusCode()).isEqualTo(200);
 
             media.renditions(picture, 1600, 1200, true, 6);
             media.changed(story);

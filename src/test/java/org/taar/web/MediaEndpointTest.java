@@ -30,7 +30,8 @@ import org.taar.media.MediaFiles;
 class MediaEndpointTest {
     private static final String CHROME_ACCEPT = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
 
-    @TempDir Path dir;
+    // Static: an instance field is not yet injected when @BeforeAll runs, and the store would land in ./taar-data.
+    @TempDir static Path dir;
     private App app;
     private String base;
     private final HttpClient http = HttpClient.newHttpClient();
