@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.slf4j.LoggerFactory;
 import org.taar.web.IngestEndpoint;
+import org.taar.web.MediaEndpoint;
 import org.taar.web.SourcesEndpoint;
 import org.taar.cli.Node;
 import org.taar.config.Config;
@@ -74,6 +75,7 @@ import org.taar.store.AuditLog;
 import org.taar.store.EmbargoQueue;
 import org.taar.store.EventLog;
 import org.taar.store.Listings;
+import org.taar.store.MediaReads;
 import org.taar.store.StoryReads;
 import org.taar.store.StoryWrites;
 import org.taar.store.TagStore;
@@ -95,6 +97,7 @@ import org.taar.search.Indexer;
 import org.taar.search.SearchIndex;
 import org.taar.site.CdnPurge;
 import org.taar.site.OnDemand;
+import org.taar.site.MediaLookups;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.ReceivedItems;
 import org.taar.store.RuleStore;
@@ -121,6 +124,8 @@ public final class App implements Node {
     public final StoryReads stories;
     /** The lists of stories that pages, feeds, sitemaps and the API show. */
     public final Listings listings;
+    /** The media readers are shown: a story's pictures, the pictures of a listing, a rendition to serve. */
+    public final MediaReads mediaReads;
     /** The one way a story changes: a received version, or an editor's release, hold or kill. */
     public final StoryWrites writes;
     public final EventLog events;
@@ -179,9 +184,11 @@ public final class App implements Node {
         this.archive = new Archive(config.dataDir(), store, clock);
         this.pages = new PageCache(config.site().pageBudgetBytes());
         this.renderer = new Renderer(config);
-        this.articles = new ArticlePages(stories, listings, renderer, pages, config.site());
-        this.listingPages = new ListingPages(listings, renderer, pages, config.site(), clock);
-        Feeds feeds = new Feeds(listings, pages, new RssFeed(config), new Sitemaps(config.site()), config.site(), clock);
+        this.mediaReads = new MediaReads(store);
+        this.articles = new ArticlePages(stories, listings, mediaReads, renderer, pages, config.site());
+        this.listingPages = new ListingPages(listings, mediaReads, renderer, pages, config.site(), clock);
+        Feeds feeds = new Feeds(listings, mediaReads, pages, new RssFeed(config), new Sitemaps(config.site()), config.site(),
+                clock);
         this.publisher = new Publisher(stories, listings, events, renderer, pages, articles, listingPages, feeds,
                 new RelatedBackfill(stories, articles), config.site(), clock);
         this.tags = new TagStore(store, clock);
@@ -305,12 +312,18 @@ public final class App implements Node {
         // Told of every batch from here on; what came before is already on the pages.
         live = new LiveEvents(events, config.site().liveClients(), config.http().liveClientsPerAddress(), LiveEvents.HEARTBEAT,
                 publisher.lastSeq());
-        publisher.listener(live);
+        // What /media/ may serve is remembered until the next applied events, which may change it.
+        MediaLookups mediaLookups = new MediaLookups(mediaReads);
+        LiveEvents feed = live;
+        publisher.listener(changes -> {
+            mediaLookups.applied(changes);
+            feed.applied(changes);
+        });
         if (config.purge() != null) {
             // The CDN hears of a change only after its pages are re-rendered; the purge only queues work.
             cdnPurge = new CdnPurge(stories, config.purge(), config.site().baseUrl(), Duration.ofSeconds(1));
-            LiveEvents feed = live;
             publisher.listener(changes -> {
+                mediaLookups.applied(changes);
                 cdnPurge.applied(changes);
                 feed.applied(changes);
             });
@@ -332,7 +345,8 @@ public final class App implements Node {
                 new VersionsEndpoint(stories, audit, pushKeys),
                 new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock),
-                desk(clientAddress, bodyDeadline, advisories, decisions));
+                desk(clientAddress, bodyDeadline, advisories, decisions),
+                new MediaEndpoint(mediaLookups, new MediaFiles(config.dataDir()), articles.gone()));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);

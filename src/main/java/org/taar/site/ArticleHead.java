@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.taar.item.Media;
 import org.taar.config.Config;
+import org.taar.store.MediaReads.Served;
+import org.taar.store.MediaReads.Shown;
 import org.taar.story.Story;
 
 /**
@@ -32,12 +33,16 @@ final class ArticleHead {
         this.shown = shown;
     }
 
-    /** What the head of the story's page carries; the story is in {@code lang}, its editions each in their own. */
+    /**
+     * What the head of the story's page carries; the story is in {@code lang}, its editions each in
+     * their own; {@code picture} is its lead picture as made ready here (null for none: then no
+     * image is named at all, never the agency's own address).
+     */
     Views.Head of(Story s, String lang, String canonical, String sectionName, String description, Instant created,
-                  Instant updated, Instant corrected, List<Story> editions) {
+                  Instant updated, Instant corrected, List<Story> editions, Shown picture) {
         return new Views.Head(false, alternates(lang, canonical, editions),
-                openGraph(s, lang, canonical, sectionName, description, created, updated, editions),
-                List.of(JsonLd.write(article(s, lang, canonical, sectionName, created, updated, corrected)),
+                openGraph(s, lang, canonical, sectionName, description, created, updated, editions, picture),
+                List.of(JsonLd.write(article(s, lang, canonical, sectionName, created, updated, corrected, picture)),
                         JsonLd.write(breadcrumbs(s, sectionName, canonical))));
     }
 
@@ -67,7 +72,7 @@ final class ArticleHead {
     }
 
     private List<Views.Meta> openGraph(Story s, String lang, String canonical, String sectionName, String description,
-                                       Instant created, Instant updated, List<Story> editions) {
+                                       Instant created, Instant updated, List<Story> editions, Shown picture) {
         List<Views.Meta> m = new ArrayList<>();
         m.add(Views.Meta.property("og:type", "article"));
         m.add(Views.Meta.property("og:site_name", site.name()));
@@ -76,18 +81,26 @@ final class ArticleHead {
         m.add(Views.Meta.property("og:title", s.headline()));
         m.add(Views.Meta.property("og:url", canonical));
         if (description != null) m.add(Views.Meta.property("og:description", description));
-        String image = leadImage(s);
-        if (image != null) m.add(Views.Meta.property("og:image", image));
+        Served image = picture == null ? null : MediaViews.og(picture).orElse(null);
+        if (image != null) {
+            m.add(Views.Meta.property("og:image", absolute(image)));
+            m.add(Views.Meta.property("og:image:type", image.contentType()));
+            if (image.width() != null) m.add(Views.Meta.property("og:image:width", image.width().toString()));
+            if (image.height() != null) m.add(Views.Meta.property("og:image:height", image.height().toString()));
+            String alt = MediaViews.description(picture);
+            if (alt != null) m.add(Views.Meta.property("og:image:alt", alt));
+        }
         m.add(Views.Meta.property("article:published_time", created.toString()));
         if (updated != null) m.add(Views.Meta.property("article:modified_time", updated.toString()));
         m.add(Views.Meta.property("article:section", sectionName));
         s.tags().forEach(t -> m.add(Views.Meta.property("article:tag", t.name())));
         m.add(Views.Meta.name("twitter:card", image != null ? "summary_large_image" : "summary"));
+        if (image != null) m.add(Views.Meta.name("twitter:image", absolute(image)));
         return m;
     }
 
     private ObjectNode article(Story s, String lang, String canonical, String sectionName, Instant created,
-                               Instant updated, Instant corrected) {
+                               Instant updated, Instant corrected, Shown picture) {
         ObjectNode ld = JsonLd.object();
         ld.put("@context", "https://schema.org");
         ld.put("@type", "NewsArticle");
@@ -100,7 +113,15 @@ final class ArticleHead {
         ld.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", canonical);
         ld.put("url", canonical);
         if (s.item().summary() != null) ld.put("description", s.item().summary());
-        if (leadImage(s) != null) ld.putArray("image").add(leadImage(s));
+        if (picture != null) {
+            // Google asks for 16x9, 4x3 and 1x1; when no crop was made, the og picture stands in.
+            List<Served> crops = MediaViews.crops(picture);
+            List<Served> images = crops.isEmpty() ? MediaViews.og(picture).map(List::of).orElse(List.of()) : crops;
+            if (!images.isEmpty()) {
+                ArrayNode array = ld.putArray("image");
+                images.forEach(i -> array.add(absolute(i)));
+            }
+        }
         String agency = s.item().agency() != null ? s.item().agency() : s.source();
         ArrayNode author = ld.putArray("author");
         // A named reporter is the author; agency copy without a byline is the agency's.
@@ -134,8 +155,7 @@ final class ArticleHead {
         items.addObject().put("@type", "ListItem").put("position", position).put("name", name).put("item", url);
     }
 
-    private static String leadImage(Story s) {
-        Media lead = s.item().leadPicture();
-        return lead == null || lead.renditions().isEmpty() ? null : lead.renditions().get(0).href();
+    private String absolute(Served r) {
+        return Feeds.base(site) + MediaViews.path(r);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.taar.config.Config;
 import org.taar.store.FingerprintStore;
+import org.taar.store.MediaReads;
 import org.taar.store.StoryHistory;
 import org.taar.store.Listings;
 import org.taar.store.StoryReads;
@@ -21,6 +22,7 @@ import org.taar.story.Tag;
 public final class ArticlePages {
     private final StoryReads stories;
     private final Listings lists;
+    private final MediaReads media;
     private final FingerprintStore fingerprints;
     private final Renderer renderer;
     private final PageCache cache;
@@ -32,8 +34,14 @@ public final class ArticlePages {
     private volatile Related related = Related.NONE;
 
     public ArticlePages(StoryReads stories, Listings lists, Renderer renderer, PageCache cache, Config.Site site) {
+        this(stories, lists, new MediaReads(stories.store()), renderer, cache, site);
+    }
+
+    public ArticlePages(StoryReads stories, Listings lists, MediaReads media, Renderer renderer, PageCache cache,
+                        Config.Site site) {
         this.stories = stories;
         this.lists = lists;
+        this.media = media;
         this.fingerprints = new FingerprintStore(stories.store());
         this.renderer = renderer;
         this.cache = cache;
@@ -78,14 +86,16 @@ public final class ArticlePages {
         cache.putArticle(path, gone.withSurrogateKeys("story-" + id));
     }
 
-    Page gone() {
+    /** The short notice a killed story's address answers with (and a withdrawn picture's). */
+    public Page gone() {
         return gone;
     }
 
     private Page page(Story s, List<Views.RelatedLink> links) {
         return switch (s.status()) {
             case PUBLISHED -> Page.html(200, renderer.article(s, lists.next(s), links, editions(s),
-                            StoryHistory.correctedAt(stories.store(), s.id()).orElse(null), alsoReported(s)))
+                            StoryHistory.correctedAt(stories.store(), s.id()).orElse(null), alsoReported(s),
+                            media.shown(s.id())))
                     .withSurrogateKeys(keys(s));
             case KILLED -> gone.withSurrogateKeys("story-" + s.id());
             default -> null;

@@ -33,8 +33,12 @@ import org.taar.story.Story;
 public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CdnPurge.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Events that change a page a CDN may hold; a first publication changes only listings, which expire. */
-    static final Set<String> PURGED = Set.of("killed", "updated", "held", "corrected");
+    /**
+     * Events that change a page a CDN may hold; a first publication changes only listings, which expire.
+     * "media" (a picture withdrawn or replaced): the article, and the renditions' answers, which carry
+     * the story's key, so a withdrawn picture leaves the CDN with the pages that showed it.
+     */
+    static final Set<String> PURGED = Set.of("killed", "updated", "held", "corrected", "media");
     public static final int ATTEMPTS = 6;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.taar.config.Config;
 import org.taar.store.Listings;
 import org.taar.store.Listings.Listed;
+import org.taar.store.MediaReads;
 import org.taar.story.Story;
 
 /**
@@ -27,6 +28,9 @@ public final class Feeds {
     public static final String SURROGATE_KEY = "feeds";
     public static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     public static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+    public static final String IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1";
+    /** The renditions a sitemap may name for a picture, best first (see {@link MediaViews#og}). */
+    private static final List<String> SITEMAP_IMAGES = List.of("og", "w1600", "w1024", "w640", "w320");
     public static final String INDEX_PATH = "/sitemap.xml";
     /** Where the API answers a story by id ({@code web/StoriesEndpoint}); a story's feed guid names it. */
     public static final String STORY_API = "/api/v1/stories/";
@@ -42,6 +46,7 @@ public final class Feeds {
     static final Duration MONTHS_EVERY = Duration.ofSeconds(5);
 
     private final Listings stories;
+    private final MediaReads media;
     private final PageCache cache;
     private final RssFeed rss;
     private final Sitemaps sitemaps;
@@ -56,8 +61,10 @@ public final class Feeds {
     private long monthsNanos;
     private boolean monthsRendered;
 
-    public Feeds(Listings stories, PageCache cache, RssFeed rss, Sitemaps sitemaps, Config.Site site, Clock clock) {
+    public Feeds(Listings stories, MediaReads media, PageCache cache, RssFeed rss, Sitemaps sitemaps, Config.Site site,
+                 Clock clock) {
         this.stories = stories;
+        this.media = media;
         this.cache = cache;
         this.rss = rss;
         this.sitemaps = sitemaps;
@@ -121,9 +128,11 @@ public final class Feeds {
 
     /** The site feed and the given section feeds. */
     private void renderFeeds(Collection<String> sections) {
-        cache.put(feedPath(null), page(RssFeed.TYPE, rss.channel(null, stories.latest(FEED_STORIES, 0))));
+        List<Story> latest = stories.latest(FEED_STORIES, 0);
+        cache.put(feedPath(null), page(RssFeed.TYPE, rss.channel(null, latest, pictures(latest))));
         for (String section : sections) {
-            cache.put(feedPath(section), page(RssFeed.TYPE, rss.channel(section, stories.inSection(section, FEED_STORIES, 0))));
+            List<Story> list = stories.inSection(section, FEED_STORIES, 0);
+            cache.put(feedPath(section), page(RssFeed.TYPE, rss.channel(section, list, pictures(list))));
         }
     }
 
@@ -140,7 +149,7 @@ public final class Feeds {
                 cache.remove(monthPath(m));
                 indexChanged |= sitemapMonths.remove(m);
             } else {
-                cache.put(monthPath(m), page(Sitemaps.TYPE, sitemaps.month(list)));
+                cache.put(monthPath(m), page(Sitemaps.TYPE, sitemaps.month(list, images(list))));
                 indexChanged |= sitemapMonths.add(m);
             }
         }
@@ -150,8 +159,20 @@ public final class Feeds {
     private void renderNews() {
         Instant now = clock.instant();
         List<Listed> news = stories.publishedBetween(now.minus(NEWS_WINDOW), Instant.ofEpochMilli(Long.MAX_VALUE), NEWS_MAX);
-        cache.put(NEWS_PATH, page(Sitemaps.TYPE, sitemaps.news(news)));
+        cache.put(NEWS_PATH, page(Sitemaps.TYPE, sitemaps.news(news, images(news))));
         newsExpiresAt = news.isEmpty() ? null : news.get(news.size() - 1).publishedAt().plus(NEWS_WINDOW);
+    }
+
+    private java.util.Map<Long, MediaReads.Shown> pictures(List<Story> list) {
+        return media.leadPictures(list.stream().map(Story::id).toList());
+    }
+
+    /** The absolute address of each listed story's lead picture (one per story, our own rendition). */
+    private java.util.Map<Long, String> images(List<Listed> list) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        media.leadPictures(list.stream().map(Listed::id).toList(), SITEMAP_IMAGES).forEach((id, picture) ->
+                MediaViews.og(picture).ifPresent(r -> out.put(id, base(site) + MediaViews.path(r))));
+        return out;
     }
 
     private Set<String> allSections() {

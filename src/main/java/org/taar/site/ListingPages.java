@@ -3,6 +3,7 @@ package org.taar.site;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import org.taar.config.Config;
 import org.taar.store.Listings;
+import org.taar.store.MediaReads;
 import org.taar.story.Story;
 import org.taar.story.Tag;
 
@@ -27,6 +29,7 @@ public final class ListingPages {
     static final int HOME_BLOCK_STORIES = 5;
 
     private final Listings stories;
+    private final MediaReads media;
     private final Renderer renderer;
     private final PageCache cache;
     private final Config.Site site;
@@ -41,8 +44,10 @@ public final class ListingPages {
     private record Listing(String path, String keys, String heading, String section, int total,
                            IntFunction<List<Story>> fetch) {}
 
-    public ListingPages(Listings stories, Renderer renderer, PageCache cache, Config.Site site, Clock clock) {
+    public ListingPages(Listings stories, MediaReads media, Renderer renderer, PageCache cache, Config.Site site,
+                        Clock clock) {
         this.stories = stories;
+        this.media = media;
         this.renderer = renderer;
         this.cache = cache;
         this.site = site;
@@ -60,7 +65,12 @@ public final class ListingPages {
         for (Config.Section s : site.sections()) blocks.put(s, stories.inSection(s.slug(), HOME_BLOCK_STORIES, 0));
         Duration window = site.breakingWindow();
         List<Story> breaking = stories.breaking(site.breakingUrgency(), clock.instant().minus(window), BREAKING_STORIES);
-        cache.put("/", Page.html(200, renderer.home(stories.latest(site.homeStories(), 0), breaking, blocks))
+        List<Story> latest = stories.latest(site.homeStories(), 0);
+        // Every picture of the page in one read, not one per card.
+        List<Long> ids = new ArrayList<>();
+        latest.forEach(s -> ids.add(s.id()));
+        blocks.values().forEach(l -> l.forEach(s -> ids.add(s.id())));
+        cache.put("/", Page.html(200, renderer.home(latest, breaking, blocks, media.leadPictures(ids)))
                 .withSurrogateKeys("home"));
         breakingExpiresAt = breaking.isEmpty() ? null : breaking.get(breaking.size() - 1).publishedAt().plus(window);
     }
@@ -122,7 +132,8 @@ public final class ListingPages {
     private Page render(Listing l, int page) {
         int per = site.sectionStories();
         List<Story> list = l.fetch().apply((page - 1) * per);
-        return Page.html(200, renderer.listing(l.path(), l.heading(), l.section(), list, page, page < pages(l)))
+        var pictures = media.leadPictures(list.stream().map(Story::id).toList());
+        return Page.html(200, renderer.listing(l.path(), l.heading(), l.section(), list, page, page < pages(l), pictures))
                 .withSurrogateKeys(l.keys());
     }
 

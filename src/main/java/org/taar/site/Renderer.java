@@ -15,6 +15,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.taar.config.Config;
 import org.taar.item.NewsItem;
+import org.taar.store.MediaReads;
 import org.taar.story.Story;
 import org.taar.text.HtmlSanitizer;
 import org.taar.search.SearchResults;
@@ -60,6 +61,15 @@ public final class Renderer {
      */
     public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related, List<Story> editions,
                           Instant corrected, List<String> alsoReported) {
+        return article(s, next, related, editions, corrected, alsoReported, List.of());
+    }
+
+    /**
+     * The article page with the story's ready media ({@link MediaReads#shown}): the lead picture
+     * above the text, the other pictures, video and audio below it, the lead picture in the head.
+     */
+    public String article(Story s, Optional<Story> next, List<Views.RelatedLink> related, List<Story> editions,
+                          Instant corrected, List<String> alsoReported, List<MediaReads.Shown> media) {
         NewsItem item = s.item();
         String sectionName = sectionName(s.section());
         String canonical = site.baseUrl() + s.path();
@@ -71,7 +81,9 @@ public final class Renderer {
         Instant created = s.publishedAt() != null ? s.publishedAt() : s.createdAt();
         Instant updated = s.updatedAt();
         String lang = item.language() != null ? item.language() : site.language();
-        Views.Head head = this.head.of(s, lang, canonical, sectionName, description, created, updated, corrected, editions);
+        MediaReads.Shown picture = MediaViews.leadPicture(media);
+        Views.Head head = this.head.of(s, lang, canonical, sectionName, description, created, updated, corrected, editions,
+                picture);
         // The page is the site's (its furniture); the story's own text says its language and direction.
         Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, item.headline() + " | " + site.name(),
                 description, canonical, s.section(), head);
@@ -84,6 +96,14 @@ public final class Renderer {
         Map<String, Object> params = new java.util.HashMap<>(Map.of("a", view, "related", placed,
                 "alsoReported", alsoReported,
                 "alsoReportedHeading", labels.alsoReported()));
+        Views.Figure leadFigure = picture == null ? null : MediaViews.figure(picture, true);
+        if (leadFigure != null) params.put("picture", leadFigure);
+        List<Views.Figure> below = new ArrayList<>();
+        for (MediaReads.Shown m : media) {
+            Views.Figure f = m == picture ? null : MediaViews.figure(m, false);
+            if (f != null) below.add(f);
+        }
+        params.put("media", below);
         if (corrected != null) {
             params.put("correction", CorrectionNotice.text(site.language(), shown.format(corrected)));
             params.put("correctedIso", corrected.toString());
@@ -97,20 +117,47 @@ public final class Renderer {
 
     /** The home page: the breaking block (urgent stories of the last hours) on top, then the latest and each section. */
     public String home(List<Story> latest, List<Story> breaking, Map<Config.Section, List<Story>> bySection) {
+        return home(latest, breaking, bySection, Map.of());
+    }
+
+    /**
+     * The home page as readers of Hindi portals expect it: the breaking block on top, then the lead
+     * story with its picture large (the newest story that has a picture, else the newest), the
+     * other latest stories, and a block per section, each card with its picture small.
+     * {@code pictures}: the lead picture of each story that has one, by story id.
+     */
+    public String home(List<Story> latest, List<Story> breaking, Map<Config.Section, List<Story>> bySection,
+                       Map<Long, MediaReads.Shown> pictures) {
         List<Views.SectionBlock> blocks = new ArrayList<>();
         bySection.forEach((section, stories) -> {
             if (!stories.isEmpty()) {
-                blocks.add(new Views.SectionBlock("/" + section.slug() + "/", section.name(), cards(stories)));
+                blocks.add(new Views.SectionBlock("/" + section.slug() + "/", section.name(), cards(stories, pictures)));
             }
         });
         Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, site.name(), site.name(),
                 site.baseUrl() + "/", "", Views.Head.NONE);
-        return render("listing.jte", Map.of("l", new Views.Listing(frame, labels.latest(), cards(latest), blocks, null, null, 1,
-                cards(breaking), "")));
+        return render("listing.jte", Map.of("l", new Views.Listing(frame, labels.latest(), withLead(latest, pictures),
+                blocks, null, null, 1, cards(breaking, Map.of()), "")));
+    }
+
+    /** The latest stories, the lead first and marked so: the newest with a picture, else the newest. */
+    private List<Views.StoryCard> withLead(List<Story> latest, Map<Long, MediaReads.Shown> pictures) {
+        if (latest.isEmpty()) return List.of();
+        Story lead = latest.stream().filter(s -> pictures.containsKey(s.id())).findFirst().orElse(latest.get(0));
+        List<Views.StoryCard> out = new ArrayList<>();
+        out.add(card(lead, pictures.get(lead.id()), true));
+        for (Story s : latest) if (s != lead) out.add(card(s, pictures.get(s.id()), false));
+        return out;
     }
 
     public String listing(String path, String heading, String currentSection, List<Story> stories, int page,
                           boolean hasMore) {
+        return listing(path, heading, currentSection, stories, page, hasMore, Map.of());
+    }
+
+    /** A section's or tag's page; {@code pictures}: the lead picture of each story that has one, by story id. */
+    public String listing(String path, String heading, String currentSection, List<Story> stories, int page,
+                          boolean hasMore, Map<Long, MediaReads.Shown> pictures) {
         String canonical = site.baseUrl() + path + (page > 1 ? "?page=" + page : "");
         String title = heading + (page > 1 ? " (" + labels.page() + " " + page + ")" : "") + " | " + site.name();
         Views.Frame frame = new Views.Frame(labels, site.name(), site.language(), nav, title, heading, canonical,
@@ -119,8 +166,8 @@ public final class Renderer {
         String next = hasMore ? path + "?page=" + (page + 1) : null;
         // The new-stories banner belongs on a section's first page; tag pages and deeper pages go without.
         String live = page == 1 && site.section(currentSection).isPresent() ? currentSection : null;
-        return render("listing.jte", Map.of("l", new Views.Listing(frame, heading, cards(stories), List.of(), prev, next, page,
-                List.of(), live)));
+        return render("listing.jte", Map.of("l", new Views.Listing(frame, heading, cards(stories, pictures), List.of(), prev,
+                next, page, List.of(), live)));
     }
 
     public String message(String heading, String text) {
@@ -178,12 +225,15 @@ public final class Renderer {
                         + " has not edited its text.";
     }
 
-    private List<Views.StoryCard> cards(List<Story> stories) {
-        return stories.stream().map(s -> {
-            Instant t = s.publishedAt() != null ? s.publishedAt() : s.createdAt();
-            return new Views.StoryCard(s.path(), s.headline(), s.item().summary(), shown.format(t), t.toString(),
-                    sectionName(s.section()), text(s));
-        }).toList();
+    private List<Views.StoryCard> cards(List<Story> stories, Map<Long, MediaReads.Shown> pictures) {
+        return stories.stream().map(s -> card(s, pictures.get(s.id()), false)).toList();
+    }
+
+    private Views.StoryCard card(Story s, MediaReads.Shown picture, boolean lead) {
+        Instant t = s.publishedAt() != null ? s.publishedAt() : s.createdAt();
+        Views.Thumb thumb = picture == null ? null : lead ? MediaViews.large(picture) : MediaViews.thumb(picture);
+        return new Views.StoryCard(s.path(), s.headline(), s.item().summary(), shown.format(t), t.toString(),
+                sectionName(s.section()), text(s), thumb, lead);
     }
 
     /** The body's top-level blocks, each as its own HTML string (already sanitized upstream). */

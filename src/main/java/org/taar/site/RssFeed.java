@@ -5,8 +5,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.taar.config.Config;
+import org.taar.store.MediaReads;
+import org.taar.store.MediaReads.Served;
 import org.taar.story.Story;
 import org.taar.text.HtmlEscape;
 
@@ -20,6 +23,8 @@ public final class RssFeed {
     public static final String ATOM_NS = "http://www.w3.org/2005/Atom";
     public static final String DC_NS = "http://purl.org/dc/elements/1.1/";
     public static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
+    /** Media RSS, which feed readers and aggregators read a story's picture from. */
+    public static final String MEDIA_NS = "http://search.yahoo.com/mrss/";
 
     private final Config.Site site;
     private final Predicate<String> fullText;
@@ -41,10 +46,20 @@ public final class RssFeed {
 
     /** The channel of {@code stories}, newest first; {@code section} null for the whole site. */
     public byte[] channel(String section, List<Story> stories) {
+        return channel(section, stories, Map.of());
+    }
+
+    /**
+     * The channel of {@code stories}, newest first, each with its lead picture from {@code pictures}
+     * (by story id) as {@code media:content}; {@code section} null for the whole site.
+     */
+    public byte[] channel(String section, List<Story> stories, Map<Long, MediaReads.Shown> pictures) {
         String name = section == null ? null : site.section(section).map(Config.Section::name).orElse(section);
         XmlOut x = new XmlOut(4096 + stories.size() * 1024);
         x.start("rss").attribute("version", "2.0").namespace("atom", ATOM_NS).namespace("dc", DC_NS)
-                .namespace("content", CONTENT_NS).newline();
+                .namespace("content", CONTENT_NS);
+        if (!pictures.isEmpty()) x.namespace("media", MEDIA_NS);
+        x.newline();
         x.start("channel").newline();
         x.element("title", name == null ? site.name() : name + " | " + site.name());
         x.element("link", base + (section == null ? "/" : "/" + section + "/"));
@@ -56,13 +71,13 @@ public final class RssFeed {
         x.element("lastBuildDate", rfc822(built));
         x.start("atom:link").attribute("href", base + Feeds.feedPath(section)).attribute("rel", "self")
                 .attribute("type", "application/rss+xml").end();
-        for (Story s : stories) item(x, s);
+        for (Story s : stories) item(x, s, pictures.get(s.id()));
         x.end(); // channel
         x.end(); // rss
         return x.bytes();
     }
 
-    private void item(XmlOut x, Story s) {
+    private void item(XmlOut x, Story s, MediaReads.Shown picture) {
         String url = base + s.path();
         x.start("item").newline();
         x.element("title", s.headline());
@@ -79,6 +94,22 @@ public final class RssFeed {
         x.element("category", site.section(s.section()).map(Config.Section::name).orElse(s.section()));
         String agency = s.item().agency() != null ? s.item().agency() : s.source();
         if (agency != null) x.element("dc:creator", agency);
+        if (picture != null) picture(x, picture);
+        x.end();
+    }
+
+    /** The lead picture as media:content: our own 1200-wide JPEG (never the agency's address), its caption and credit. */
+    private void picture(XmlOut x, MediaReads.Shown picture) {
+        Served og = MediaViews.og(picture).orElse(null);
+        if (og == null) return;
+        x.start("media:content").attribute("url", base + MediaViews.path(og)).attribute("type", og.contentType())
+                .attribute("medium", "image");
+        if (og.width() != null) x.attribute("width", og.width().toString());
+        if (og.height() != null) x.attribute("height", og.height().toString());
+        x.newline();
+        String description = MediaViews.description(picture);
+        if (description != null) x.start("media:description").attribute("type", "plain").text(description).end();
+        if (picture.credit() != null && !picture.credit().isBlank()) x.element("media:credit", picture.credit().strip());
         x.end();
     }
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.taar.config.Config;
 import org.taar.store.Listings.Listed;
 
@@ -39,11 +40,20 @@ public final class Sitemaps {
 
     /** One month's published stories: loc and lastmod. */
     public byte[] month(List<Listed> stories) {
+        return month(stories, Map.of());
+    }
+
+    /** One month's published stories: loc, lastmod and the lead picture's address from {@code images} (by story id). */
+    public byte[] month(List<Listed> stories, Map<Long, String> images) {
         XmlOut x = new XmlOut(256 + stories.size() * 160);
-        x.start("urlset").namespace(null, Feeds.SITEMAP_NS).newline();
+        x.start("urlset").namespace(null, Feeds.SITEMAP_NS);
+        if (!images.isEmpty()) x.namespace("image", Feeds.IMAGE_NS);
+        x.newline();
         for (Listed s : stories) {
             x.start("url").element("loc", base + s.path())
-                    .element("lastmod", w3c(Feeds.changed(s.publishedAt(), s.updatedAt()))).end();
+                    .element("lastmod", w3c(Feeds.changed(s.publishedAt(), s.updatedAt())));
+            image(x, images.get(s.id()));
+            x.end();
         }
         x.end();
         return x.bytes();
@@ -51,8 +61,15 @@ public final class Sitemaps {
 
     /** The Google News sitemap of {@code stories} (the caller keeps to the last 48 hours and 1,000). */
     public byte[] news(List<Listed> stories) {
+        return news(stories, Map.of());
+    }
+
+    /** The Google News sitemap, each story with its lead picture's address from {@code images} (by story id). */
+    public byte[] news(List<Listed> stories, Map<Long, String> images) {
         XmlOut x = new XmlOut(256 + stories.size() * 512);
-        x.start("urlset").namespace(null, Feeds.SITEMAP_NS).namespace("news", Feeds.NEWS_NS).newline();
+        x.start("urlset").namespace(null, Feeds.SITEMAP_NS).namespace("news", Feeds.NEWS_NS);
+        if (!images.isEmpty()) x.namespace("image", Feeds.IMAGE_NS);
+        x.newline();
         for (Listed s : stories) {
             x.start("url").newline();
             x.element("loc", base + s.path());
@@ -64,10 +81,17 @@ public final class Sitemaps {
             x.element("news:publication_date", w3c(s.publishedAt()));
             x.element("news:title", s.headline());
             x.end(); // news:news
+            image(x, images.get(s.id()));
             x.end(); // url
         }
         x.end();
         return x.bytes();
+    }
+
+    /** A picture of the page (Google's image sitemap extension), after the page's own elements. */
+    private static void image(XmlOut x, String loc) {
+        if (loc == null) return;
+        x.start("image:image").element("image:loc", loc).end();
     }
 
     /** Both sitemaps are named: the news sitemap is in the index too, but crawlers read it sooner from here. */

@@ -69,9 +69,48 @@ public final class Views {
 
     public record NavLink(String href, String label, String slug) {}
 
-    /** A story in a listing; {@code text}: the language and direction of its headline and summary. */
+    /**
+     * A story in a listing; {@code text}: the language and direction of its headline and summary;
+     * {@code picture}: its lead picture (null for none); {@code lead}: the home page's lead story,
+     * shown large above the others.
+     */
     public record StoryCard(String href, String headline, String summary, String time, String timeIso,
-                            String sectionName, Lang text) {}
+                            String sectionName, Lang text, Thumb picture, boolean lead) {
+        public StoryCard(String href, String headline, String summary, String time, String timeIso,
+                         String sectionName, Lang text) {
+            this(href, headline, summary, time, timeIso, sectionName, text, null, false);
+        }
+    }
+
+    /**
+     * A listing card's picture: {@code src} the JPEG, {@code srcset} the JPEG widths (null for src
+     * alone), {@code webpSrcset} the same in WebP (null when none was made), width and height those
+     * of src (so the page keeps its place before the picture loads).
+     */
+    public record Thumb(String src, String srcset, String webpSrcset, String sizes, int width, int height) {}
+
+    /** A source of a video or audio element. */
+    public record MediaSource(String src, String type) {}
+
+    /**
+     * A picture, video or audio on an article page (figure.jte writes it). For a picture: {@code src}
+     * the JPEG fallback, {@code srcset} and {@code webpSrcset} the widths made in JPEG and WebP (the
+     * latter null when none was), width and height those of src. {@code altFrom}: null when the
+     * agency wrote the alt, "caption" when the caption stands in for it, "none" when there is no
+     * text at all (empty alt, the credit shown). {@code lead}: the article's lead picture, loaded
+     * first; the others load lazily. For video and audio: {@code sources} and a video's {@code poster}.
+     */
+    public record Figure(String kind, String src, String srcset, String webpSrcset, String sizes, Integer width,
+                         Integer height, String alt, String altFrom, String caption, String credit, boolean lead,
+                         String poster, List<MediaSource> sources) {
+        public boolean picture() {
+            return kind.equals("picture");
+        }
+
+        public boolean video() {
+            return kind.equals("video");
+        }
+    }
 
     public record Article(Frame frame, String sectionHref, String sectionName, String headline, String summary,
                           List<String> lead, List<String> more, String disclaimer, String created,

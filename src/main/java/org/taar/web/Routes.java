@@ -25,7 +25,7 @@ public final class Routes implements AutoCloseable {
     public Routes(SitePages pages, Store store, ClientAddress clientAddress, IngestEndpoint ingest,
                   AdvisoriesEndpoint advisories, EditorEndpoint editor, LiveEvents live, SearchEndpoint search,
                   VersionsEndpoint versions, StoriesEndpoint stories, SourcesEndpoint sources,
-                  DeskEndpoint desk) {
+                  DeskEndpoint desk, MediaEndpoint media) {
         this.live = live;
         this.table = List.of(
                 post(is("/api/v1/ingest"), (rq, rs, cb, path) -> ingest.handle(rq, rs, cb)),
@@ -39,6 +39,7 @@ public final class Routes implements AutoCloseable {
                 get(VersionsEndpoint::matches, versions::handle),  // before stories: its paths are theirs too
                 get(StoriesEndpoint::matches, stories::handle),
                 get(is("/api/v1/sources"), (rq, rs, cb, path) -> sources.handle(rq, rs, cb)),
+                get(MediaEndpoint::matches, media::handle),
                 get(path -> true, pages::handle));
     }
 

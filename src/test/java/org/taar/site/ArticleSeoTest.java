@@ -106,8 +106,8 @@ class ArticleSeoTest {
             assertThat(publisher.path("@type").asText()).isEqualTo("Organization");
             assertThat(publisher.path("name").asText()).isEqualTo(app.config.site().name());
             assertThat(publisher.path("logo").path("url").asText()).isEqualTo(LOGO);
-            assertThat(article.path("image").get(0).asText()).as("the widest image rendition")
-                    .isEqualTo("https://img.example.com/ians/0042-large.jpg");
+            // The agency's picture is not made ready here (no media stage in this test): never hotlinked.
+            assertThat(article.has("image")).isFalse();
             assertThat(article.path("isAccessibleForFree").asBoolean()).isTrue();
             assertThat(article.path("mainEntityOfPage").path("@id").asText()).isEqualTo(url);
 
@@ -129,11 +129,12 @@ class ArticleSeoTest {
             assertThat(meta(d, "og:type")).isEqualTo("article");
             assertThat(meta(d, "og:site_name")).isEqualTo(app.config.site().name());
             assertThat(meta(d, "og:locale")).isEqualTo("hi_IN");
-            assertThat(meta(d, "og:image")).isEqualTo("https://img.example.com/ians/0042-large.jpg");
+            assertThat(meta(d, "og:image")).as("only our own renditions (MediaPagesTest)").isNull();
             assertThat(meta(d, "article:published_time")).isEqualTo("2025-07-12T05:49:00Z");
             assertThat(meta(d, "article:modified_time")).isEqualTo("2025-07-12T06:19:00Z");
             assertThat(meta(d, "article:section")).isEqualTo(article.path("articleSection").asText());
-            assertThat(meta(d, "twitter:card")).isEqualTo("summary_large_image");
+            assertThat(meta(d, "twitter:card")).isEqualTo("summary");
+            assertThat(d.outerHtml()).doesNotContain("img.example.com");
             assertThat(d.select("link[hreflang]")).as("no other edition yet").isEmpty();
 
             // A story without a picture: no og:image, no image in JSON-LD, the small card.

@@ -48,7 +48,7 @@ class SitemapSchemaTest {
     @TempDir Path dir;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    static final Schema URLSET = schema("xsd/sitemap.xsd", "xsd/sitemap-news.xsd");
+    static final Schema URLSET = schema("xsd/sitemap.xsd", "xsd/sitemap-news.xsd", "xsd/sitemap-image.xsd");
     static final Schema INDEX = schema("xsd/siteindex.xsd");
 
     static Schema schema(String... resources) {
