@@ -30,12 +30,9 @@ import org.taar.desk.TagEdits;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Random;
 import org.slf4j.LoggerFactory;
 import org.taar.web.IngestEndpoint;
@@ -105,7 +102,6 @@ import org.taar.text.legacy.LegacyFontDetector;
 import org.taar.pipeline.Pipeline;
 import org.taar.intake.Fetcher;
 import org.taar.media.MediaFiles;
-import org.taar.media.MediaRenderer;
 import org.taar.media.MediaLimits;
 import org.taar.media.MediaWorker;
 import org.taar.media.PictureRenderer;
@@ -196,23 +192,19 @@ public final class App implements Node {
         // Names already used as tags in the archive become spellings the tagger recognizes.
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));
-        this.enricher = new Enricher(config.site(), new Slugger(), gazetteer, sectionModel(config));
+        this.enricher = new Enricher(config.site(), new Slugger(), gazetteer, SectionModel.ifTrained(sectionModelFile(config)));
         this.ruleStore = new RuleStore(store, clock);
         this.rules = new Rules(clock, config, ruleStore);
         this.dryRun = new DryRun(rules, ruleStore, new ReceivedItems(store),
                 r -> enricher.section(r.item(), config.source(r.source())));
         this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
         this.media = new MediaStore(store);
-        this.mediaWorker = new MediaWorker(new MediaWork(store), archive, new MediaFiles(config.dataDir()), mediaRenderer(config),
+        this.mediaWorker = new MediaWorker(new MediaWork(store), archive, new MediaFiles(config.dataDir()),
+                new PictureRenderer(MediaLimits.defaults()),
                 new Fetcher(Duration.ofSeconds(10), 2, clock), config, clock, MediaWorker.Settings.defaults(),
                 new Random(), publisher::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
                 rules, stories, writes, clock, this::nudge);
-    }
-
-    /** Originals to renditions: JPEG and WebP at the site's widths, checked before decoding (media/PictureRenderer). */
-    static MediaRenderer mediaRenderer(Config config) {
-        return new PictureRenderer(MediaLimits.defaults());
     }
 
     // What the commands use, through cli/Node (the command line sits below App).
@@ -275,18 +267,6 @@ public final class App implements Node {
         return config.dataDir().resolve("models").resolve("section.model");
     }
 
-    /** The section model if one was trained; a model that cannot be read is logged and left out. */
-    static Optional<SectionModel> sectionModel(Config config) {
-        Path file = sectionModelFile(config);
-        if (!Files.exists(file)) return Optional.empty();
-        try {
-            return Optional.of(SectionModel.load(file));
-        } catch (IOException e) {
-            LoggerFactory.getLogger(App.class).warn("section model not used: {}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     /** The parse stage: every format parser, with the delivery size cap. */
     public static Formats formats(Config config) {
         return Formats.standard(config.maxDeliveryBytes());
@@ -314,20 +294,17 @@ public final class App implements Node {
                 publisher.lastSeq());
         // What /media/ may serve is remembered until the next applied events, which may change it.
         MediaLookups mediaLookups = new MediaLookups(mediaReads);
+        // The CDN hears of a change only after its pages are re-rendered; the purge only queues work.
+        if (config.purge() != null) {
+            cdnPurge = new CdnPurge(stories, config.purge(), config.site().baseUrl(), Duration.ofSeconds(1));
+        }
         LiveEvents feed = live;
+        CdnPurge purge = cdnPurge;
         publisher.listener(changes -> {
             mediaLookups.applied(changes);
+            if (purge != null) purge.applied(changes);
             feed.applied(changes);
         });
-        if (config.purge() != null) {
-            // The CDN hears of a change only after its pages are re-rendered; the purge only queues work.
-            cdnPurge = new CdnPurge(stories, config.purge(), config.site().baseUrl(), Duration.ofSeconds(1));
-            publisher.listener(changes -> {
-                mediaLookups.applied(changes);
-                cdnPurge.applied(changes);
-                feed.applied(changes);
-            });
-        }
         publisher.start();
         java.time.Duration bodyDeadline = config.http().bodyDeadline();
         ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
@@ -400,7 +377,7 @@ public final class App implements Node {
             try {
                 server.close();
             } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(App.class).warn("server stop: {}", e.toString());
+                LoggerFactory.getLogger(App.class).warn("server stop: {}", e.toString());
             }
         }
         publisher.close();

@@ -15,9 +15,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The learned section classifier: multinomial logistic regression over {@link Features}, trained
@@ -189,6 +191,17 @@ public final class SectionModel {
         }
         out.flush();
         gz.finish();
+    }
+
+    /** The model at {@code file} if one was trained; one that cannot be read is logged and left out. */
+    public static Optional<SectionModel> ifTrained(Path file) {
+        if (!Files.exists(file)) return Optional.empty();
+        try {
+            return Optional.of(load(file));
+        } catch (IOException e) {
+            LoggerFactory.getLogger(SectionModel.class).warn("section model not used: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     public static SectionModel load(Path path) throws IOException {
