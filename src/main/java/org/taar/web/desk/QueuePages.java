@@ -17,7 +17,6 @@ import org.taar.config.Config;
 import org.taar.desk.DeskText;
 import org.taar.desk.QueueView;
 import org.taar.desk.Role;
-import org.taar.store.SourceHealth;
 import org.taar.store.SourceStore;
 import org.taar.store.WireQueue;
 import org.taar.story.OutcomeStatus;
@@ -198,7 +197,8 @@ public final class QueuePages {
 
     private Map<String, String> sourceChoices() {
         TreeSet<String> names = new TreeSet<>(List.of("local"));
-        for (SourceHealth h : sources.list(clock.instant())) names.add(h.name());
+        // Names only: the health table's figures count a day of versions per source, far too slow for every page.
+        names.addAll(sources.names());
         Map<String, String> m = new LinkedHashMap<>();
         names.forEach(n -> m.put(n, n));
         return m;
