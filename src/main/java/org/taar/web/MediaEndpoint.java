@@ -1,6 +1,7 @@
 package org.taar.web;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -31,8 +32,9 @@ import org.taar.store.MediaReads.Verdict;
  * Pictures, video and audio at content-hashed addresses: {@code /media/SHA.EXT} is one rendition's
  * bytes, for ever (immutable caching, the digest as a strong ETag); {@code /media/SHA/NAME} is the
  * NAME rendition (w640, og, ...) of the picture whose rendition has digest SHA, in WebP to a browser
- * that accepts it and JPEG to others ({@code Vary: Accept}). Bytes are streamed from DATA/media/,
- * never read whole and never through the page cache; a single range is answered (206, 416) so
+ * that accepts it and JPEG to others ({@code Vary: Accept}). Small renditions are kept in memory
+ * within a budget of their own ({@link HotRenditions}), larger ones streamed from DATA/media/, never
+ * read whole and never through the page cache; a single range is answered (206, 416) so
  * that video and audio can seek. A killed story's, a withdrawn or an unlicensed picture answers
  * 410 with the site's short notice; anything else not ours, malformed addresses included, 404.
  */
@@ -49,6 +51,8 @@ public final class MediaEndpoint {
     private final MediaLookups media;
     private final MediaFiles files;
     private final Page gone;
+    // 64 MB of pictures up to 512 KB each: a page's worth of thumbnails and leads for a busy hour.
+    private final HotRenditions hot = new HotRenditions(64L << 20, 512L << 10);
 
     /** @param gone the notice a killed story answers with; a withdrawn picture answers the same */
     public MediaEndpoint(MediaLookups media, MediaFiles files, Page gone) {
@@ -151,8 +155,18 @@ public final class MediaEndpoint {
             callback.succeeded();
             return;
         }
-        // Read in 32 KB direct buffers from the server's pool: a file is never held whole, and a
-        // slow reader holds one buffer, not the file.
+        ByteBuffer kept;
+        try {
+            kept = hot.get(r.sha256(), file, size);
+        } catch (IOException e) {
+            kept = null;
+        }
+        if (kept != null) {
+            response.write(true, kept.slice((int) offset, (int) length), callback);
+            return;
+        }
+        // Larger files (video, audio) are read in 32 KB direct buffers from the server's pool: a file
+        // is never held whole, and a slow reader holds one buffer, not the file.
         var buffers = new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true, CHUNK);
         Content.copy(Content.Source.from(buffers, file, offset, length), response, callback);
     }
