@@ -1,15 +1,9 @@
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.IIOImage;
@@ -19,20 +13,14 @@ import javax.imageio.ImageWriter;
 import org.taar.App;
 import org.taar.config.Config;
 import org.taar.config.ConfigLoader;
-import org.taar.media.MediaFiles;
-import org.taar.media.MediaRenderer;
-import org.taar.media.Rendered;
+import org.taar.format.Attachment;
 import org.taar.story.Outcome;
 
 /**
- * bench/media-page: a small site of pictured stories, built from scratch. Each story goes through
- * the pipeline as wire text (as `taar ingest` would), then gets one picture, registered, rendered
- * and linked the way the media stage does it (rows in media, media_renditions, story_media, a
- * MEDIA event), its renditions under DATA/media/.
- *
- * The renditions come from the project's own MediaRenderer (org.taar.media.PictureRenderer) when
- * the jar has one; otherwise this program makes them itself: Java2D bicubic scaling, ImageIO JPEG
- * at quality 0.82, and Debian's cwebp at quality 75 for WebP (the run script installs it).
+ * bench/media-page: a small site of pictured stories, built from scratch through the product's own
+ * path: each story goes through the pipeline as wire text with its picture beside it (as a
+ * multipart push or a drop-folder pair), then one pass of the media stage renders every picture
+ * (PictureRenderer) and the publisher re-renders the pages that show them.
  *
  * The picture is --photo FILE when given (a real photograph makes the page weight honest), else a
  * synthetic one: smooth shapes under several octaves of value noise, which JPEG and WebP compress
@@ -41,7 +29,6 @@ import org.taar.story.Outcome;
  *   java -cp taar.jar:classes BuildMediaSite --data DIR --stories N [--photo FILE]
  */
 public final class BuildMediaSite {
-    private static final int[] WIDTHS = {320, 640, 1024, 1600};
 
     public static void main(String[] args) throws Exception {
         Path data = null;
@@ -57,102 +44,27 @@ public final class BuildMediaSite {
         }
         if (data == null) throw new IllegalArgumentException("--data DIR is required");
         Config config = new ConfigLoader(System.getenv()).load(data, null, null);
-        MediaRenderer renderer = projectRenderer();
-        System.err.println("renditions by " + (renderer != null ? renderer.getClass().getName() : "ImageIO JPEG + cwebp"));
-        long bytes = 0;
+        System.err.println("renditions by the media stage (org.taar.media.MediaWorker with PictureRenderer)");
         try (App app = new App(config, Clock.systemUTC())) {
-            MediaFiles files = new MediaFiles(data);
             for (int n = 0; n < stories; n++) {
-                Outcome o = app.pipeline.deliver("bench", "file", "story-" + n + ".txt", story(n), null).outcomes().get(0);
-                if (!o.status().label().equals("published")) throw new IllegalStateException("story " + n + " was " + o.status().label());
-                long story = Long.parseLong(o.url().replaceAll(".*-", ""));
                 BufferedImage picture = photo != null ? ImageIO.read(photo.toFile()) : synthetic(1600, 1067, n);
-                List<Made> made = renderer != null ? viaRenderer(renderer, jpeg(picture, 0.9f)) : ourselves(picture);
-                bytes += register(app, files, story, n, made);
+                // The story and its picture arrive together, as a multipart push or a drop-folder pair would.
+                Outcome o = app.pipeline.deliver("bench", "file", "story-" + n + ".txt", story(n), null,
+                        List.of(new Attachment("story-" + n + ".jpg", "image/jpeg", jpeg(picture, 0.9f)))).outcomes().get(0);
+                if (!o.status().label().equals("published")) throw new IllegalStateException("story " + n + " was " + o.status().label());
             }
-        }
-        System.out.printf("stories=%d pictures=%d rendition_bytes=%d%n", stories, stories, bytes);
-    }
-
-    record Made(String name, String format, String contentType, int width, int height, byte[] bytes) {}
-
-    /** The project's picture renderer, if this jar has one with a no-argument constructor. */
-    private static MediaRenderer projectRenderer() {
-        try {
-            return (MediaRenderer) Class.forName("org.taar.media.PictureRenderer").getConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
+            int made = app.mediaPass();
+            long bytes = app.store.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(size), 0) FROM media_renditions")
+                    .mapTo(Long.class).one());
+            long ready = app.store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM media WHERE status = 'ready'")
+                    .mapTo(Long.class).one());
+            if (ready != stories) throw new IllegalStateException(ready + " of " + stories + " pictures ready after the media pass (" + made + ")");
+            // The pages follow the media events the pass appended.
+            app.publisher.catchUp();
+            System.out.printf("stories=%d pictures=%d rendition_bytes=%d%n", stories, ready, bytes);
         }
     }
 
-    private static List<Made> viaRenderer(MediaRenderer r, byte[] original) throws Exception {
-        Rendered rendered = r.render(original);
-        List<Made> out = new ArrayList<>();
-        for (Rendered.Made m : rendered.renditions()) {
-            out.add(new Made(m.name(), m.format(), m.contentType(), m.width(), m.height(), m.bytes()));
-        }
-        return out;
-    }
-
-    private static List<Made> ourselves(BufferedImage picture) throws Exception {
-        List<Made> out = new ArrayList<>();
-        int w = picture.getWidth();
-        int h = picture.getHeight();
-        for (int width : WIDTHS) {
-            int height = Math.round((float) h * width / w);
-            BufferedImage scaled = scale(picture, 0, 0, w, h, width, height);
-            out.add(new Made("w" + width, "jpeg", "image/jpeg", width, height, jpeg(scaled, 0.82f)));
-            out.add(new Made("w" + width, "webp", "image/webp", width, height, webp(scaled)));
-        }
-        int ogHeight = Math.round(1200f * h / w);
-        out.add(new Made("og", "jpeg", "image/jpeg", 1200, ogHeight, jpeg(scale(picture, 0, 0, w, h, 1200, ogHeight), 0.82f)));
-        // Crops around the centre.
-        for (int[] c : new int[][] {{16, 9}, {4, 3}, {1, 1}}) {
-            int cw = w;
-            int ch = w * c[1] / c[0];
-            if (ch > h) {
-                ch = h;
-                cw = h * c[0] / c[1];
-            }
-            int x = (w - cw) / 2;
-            int y = (h - ch) / 2;
-            int outH = 1200 * c[1] / c[0];
-            out.add(new Made("r" + c[0] + "x" + c[1], "jpeg", "image/jpeg", 1200, outH,
-                    jpeg(scale(picture, x, y, cw, ch, 1200, outH), 0.82f)));
-        }
-        return out;
-    }
-
-    private static long register(App app, MediaFiles files, long story, int n, List<Made> made) {
-        long now = Instant.now().toEpochMilli();
-        return app.store.jdbi().inTransaction(h -> {
-            h.createUpdate("""
-                            INSERT INTO media (source, uri, version, kind, status, caption, credit, alt, width, height, updated_at)
-                            VALUES ('bench', :uri, 1, 'picture', 'ready', :caption, 'IANS/फ़ोटो', NULL, 1600, 1067, :now)""")
-                    .bind("uri", "urn:bench:picture:" + n).bind("caption", "बेंचमार्क की तस्वीर " + n + ": संसद भवन के बाहर सुबह का दृश्य")
-                    .bind("now", now).execute();
-            long media = h.createQuery("SELECT id FROM media WHERE source = 'bench' AND uri = :uri")
-                    .bind("uri", "urn:bench:picture:" + n).mapTo(Long.class).one();
-            long total = 0;
-            for (Made m : made) {
-                String sha = files.put(m.bytes());
-                h.createUpdate("""
-                                INSERT INTO media_renditions (media_id, name, format, sha256, content_type, width, height, size)
-                                VALUES (:media, :name, :format, :sha, :type, :width, :height, :size)""")
-                        .bind("media", media).bind("name", m.name()).bind("format", m.format()).bind("sha", sha)
-                        .bind("type", m.contentType()).bind("width", m.width()).bind("height", m.height())
-                        .bind("size", m.bytes().length).execute();
-                total += m.bytes().length;
-            }
-            h.createUpdate("INSERT INTO story_media (story_id, media_id, position) VALUES (:story, :media, 0)")
-                    .bind("story", story).bind("media", media).execute();
-            h.createUpdate("INSERT INTO events (story_id, kind, at) VALUES (:story, 'media', :at)")
-                    .bind("story", story).bind("at", now).execute();
-            return total;
-        });
-    }
-
-    /** Words to make sentences of: each story draws its own, so that no two look like near-duplicates. */
     private static final String[] WORDS = ("संसद सरकार विपक्ष मंत्री विधेयक चर्चा महंगाई किसान बेरोज़गारी बजट राज्य केंद्र "
             + "अदालत फ़ैसला चुनाव आयोग मतदान नतीजे शहर गांव सड़क बारिश बाढ़ राहत अस्पताल डॉक्टर स्कूल छात्र परीक्षा "
             + "रेल यात्री हवाई उड़ान बाज़ार शेयर कंपनी निवेश उद्योग मज़दूर पुलिस जांच अधिकारी बयान सवाल जवाब बैठक "
@@ -231,16 +143,6 @@ public final class BuildMediaSite {
         return Math.max(0, Math.min(255, v));
     }
 
-    private static BufferedImage scale(BufferedImage src, int x, int y, int w, int h, int width, int height) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.drawImage(src, 0, 0, width, height, x, y, x + w, y + h, null);
-        g.dispose();
-        return out;
-    }
-
     static byte[] jpeg(BufferedImage img, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam p = writer.getDefaultWriteParam();
@@ -254,26 +156,5 @@ public final class BuildMediaSite {
             writer.dispose();
         }
         return out.toByteArray();
-    }
-
-    /** WebP by Debian's cwebp (quality 75, the libwebp default), through temporary files. */
-    private static byte[] webp(BufferedImage img) throws Exception {
-        Path in = Files.createTempFile("bench-media", ".png");
-        Path out = Files.createTempFile("bench-media", ".webp");
-        try {
-            ImageIO.write(img, "png", in.toFile());
-            Process p = new ProcessBuilder("cwebp", "-quiet", "-q", "75", "-metadata", "none", in.toString(), "-o", out.toString())
-                    .redirectErrorStream(true).start();
-            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) throw new IOException("cwebp failed: " + said);
-            return Files.readAllBytes(out);
-        } finally {
-            Files.deleteIfExists(in);
-            Files.deleteIfExists(out);
-        }
-    }
-
-    static BufferedImage read(byte[] bytes) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(bytes));
     }
 }
