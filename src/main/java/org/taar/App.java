@@ -155,6 +155,8 @@ public final class App implements Node {
     public final MediaStore media;
     /** Makes renditions in the background (serve) or in one pass (ingest). */
     private final MediaWorker mediaWorker;
+    /** The renditions under DATA/media/: written by the worker, served by /media/. */
+    private final MediaFiles mediaFiles;
     private DropFolder dropFolder;
     private Poller poller;
     private EmbargoClock embargoClock;
@@ -199,7 +201,8 @@ public final class App implements Node {
                 r -> enricher.section(r.item(), config.source(r.source())));
         this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
         this.media = new MediaStore(store);
-        this.mediaWorker = new MediaWorker(new MediaWork(store), archive, new MediaFiles(config.dataDir()),
+        this.mediaFiles = new MediaFiles(config.dataDir());
+        this.mediaWorker = new MediaWorker(new MediaWork(store), archive, mediaFiles,
                 new PictureRenderer(MediaLimits.defaults()),
                 new Fetcher(Duration.ofSeconds(10), 2, clock), config, clock, MediaWorker.Settings.defaults(),
                 new Random(), publisher::nudge);
@@ -323,7 +326,7 @@ public final class App implements Node {
                 new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock),
                 desk(clientAddress, bodyDeadline, advisories, decisions),
-                new MediaEndpoint(mediaLookups, new MediaFiles(config.dataDir()), articles.gone()));
+                new MediaEndpoint(mediaLookups, mediaFiles, articles.gone()));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
         dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);

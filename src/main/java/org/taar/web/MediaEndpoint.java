@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -172,7 +173,7 @@ public final class MediaEndpoint {
     }
 
     /** Whether the Accept header names image/webp with a quality above zero (a wildcard is not enough: old browsers send it). */
-    static boolean acceptsWebp(java.util.List<String> accept) {
+    static boolean acceptsWebp(List<String> accept) {
         for (String line : accept) {
             for (String range : line.split(",")) {
                 String[] parts = range.split(";");
