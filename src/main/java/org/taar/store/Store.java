@@ -40,6 +40,7 @@ public final class Store implements AutoCloseable {
                     .load()
                     .migrate();
             WireLog.foldCopied(store);
+            Statistics.refresh(store);
         } catch (RuntimeException e) {
             store.close();
             throw new StoreUnavailableException("cannot migrate the database: " + rootMessage(e), e);
