@@ -51,13 +51,14 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         common.quietLogs(true);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        var config = common.load();
         List<ImportInputs.Input> inputs = new ArrayList<>();
-        for (Path p : paths) inputs.add(ImportInputs.open(p));
+        for (Path p : paths) inputs.add(ImportInputs.open(p, config.maxDeliveryBytes()));
         Map<OutcomeStatus, Integer> total = new EnumMap<>(OutcomeStatus.class);
         List<String> refused = new ArrayList<>();
         int[] skipped = {0};
         int[] batches = {0};
-        try (Node node = wiring.open(common.load())) {
+        try (Node node = wiring.open(config)) {
             Importer importer = node.pipeline().importer();
             Indexer indexer = searchIndex(node, err);
             Progress progress = new Progress(err, inputs, System.console() != null);

@@ -36,10 +36,16 @@ public final class WxrSplitter {
     private final Map<String, String> authors = new HashMap<>();
     private final Map<String, String> attachments = new HashMap<>();
     private final Map<String, Integer> leftOut = new TreeMap<>();
+    private final long maxChars;
+
+    /** @param maxBytes the largest post read; an item longer than this (in characters) stops the reading */
+    public WxrSplitter(long maxBytes) {
+        this.maxChars = maxBytes;
+    }
 
     /** The first reading: channel, authors and attachments. */
     public void learn(Reader in) throws IOException {
-        Scan scan = new Scan(in);
+        Scan scan = new Scan(in, maxChars);
         String header = scan.header();
         Matcher rss = RSS_TAG.matcher(header);
         if (!rss.find() || !rss.group().contains(WxrParser.WP_PREFIX)) {
@@ -72,7 +78,7 @@ public final class WxrSplitter {
 
     /** The second reading: each published or scheduled post as a small export of its own. */
     public void posts(Reader in, Consumer<String> post) throws IOException {
-        Scan scan = new Scan(in);
+        Scan scan = new Scan(in, maxChars);
         scan.header();
         String item;
         while ((item = scan.nextItem()) != null) {
@@ -143,12 +149,14 @@ public final class WxrSplitter {
      */
     private static final class Scan {
         private final Reader in;
+        private final long maxChars;
         private final StringBuilder buf = new StringBuilder();
         private boolean eof;
         private int pos;
 
-        Scan(Reader in) {
+        Scan(Reader in, long maxChars) {
             this.in = in;
+            this.maxChars = maxChars;
         }
 
         /** Everything before the first item (or the whole file when it has none). */
@@ -222,6 +230,10 @@ public final class WxrSplitter {
         private boolean ensure(int n) throws IOException {
             char[] chunk = new char[65536];
             while (buf.length() < n && !eof) {
+                // A header or an item without end (a hostile or broken file) must not take the memory.
+                if (buf.length() > maxChars + 65536L) {
+                    throw new IOException("an item or header longer than " + maxChars + " characters; the export is broken");
+                }
                 int r = in.read(chunk);
                 if (r < 0) eof = true;
                 else buf.append(chunk, 0, r);

@@ -80,8 +80,11 @@ public final class Archive {
         try {
             for (int i = 0; i < contents.size(); i++) {
                 Path file = pathOf(shas.get(i));
-                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || written.contains(file)) continue;
-                DurableFile.writeUnsynced(file, contents.get(i));
+                if (written.contains(file)) continue;
+                // A file left by an import that died before its batch committed may not be durable (or,
+                // after a power cut, whole): it is synced again, or written again when its size is wrong.
+                boolean there = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == contents.get(i).length;
+                if (!there) DurableFile.writeUnsynced(file, contents.get(i));
                 written.add(file);
             }
         } catch (IOException e) {

@@ -26,8 +26,20 @@ import org.taar.format.WxrSplitter;
  * is. Everything is streamed: a document is read, handed over and forgotten.
  */
 public final class ImportInputs {
-    /** One delivery's bytes; {@code formatHint} null lets the parsers sniff. */
-    public record Doc(String name, byte[] content, String formatHint) {}
+    /**
+     * One delivery's bytes; {@code formatHint} null lets the parsers sniff. {@code tooLarge} is the
+     * size of a document over the limit, which is refused unread (as a push that large is): its
+     * content is then empty.
+     */
+    public record Doc(String name, byte[] content, String formatHint, long tooLarge) {
+        public Doc(String name, byte[] content, String formatHint) {
+            this(name, content, formatHint, 0);
+        }
+
+        static Doc tooLarge(String name, long size) {
+            return new Doc(name, new byte[0], null, size);
+        }
+    }
 
     /** One path being read: its documents and how far through its bytes the reading is. */
     public interface Input {
@@ -50,13 +62,14 @@ public final class ImportInputs {
 
     private ImportInputs() {}
 
-    public static Input open(Path path) throws IOException {
-        if (Files.isDirectory(path)) return new Folder(path);
+    /** @param maxBytes the largest document read (the store's delivery limit); larger ones are refused unread */
+    public static Input open(Path path, long maxBytes) throws IOException {
+        if (Files.isDirectory(path)) return new Folder(path, maxBytes);
         if (!Files.isRegularFile(path)) throw new IOException("no such file or folder: " + path);
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return new JsonLines(path);
-        if (isWordPressExport(path)) return new Export(path);
-        return new Single(path);
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return new JsonLines(path, maxBytes);
+        if (isWordPressExport(path)) return new Export(path, maxBytes);
+        return new Folder(path, maxBytes);
     }
 
     static boolean isWordPressExport(Path path) throws IOException {
@@ -95,11 +108,13 @@ public final class ImportInputs {
     private static final class JsonLines implements Input {
         private final Path path;
         private final long size;
+        private final long maxBytes;
         private volatile long read;
 
-        JsonLines(Path path) throws IOException {
+        JsonLines(Path path, long maxBytes) throws IOException {
             this.path = path;
             this.size = Files.size(path);
+            this.maxBytes = maxBytes;
         }
 
         public String kind() {
@@ -120,18 +135,26 @@ public final class ImportInputs {
                  InputStream in = new BufferedInputStream(counting, 1 << 16)) {
                 ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
                 long number = 0;
+                long length = 0; // of the line, also past the limit, where its bytes are no longer kept
                 int b;
                 while (true) {
                     b = in.read();
                     if (b == '\n' || b < 0) {
                         number++;
-                        byte[] bytes = line.toByteArray();
+                        String name = path.getFileName() + ":" + number;
+                        if (length > maxBytes) {
+                            doc.accept(Doc.tooLarge(name, length));
+                        } else {
+                            byte[] bytes = line.toByteArray();
+                            if (!isBlank(bytes)) doc.accept(new Doc(name, bytes, NinjsParser.NAME));
+                        }
                         line.reset();
-                        if (!isBlank(bytes)) doc.accept(new Doc(path.getFileName() + ":" + number, bytes, NinjsParser.NAME));
+                        length = 0;
                         read = counting.count;
                         if (b < 0) return;
                     } else {
-                        line.write(b);
+                        if (++length <= maxBytes) line.write(b);
+                        else line.reset();
                     }
                 }
             }
@@ -143,18 +166,27 @@ public final class ImportInputs {
         }
     }
 
+    /** A folder's files in name order, or one file. */
     private static final class Folder implements Input {
         private final Path root;
+        private final boolean single;
         private final List<Path> files;
         private final long size;
+        private final long maxBytes;
         private volatile long read;
 
-        Folder(Path root) throws IOException {
-            this.root = root;
-            try (Stream<Path> walk = Files.walk(root)) {
-                // Sorted, so that a resumed import meets the files in the same order.
-                this.files = walk.filter(Files::isRegularFile).filter(p -> !DropFolder.ignored(p.getFileName().toString()))
-                        .sorted().toList();
+        Folder(Path path, long maxBytes) throws IOException {
+            this.maxBytes = maxBytes;
+            this.single = !Files.isDirectory(path);
+            this.root = single ? path.toAbsolutePath().getParent() : path;
+            if (single) {
+                this.files = List.of(path.toAbsolutePath());
+            } else {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    // Sorted, so that a resumed import meets the files in the same order.
+                    this.files = walk.filter(Files::isRegularFile).filter(p -> !DropFolder.ignored(p.getFileName().toString()))
+                            .sorted().toList();
+                }
             }
             long total = 0;
             for (Path f : files) total += Files.size(f);
@@ -162,7 +194,7 @@ public final class ImportInputs {
         }
 
         public String kind() {
-            return "folder of " + files.size() + " files";
+            return single ? "file" : "folder of " + files.size() + " files";
         }
 
         public long size() {
@@ -175,9 +207,10 @@ public final class ImportInputs {
 
         public void each(Consumer<Doc> doc) throws IOException {
             for (Path f : files) {
-                byte[] bytes = Files.readAllBytes(f);
-                read += bytes.length;
-                doc.accept(new Doc(root.relativize(f).toString(), bytes, null));
+                String name = root.relativize(f).toString();
+                long length = Files.size(f);
+                doc.accept(length > maxBytes ? Doc.tooLarge(name, length) : new Doc(name, Files.readAllBytes(f), null));
+                read += length;
             }
         }
     }
@@ -185,12 +218,13 @@ public final class ImportInputs {
     private static final class Export implements Input {
         private final Path path;
         private final long size;
-        private final WxrSplitter splitter = new WxrSplitter();
+        private final WxrSplitter splitter;
         private volatile Counting counting;
 
-        Export(Path path) throws IOException {
+        Export(Path path, long maxBytes) throws IOException {
             this.path = path;
             this.size = Files.size(path);
+            this.splitter = new WxrSplitter(maxBytes);
         }
 
         public String kind() {
@@ -225,35 +259,6 @@ public final class ImportInputs {
 
         private static Reader reader(InputStream in) {
             return new InputStreamReader(in, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static final class Single implements Input {
-        private final Path path;
-        private final long size;
-        private volatile long read;
-
-        Single(Path path) throws IOException {
-            this.path = path;
-            this.size = Files.size(path);
-        }
-
-        public String kind() {
-            return "file";
-        }
-
-        public long size() {
-            return size;
-        }
-
-        public long read() {
-            return read;
-        }
-
-        public void each(Consumer<Doc> doc) throws IOException {
-            byte[] bytes = Files.readAllBytes(path);
-            read = bytes.length;
-            doc.accept(new Doc(path.getFileName().toString(), bytes, null));
         }
     }
 }

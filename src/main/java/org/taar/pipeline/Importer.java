@@ -73,22 +73,27 @@ public final class Importer {
     public Result importBatch(String source, List<Doc> docs) {
         Map<OutcomeStatus, Integer> counts = new EnumMap<>(OutcomeStatus.class);
         List<String> refused = new ArrayList<>();
-        List<String> shas = docs.parallelStream().map(d -> Archive.sha256(d.content())).toList();
+        // A document over the size limit was not read whole: it is refused, and neither archived nor marked delivered.
+        List<Read> tooLarge = docs.stream().filter(d -> d.tooLarge() > 0).map(d -> new Read(d, null, List.of(), List.of(),
+                "too large: " + d.tooLarge() + " bytes, the limit is " + config.maxDeliveryBytes(), null)).toList();
+        List<Doc> whole = docs.stream().filter(d -> d.tooLarge() == 0).toList();
+        List<String> shas = whole.parallelStream().map(d -> Archive.sha256(d.content())).toList();
         Set<String> before = archive.delivered(shas);
         List<Doc> fresh = new ArrayList<>();
         List<String> freshShas = new ArrayList<>();
         Set<String> inBatch = new HashSet<>();
-        for (int i = 0; i < docs.size(); i++) {
+        for (int i = 0; i < whole.size(); i++) {
             if (before.contains(shas.get(i)) || !inBatch.add(shas.get(i))) continue;
-            fresh.add(docs.get(i));
+            fresh.add(whole.get(i));
             freshShas.add(shas.get(i));
         }
-        int skipped = docs.size() - fresh.size();
-        if (fresh.isEmpty()) return new Result(counts, skipped, refused);
+        int skipped = whole.size() - fresh.size();
+        if (fresh.isEmpty() && tooLarge.isEmpty()) return new Result(counts, skipped, refused);
         archive.storeAll(fresh.stream().map(Doc::content).toList(), freshShas);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) order.add(i);
-        List<Read> reads = order.parallelStream().map(i -> read(source, fresh.get(i), freshShas.get(i))).toList();
+        List<Read> reads = new ArrayList<>(tooLarge);
+        reads.addAll(order.parallelStream().map(i -> read(source, fresh.get(i), freshShas.get(i))).toList());
 
         List<List<Outcome>> outcomes = write(source, reads);
         for (int i = 0; i < reads.size(); i++) {
@@ -97,7 +102,8 @@ public final class Importer {
             if (r.refused() != null) refused.add(r.doc().name() + ": " + r.refused());
             if (r.refused() == null) for (Outcome o : out) if (o != null) counts.merge(o.status(), 1, Integer::sum);
             // Pictures by address (an export's featured image, a feed's media) are linked as a live delivery's are.
-            if (r.refused() == null && (r.sent().stream().anyMatch(s -> !s.media().isEmpty()) || !r.parts().isEmpty())) {
+            if (r.refused() == null && (r.sent().stream().anyMatch(s -> s.media() != null && !s.media().isEmpty())
+                    || !r.parts().isEmpty())) {
                 media.register(source, r.doc().name(), r.parts(), r.sent(), new ArrayList<>(out));
             }
         }
@@ -146,11 +152,12 @@ public final class Importer {
     private List<List<Outcome>> writeAll(Handle h, String source, List<Read> reads) {
         List<List<Outcome>> all = new ArrayList<>();
         for (Read r : reads) {
-            Delivery d = archive.record(h, r.sha(), source, CHANNEL, r.doc().name(), r.doc().content().length);
+            Delivery d = r.sha() == null ? null
+                    : archive.record(h, r.sha(), source, CHANNEL, r.doc().name(), r.doc().content().length);
             List<Outcome> out = new ArrayList<>();
             if (r.refused() != null) {
-                WireLog.withoutStory(h, source, d.id(), r.doc().name(), null, OutcomeStatus.REJECTED, r.refused(),
-                        clock.instant());
+                WireLog.withoutStory(h, source, d == null ? null : d.id(), r.doc().name(), null, OutcomeStatus.REJECTED,
+                        r.refused(), clock.instant());
                 out.add(Outcome.rejected(r.doc().name(), r.refused()));
             } else {
                 for (Pipeline.Prepared p : r.items()) {

@@ -219,4 +219,29 @@ class ImportCommandTest {
             assertThat(body).isEqualTo("<p>पाठ</p>");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void aDocumentOverTheSizeLimitIsRefusedUnreadAndTheRestImported(String engine) throws Exception {
+        common(engine);
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data").resolve("taar.yml"), "max_delivery_bytes: 4000\n");
+        String huge = "{\"uri\": \"urn:huge:1\", \"headline\": \"बहुत लंबी ख़बर\", \"body_html\": \"<p>" + "शब्द ".repeat(3000) + "</p>\"}";
+        Path archive = Files.writeString(dir.resolve("sizes.jsonl"), 
+                shortStory(1) + "\n" + huge + "\n" + shortStory(2) + "\n");
+        Run r = run(engine, archive.toString());
+        assertThat(r.exit()).isEqualTo(65);
+        assertThat(r.out()).contains("imported 2 stories").contains("1 refused");
+        assertThat(r.err()).contains("refused sizes.jsonl:2: too large: ").contains("the limit is 4000");
+        assertThat(count("SELECT COUNT(*) FROM wire WHERE outcome = 'rejected' AND name = 'sizes.jsonl:2'")).isEqualTo(1);
+        // Refused again when run again (it was never delivered), and nothing else doubled.
+        Run again = run(engine, archive.toString());
+        assertThat(again.out()).contains("imported 0 stories; 2 documents imported before, skipped; 1 refused");
+        assertThat(count("SELECT COUNT(*) FROM stories")).isEqualTo(2);
+    }
+
+    private static String shortStory(int n) {
+        return "{\"uri\": \"urn:short:" + n + "\", \"headline\": \"छोटी ख़बर संख्या " + n + " आई\","
+                + " \"body_html\": \"<p>" + (n == 1 ? "पटना में आज मेला लगा।" : "भोपाल में कल बारिश हुई।") + "</p>\"}";
+    }
 }

@@ -16,7 +16,7 @@ import org.taar.item.NewsItem;
 /** Splitting an export post by post reads every post as reading the whole export does. */
 class WxrSplitterTest {
     private static List<String> split(String export) throws IOException {
-        WxrSplitter s = new WxrSplitter();
+        WxrSplitter s = new WxrSplitter(Formats.DEFAULT_MAX_BYTES);
         s.learn(new StringReader(export));
         List<String> posts = new ArrayList<>();
         s.posts(new StringReader(export), posts::add);
@@ -82,7 +82,7 @@ class WxrSplitterTest {
     void anExportCutOffInsideAPostSaysSoAfterTheWholePostsBeforeIt() throws Exception {
         String export = new String(bytes("wxr/portal-export.xml"), StandardCharsets.UTF_8);
         String cut = export.substring(0, export.indexOf("<title><![CDATA[चुनाव"));
-        WxrSplitter s = new WxrSplitter();
+        WxrSplitter s = new WxrSplitter(Formats.DEFAULT_MAX_BYTES);
         s.learn(new StringReader(export));
         List<String> posts = new ArrayList<>();
         assertThatThrownBy(() -> s.posts(new StringReader(cut), posts::add)).isInstanceOf(IOException.class)
@@ -92,7 +92,7 @@ class WxrSplitterTest {
 
     @Test
     void aFileThatIsNoExportIsRefused() {
-        assertThatThrownBy(() -> new WxrSplitter().learn(new StringReader("<rss version=\"2.0\"><channel/></rss>")))
+        assertThatThrownBy(() -> new WxrSplitter(Formats.DEFAULT_MAX_BYTES).learn(new StringReader("<rss version=\"2.0\"><channel/></rss>")))
                 .isInstanceOf(IOException.class).hasMessageContaining("not a WordPress export");
     }
 }
