@@ -10,6 +10,7 @@ import org.taar.cli.Commands;
 import org.taar.cli.CommonOptions;
 import org.taar.cli.ConvertFontCommand;
 import org.taar.cli.Exit;
+import org.taar.cli.ImportCommand;
 import org.taar.cli.IngestCommand;
 import org.taar.cli.KeyCommand;
 import org.taar.cli.Node;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
 /** The command line. Exit codes follow sysexits: 64 usage, 65 bad data, 69 unavailable, 70 internal. */
 @Command(name = "taar", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "taar 0.1.0",
         description = "Wire-to-web news publisher.",
-        subcommands = {ServeCommand.class, ParseCommand.class, IngestCommand.class, ConvertFontCommand.class,
+        subcommands = {ServeCommand.class, ParseCommand.class, IngestCommand.class, ImportCommand.class, ConvertFontCommand.class,
                 ClassifyCommand.class, KeyCommand.class, RuleCommand.class, UserCommand.class, ReindexCommand.class})
 public final class Taar implements Runnable {
     /** The commands reach the components through App, which builds them all. */

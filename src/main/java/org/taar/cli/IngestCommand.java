@@ -22,7 +22,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Mixin CommonOptions common;
     @Option(names = "--source", defaultValue = "local", description = "source name (default ${DEFAULT-VALUE})") String source;
-    @Option(names = "--format", description = "skip detection: rss, atom, jsonfeed, newsmlg2, newsml, nitf, iptc7901, anpa1312, ninjs, wiretext") String format;
+    @Option(names = "--format", description = "skip detection: rss, atom, jsonfeed, newsmlg2, newsml, nitf, iptc7901, anpa1312, ninjs, wxr, wiretext") String format;
     @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
 
     private final Wiring wiring;

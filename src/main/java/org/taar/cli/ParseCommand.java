@@ -31,7 +31,7 @@ public final class ParseCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin CommonOptions common;
-    @Option(names = "--format", description = "skip detection: rss, atom, jsonfeed, newsmlg2, newsml, nitf, iptc7901, anpa1312, ninjs, wiretext") String format;
+    @Option(names = "--format", description = "skip detection: rss, atom, jsonfeed, newsmlg2, newsml, nitf, iptc7901, anpa1312, ninjs, wxr, wiretext") String format;
     @Option(names = "--source", defaultValue = "local", description = "source name for derived uris") String source;
     @Parameters(arity = "1..*", paramLabel = "FILE") List<Path> files;
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.taar.item.NewsItem;
 import org.taar.text.HtmlEscape;
@@ -60,6 +61,8 @@ final class FeedEntry {
     String rights;
     String language;
     final List<String> warnings = new ArrayList<>();
+    /** What a format knows beyond a feed entry (a WordPress post's schedule), applied to the finished item. */
+    Consumer<NewsItem.Builder> amend;
 
     /** Keeps the first description; a second one becomes the other description. */
     void description(String value, boolean isText) {
@@ -227,6 +230,7 @@ final class FeedEntry {
         b.rights = HtmlContent.text(rights);
         b.language = language(language);
         if (b.language == null) b.language = language(feedLanguage);
+        if (amend != null) amend.accept(b);
         warnings.forEach(b::warn);
         return b.build();
     }

@@ -51,7 +51,7 @@ public final class Formats {
         // E-mail before the agency formats: a header block of mail fields is no ANPA or 7901 framing, but a
         // mailed ANPA story would otherwise be claimed by its BC- line.
         return new Formats(List.of(new JsonFeedParser(), new NinjsParser(), new NewsmlG2Parser(), new NewsmlParser(),
-                new NitfParser(), new AtomParser(), new RssParser(), new EmailParser(), new Anpa1312Parser(), new Iptc7901Parser(),
+                new NitfParser(), new AtomParser(), new WxrParser(), new RssParser(), new EmailParser(), new Anpa1312Parser(), new Iptc7901Parser(),
                 new WireTextParser()), maxBytes);
     }
 

@@ -9,7 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.taar.store.Store;
 import org.taar.text.Digest;
 
@@ -61,6 +68,60 @@ public final class Archive {
         });
     }
 
+    /**
+     * Archives many deliveries' bytes at once, for an import: every file is written beside its final
+     * name and renamed into place first, then all are fsynced together, files and then directories,
+     * on many threads. A journaling file system commits concurrent fsyncs together, so a batch costs
+     * a few journal commits instead of one per file (about 0.1 ms a file here, against 1 ms). Returns
+     * when every file is durable; the rows are the caller's ({@link #record}), in its transaction.
+     */
+    public void storeAll(List<byte[]> contents, List<String> shas) {
+        Set<Path> written = new LinkedHashSet<>();
+        try {
+            for (int i = 0; i < contents.size(); i++) {
+                Path file = pathOf(shas.get(i));
+                if (written.contains(file)) continue;
+                // A file left by an import that died before its batch committed may not be durable (or,
+                // after a power cut, whole): it is synced again, or written again when its size is wrong.
+                boolean there = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == contents.get(i).length;
+                if (!there) DurableFile.writeUnsynced(file, contents.get(i));
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the archive under " + root, e);
+        }
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Path f : written) dirs.add(f.getParent());
+        DurableFile.syncAll(new ArrayList<>(written));
+        DurableFile.syncAll(new ArrayList<>(dirs));
+    }
+
+    /** The delivery row for bytes {@link #storeAll} made durable, in the caller's transaction. */
+    public Delivery record(Handle h, String sha, String source, String channel, String name, long size) {
+        Instant now = clock.instant();
+        int inserted = h.createUpdate("""
+                        INSERT INTO deliveries (sha256, source, channel, name, size, received_at)
+                        VALUES (:sha, :source, :channel, :name, :size, :at)
+                        ON CONFLICT (sha256) DO NOTHING""")
+                .bind("sha", sha).bind("source", source).bind("channel", channel).bind("name", name)
+                .bind("size", size).bind("at", now.toEpochMilli())
+                .execute();
+        return h.createQuery("SELECT id, source, channel, name, size, received_at FROM deliveries WHERE sha256 = :sha")
+                .bind("sha", sha)
+                .map((rs, ctx) -> new Delivery(rs.getLong("id"), sha, rs.getString("source"),
+                        rs.getString("channel"), rs.getString("name"), rs.getLong("size"),
+                        Instant.ofEpochMilli(rs.getLong("received_at")), inserted == 1))
+                .one();
+    }
+
+    /** Which of these digests are delivered already (their row committed): what an import did before. */
+    public Set<String> delivered(Collection<String> shas) {
+        if (shas.isEmpty()) return Set.of();
+        return new HashSet<>(store.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT sha256 FROM deliveries WHERE sha256 IN (<shas>)")
+                .bindList("shas", List.copyOf(shas)).mapTo(String.class).list()));
+    }
+
     /** The archived bytes of a delivery, for replay. */
     public byte[] read(String sha256) throws IOException {
         try (InputStream in = Files.newInputStream(pathOf(sha256), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
@@ -74,7 +135,7 @@ public final class Archive {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 
-    static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         return Digest.sha256Hex(content);
     }
 }

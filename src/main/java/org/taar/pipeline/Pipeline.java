@@ -145,6 +145,20 @@ public final class Pipeline implements Deliveries {
     }
 
     private Outcome processOne(String source, String name, Delivery delivery, NewsItem raw) {
+        Prepared p = prepare(source, raw);
+        ReentrantLock lock = stripes[Math.floorMod((source + '\n' + p.item().uri()).hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return applyWithRetry(source, name, delivery, p.item(), p.enrichment(), p.holdWhy());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An item through the stages that need no store: normalized and enriched, and why it must be held if it must. */
+    record Prepared(NewsItem item, Enrichment enrichment, String holdWhy) {}
+
+    Prepared prepare(String source, NewsItem raw) {
         NewsItem item = normalizer.normalize(raw);
         // The normalize stage has built a headline from whatever the item had; an item with nothing
         // to build one from (only an id, a date, a picture without caption) is held for an editor
@@ -156,23 +170,21 @@ public final class Pipeline implements Deliveries {
             b.headline = NO_HEADLINE + " " + (item.link() != null ? item.link() : item.uri());
             item = b.build();
         }
-        return process(source, name, delivery, item, holdWhy);
+        return new Prepared(item, enricher.enrich(item, config.source(source)), holdWhy);
+    }
+
+    /** The stages that read and write the store, in the caller's transaction (an import's batch). */
+    Outcome apply(Handle h, String source, String file, Delivery delivery, Prepared p) {
+        return apply(h, source, file, delivery, p.item(), p.enrichment(), p.holdWhy());
+    }
+
+    /** The bulk path for `taar import`: these stages, a batch of documents at a time. */
+    public Importer importer() {
+        return new Importer(this, config, archive, formats, media, writes.store(), clock, onChange);
     }
 
     /** The stand-in headline of an item held because it came without one. */
     public static final String NO_HEADLINE = "[no headline]";
-
-    private Outcome process(String source, String file, Delivery delivery, NewsItem item, String holdWhy) {
-        Config.Source src = config.source(source);
-        Enrichment enrichment = enricher.enrich(item, src);
-        ReentrantLock lock = stripes[Math.floorMod((source + '\n' + item.uri()).hashCode(), stripes.length)];
-        lock.lock();
-        try {
-            return applyWithRetry(source, file, delivery, item, enrichment, holdWhy);
-        } finally {
-            lock.unlock();
-        }
-    }
 
     // Another process (a `taar ingest` beside the server, another node) may insert the same story
     // between our read and our write; the unique key catches it and the second attempt sees it.

@@ -3,6 +3,7 @@ package org.taar.site;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.taar.store.StoryHistory;
 import org.taar.store.StoryReads;
 import org.taar.store.TagStore;
 import org.taar.story.Status;
@@ -49,8 +50,19 @@ public final class OnDemand {
         Matcher a = ARTICLE.matcher(key);
         if (a.matches() && !a.group(1).equals("tag")) return article(key, Long.parseLong(a.group(3)));
         Matcher l = LISTING.matcher(key);
-        if (l.matches()) return listing(l.group(1), l.group(2) == null ? 1 : Integer.parseInt(l.group(2)));
-        return Optional.empty();
+        Optional<Answer> listing = l.matches() ? listing(l.group(1), l.group(2) == null ? 1 : Integer.parseInt(l.group(2)))
+                : Optional.empty();
+        return listing.isPresent() ? listing : formerAddress(key);
+    }
+
+    /**
+     * An address a story had before it came here: a WordPress permalink that `taar import` kept
+     * ("/2019/05/12/slug/", "/slug/"). One indexed read, only for what is no page of this site.
+     */
+    private Optional<Answer> formerAddress(String key) {
+        return StoryHistory.storyAt(stories.store(), key).flatMap(stories::byId)
+                .filter(s -> s.isPublished() || s.status() == Status.KILLED)
+                .map(s -> Answer.movedTo(s.path()));
     }
 
     private Optional<Answer> article(String path, long id) {

@@ -96,6 +96,14 @@ public final class Store implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * Refreshes PostgreSQL's planner statistics for tables changed much since they were last
+     * analyzed (see {@link Statistics}); nothing on SQLite. A bulk load calls this as it goes.
+     */
+    public void refreshStatistics() {
+        Statistics.refresh(this);
+    }
+
     /** True when the database answers a trivial query; /healthz uses it. */
     public boolean healthy() {
         try (var c = pool.getConnection(); var s = c.createStatement()) {

@@ -50,6 +50,12 @@ public final class StoryHistory {
         h.createUpdate("DELETE FROM story_paths WHERE path = :path").bind("path", newPath).execute();
     }
 
+    /** The story that once had this exact path (a former slug, an imported site's permalink), if any. */
+    public static Optional<Long> storyAt(Store store, String path) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT story_id FROM story_paths WHERE path = :path")
+                .bind("path", path).mapTo(Long.class).findOne());
+    }
+
     /** Every former path of the story, oldest move first. */
     public static List<String> former(Handle h, long storyId) {
         return h.createQuery("SELECT path FROM story_paths WHERE story_id = :id ORDER BY moved_at, path")

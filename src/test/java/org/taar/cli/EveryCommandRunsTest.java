@@ -113,6 +113,9 @@ class EveryCommandRunsTest {
         in.put("serve", new Invocation(List.of("--host", "127.0.0.1", "--port", String.valueOf(portInUse.getLocalPort())), "", 70));
         in.put("parse", new Invocation(List.of(story.toString()), "", 0));
         in.put("ingest", new Invocation(List.of("--source", "ians", story.toString()), "", 0));
+        Path archive = Files.writeString(dir.resolve("archive.jsonl"), "{\"uri\": \"urn:every:import\", "
+                + "\"headline\": \"भोपाल में पुस्तक मेला शुरू\", \"body_html\": \"<p>भोपाल, 2 दिसंबर। मेला आज शुरू हुआ।</p>\"}\n");
+        in.put("import", new Invocation(List.of(archive.toString()), "", 0));
         in.put("convert-font", new Invocation(List.of("--from", "krutidev"), "fnYyh\n", 0));
         in.put("classify", new Invocation(List.of("--train", csv.toString()), "", 0));
         in.put("key add", new Invocation(List.of("ians"), "", 0));

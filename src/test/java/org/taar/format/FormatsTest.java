@@ -15,7 +15,7 @@ class FormatsTest {
     @Test
     void standardFormatsAskTheSpecificOnesBeforeWiretext() {
         assertThat(formats.names()).containsExactly(
-                "jsonfeed", "ninjs", "newsmlg2", "newsml", "nitf", "atom", "rss", "email", "anpa1312", "iptc7901", "wiretext");
+                "jsonfeed", "ninjs", "newsmlg2", "newsml", "nitf", "atom", "wxr", "rss", "email", "anpa1312", "iptc7901", "wiretext");
     }
 
     @Test
@@ -101,7 +101,7 @@ class FormatsTest {
     void unknownHintListsTheKnownFormats() {
         assertThatThrownBy(() -> formats.parse(utf8("x"), "klingon", CTX))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown format 'klingon' (known: jsonfeed, ninjs, newsmlg2, newsml, nitf, atom, rss, email, anpa1312, "
+                .hasMessage("unknown format 'klingon' (known: jsonfeed, ninjs, newsmlg2, newsml, nitf, atom, wxr, rss, email, anpa1312, "
                         + "iptc7901, wiretext)");
     }
 
