@@ -54,17 +54,22 @@ public final class Duplicates {
     /** A new story's fingerprint and what it repeats, if anything. */
     public record Check(Fingerprint fingerprint, long[] bandKeys, Optional<Match> match) {}
 
+    /**
+     * @param now the story's time: the live clock, or an archived story's own date, so that an
+     *            import compares each story with its own week's, never with another year's
+     */
     public Check check(Handle h, String source, String agency, NewsItem item, Instant now) {
         Fingerprint fp = fingerprinter.of(item);
         long[] keys = fingerprinter.minHash().bandKeys(fp.signature());
         Instant since = now.minus(WINDOW);
-        Optional<FingerprintStore.Stored> same = store.byContentHash(h, fp.contentHash(), since);
+        Instant until = now.plus(WINDOW);
+        Optional<FingerprintStore.Stored> same = store.byContentHash(h, fp.contentHash(), since, until);
         if (same.isPresent()) {
             return new Check(fp, keys, Optional.of(new Match(same.get().storyId(), "exact", 1.0, same.get().source())));
         }
         if (fp.tooShort()) return new Check(fp, keys, Optional.empty());
         Match best = null;
-        for (FingerprintStore.Stored c : store.sharingBands(h, keys, since)) {
+        for (FingerprintStore.Stored c : store.sharingBands(h, keys, since, until)) {
             // The same desk filing a similar text under a new uri is a new story (a follow-up), not a relay.
             if (c.source().equals(source) && Objects.equals(c.agency(), agency)) continue;
             // A flash of a few words is contained in the full story that follows it; that is not a copy.
@@ -84,7 +89,7 @@ public final class Duplicates {
     public static StoryVersion.Fingerprint original(String source, String agency, Check check, Instant now) {
         Fingerprint fp = check.fingerprint();
         return new StoryVersion.Fingerprint.Original(source, agency, fp.contentHash(), fp.shingles(), fp.signature(),
-                check.bandKeys(), now.minus(WINDOW));
+                check.bandKeys(), now, now.minus(WINDOW));
     }
 
     /** The link from a copy to the story it repeats (written with the copy, StoryWrites). */

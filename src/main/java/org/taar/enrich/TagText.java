@@ -1,5 +1,7 @@
 package org.taar.enrich;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,14 @@ final class TagText {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:['’][\\p{L}\\p{M}\\p{N}]+)*");
     private static final Pattern LATIN_CAPS = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}]*");
     private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’][sS]$");
+    private static final Pattern APOSTROPHE = Pattern.compile("['’]");
+    /**
+     * Keys by word: copy repeats its words, and a key costs two Unicode normalizations. Profiling an
+     * import put tokenizing at the top of the pipeline's time; bounded, so a hostile text of endless
+     * distinct words cannot grow it.
+     */
+    private static final Cache<String, String> KEYS = Caffeine.newBuilder().maximumSize(200_000).build();
 
     private TagText() {}
 
@@ -38,7 +48,8 @@ final class TagText {
             previousEnd = m.end();
             String w = m.group();
             // Modi's is looked up as Modi; other apostrophes (don't) are just dropped.
-            String bare = w.replaceAll("['’][sS]$", "").replaceAll("['’]", "");
+            String bare = w.indexOf('\'') < 0 && w.indexOf('’') < 0 ? w
+                    : APOSTROPHE.matcher(POSSESSIVE.matcher(w).replaceAll("")).replaceAll("");
             out.add(new Token(w, key(bare), bare.length() <= 5 && LATIN_CAPS.matcher(bare).matches(), joined));
         }
         return out;
@@ -51,6 +62,10 @@ final class TagText {
     }
 
     static String key(String word) {
+        return KEYS.get(word, TagText::keyOf);
+    }
+
+    private static String keyOf(String word) {
         String s = Normalizer.normalize(word, Normalizer.Form.NFD); // splits क़ into क + nukta
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -2,6 +2,7 @@ package org.taar.pipeline;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -59,8 +60,27 @@ public final class Importer {
         this.onChange = onChange;
     }
 
-    /** What a batch did: outcomes counted by status, documents skipped as imported before, and those refused. */
-    public record Result(Map<OutcomeStatus, Integer> outcomes, int skipped, List<String> refused) {
+    /**
+     * A batch read, archived and through the stages that need no store, ready to be written: the
+     * command reads the next batch while this one is written ({@link #write}).
+     */
+    public static final class Batch {
+        private final String source;
+        private final List<Read> reads;
+        private final int skipped;
+        final long prepareNanos;
+
+        private Batch(String source, List<Read> reads, int skipped, long prepareNanos) {
+            this.source = source;
+            this.reads = reads;
+            this.skipped = skipped;
+            this.prepareNanos = prepareNanos;
+        }
+    }
+
+    /** What a batch did, and where its time went. */
+    public record Result(Map<OutcomeStatus, Integer> outcomes, int skipped, List<String> refused, long prepareNanos,
+                         long writeNanos) {
         public int stories() {
             return outcomes.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -71,8 +91,15 @@ public final class Importer {
                         String refused, DeliveryParts parts) {}
 
     public Result importBatch(String source, List<Doc> docs) {
-        Map<OutcomeStatus, Integer> counts = new EnumMap<>(OutcomeStatus.class);
-        List<String> refused = new ArrayList<>();
+        return write(prepare(source, docs));
+    }
+
+    /**
+     * Skips what was delivered before, makes the rest durable in the archive, and reads, normalizes
+     * and enriches it on every core. Nothing is written to the store yet.
+     */
+    public Batch prepare(String source, List<Doc> docs) {
+        long t0 = System.nanoTime();
         // A document over the size limit was not read whole: it is refused, and neither archived nor marked delivered.
         List<Read> tooLarge = docs.stream().filter(d -> d.tooLarge() > 0).map(d -> new Read(d, null, List.of(), List.of(),
                 "too large: " + d.tooLarge() + " bytes, the limit is " + config.maxDeliveryBytes(), null)).toList();
@@ -87,14 +114,25 @@ public final class Importer {
             fresh.add(whole.get(i));
             freshShas.add(shas.get(i));
         }
-        int skipped = whole.size() - fresh.size();
-        if (fresh.isEmpty() && tooLarge.isEmpty()) return new Result(counts, skipped, refused);
         archive.storeAll(fresh.stream().map(Doc::content).toList(), freshShas);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) order.add(i);
         List<Read> reads = new ArrayList<>(tooLarge);
         reads.addAll(order.parallelStream().map(i -> read(source, fresh.get(i), freshShas.get(i))).toList());
+        return new Batch(source, reads, whole.size() - fresh.size(), System.nanoTime() - t0);
+    }
 
+    /**
+     * Identifies, decides and records a prepared batch in one transaction, then links its pictures.
+     * Batches must be written in the order they were prepared, one at a time.
+     */
+    public Result write(Batch batch) {
+        long t0 = System.nanoTime();
+        Map<OutcomeStatus, Integer> counts = new EnumMap<>(OutcomeStatus.class);
+        List<String> refused = new ArrayList<>();
+        List<Read> reads = batch.reads;
+        if (reads.isEmpty()) return new Result(counts, batch.skipped, refused, batch.prepareNanos, 0);
+        String source = batch.source;
         List<List<Outcome>> outcomes = write(source, reads);
         for (int i = 0; i < reads.size(); i++) {
             Read r = reads.get(i);
@@ -108,7 +146,7 @@ public final class Importer {
             }
         }
         onChange.run();
-        return new Result(counts, skipped, refused);
+        return new Result(counts, batch.skipped, refused, batch.prepareNanos, System.nanoTime() - t0);
     }
 
     private Read read(String source, Doc doc, String sha) {
@@ -165,7 +203,7 @@ public final class Importer {
                         out.add(null);
                         continue;
                     }
-                    Outcome o = pipeline.apply(h, source, r.doc().name(), d, p);
+                    Outcome o = pipeline.apply(h, source, r.doc().name(), d, p, storyTime(p.item()));
                     out.add(o);
                     if (WxrParser.NAME.equals(r.doc().formatHint())) formerAddress(h, source, p.item());
                 }
@@ -173,6 +211,16 @@ public final class Importer {
             all.add(out);
         }
         return all;
+    }
+
+    /**
+     * When an archived story happened: its version's time as the agency or the blog stamped it, else
+     * its first; never later than now (a scheduled post waits in its embargo instead).
+     */
+    private Instant storyTime(NewsItem item) {
+        Instant now = clock.instant();
+        Instant t = item.versionCreated() != null ? item.versionCreated() : item.firstCreated();
+        return t == null || t.isAfter(now) ? now : t;
     }
 
     /** A WordPress post's permalink path answers 301 to the story's page from now on (site/OnDemand). */

@@ -173,9 +173,13 @@ public final class Pipeline implements Deliveries {
         return new Prepared(item, enricher.enrich(item, config.source(source)), holdWhy);
     }
 
-    /** The stages that read and write the store, in the caller's transaction (an import's batch). */
-    Outcome apply(Handle h, String source, String file, Delivery delivery, Prepared p) {
-        return apply(h, source, file, delivery, p.item(), p.enrichment(), p.holdWhy());
+    /**
+     * The stages that read and write the store, in the caller's transaction (an import's batch), as
+     * of {@code at}: an archived story is published when it was, and compared for near-duplicates
+     * with the stories of its own week, not with the whole archive imported today.
+     */
+    Outcome apply(Handle h, String source, String file, Delivery delivery, Prepared p, Instant at) {
+        return apply(h, source, file, delivery, p.item(), p.enrichment(), p.holdWhy(), clock.instant(), at);
     }
 
     /** The bulk path for `taar import`: these stages, a batch of documents at a time. */
@@ -202,8 +206,13 @@ public final class Pipeline implements Deliveries {
     private Outcome apply(Handle h, String source, String file, Delivery delivery, NewsItem item, Enrichment e,
             String holdWhy) {
         Instant now = clock.instant();
+        return apply(h, source, file, delivery, item, e, holdWhy, now, now);
+    }
+
+    private Outcome apply(Handle h, String source, String file, Delivery delivery, NewsItem item, Enrichment e,
+            String holdWhy, Instant now, Instant storyTime) {
         Long deliveryId = delivery == null ? null : delivery.id();
-        Identified what = identifier.identify(h, source, item, deliveryId, now);
+        Identified what = identifier.identify(h, source, item, deliveryId, storyTime);
         if (what instanceof Identified.Kill kill && kill.current().isEmpty()) {
             // Not its own uri: an advisory naming a story by slug or headline, or a kill still to match.
             Optional<Outcome> matched = kills.apply(h, source, file, deliveryId, item, now);
@@ -218,6 +227,6 @@ public final class Pipeline implements Deliveries {
             item = RuleEdits.item(item, d.edits());
             e = RuleEdits.enrichment(e, d.edits());
         }
-        return recorder.record(h, source, file, deliveryId, item, e, what, d, now);
+        return recorder.record(h, source, file, deliveryId, item, e, what, d, now, storyTime);
     }
 }

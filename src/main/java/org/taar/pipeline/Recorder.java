@@ -41,11 +41,17 @@ final class Recorder {
      */
     Outcome record(Handle h, String source, String file, Long deliveryId, NewsItem item, Enrichment e,
                    Identified what, Decision d, Instant now) {
+        return record(h, source, file, deliveryId, item, e, what, d, now, now);
+    }
+
+    /** As above, for a story whose own time ({@code storyTime}, an archived story's date) is not the receiving one. */
+    Outcome record(Handle h, String source, String file, Long deliveryId, NewsItem item, Enrichment e,
+                   Identified what, Decision d, Instant now, Instant storyTime) {
         if (what instanceof Identified.Repeat r) {
             return new Outcome(file, item.uri(), item.version(), OutcomeStatus.DUPLICATE, r.story().path(),
                     "this delivery was received before");
         }
-        StoryVersion v = version(source, item, e, what, d, deliveryId, now);
+        StoryVersion v = version(source, item, e, what, d, deliveryId, now, storyTime);
         long id = writes.record(h, v);
         String url = url(what, v, id);
         if (what instanceof Identified.Duplicate dup) {
@@ -75,6 +81,15 @@ final class Recorder {
     /** Everything the version changes: a pure function of what identify found and the decision. */
     static StoryVersion version(String source, NewsItem item, Enrichment e, Identified what, Decision d,
                                 Long deliveryId, Instant now) {
+        return version(source, item, e, what, d, deliveryId, now, now);
+    }
+
+    /**
+     * As above, for a story whose own time is not the receiving one: an archived story is
+     * published and updated, and fingerprinted, as of {@code storyTime}.
+     */
+    static StoryVersion version(String source, NewsItem item, Enrichment e, Identified what, Decision d,
+                                Long deliveryId, Instant now, Instant storyTime) {
         if (what instanceof Identified.Stale s) {
             String reason = "version " + item.version() + " is not newer than the stored version " + s.story().version();
             return StoryVersion.recordedOnly(s.story().id(), item, deliveryId, now, OutcomeStatus.DUPLICATE, reason);
@@ -102,11 +117,11 @@ final class Recorder {
                     deliveryId, now, OutcomeStatus.DUPLICATE, reason, e.tags(), false, null,
                     List.of(new Audit("duplicate", "rule:duplicate", reason)), Duplicates.copyOf(dup.match()));
         }
-        return decided(source, item, e, what, d, deliveryId, now);
+        return decided(source, item, e, what, d, deliveryId, now, storyTime);
     }
 
     private static StoryVersion decided(String source, NewsItem item, Enrichment e, Identified what, Decision d,
-                                        Long deliveryId, Instant now) {
+                                        Long deliveryId, Instant now, Instant storyTime) {
         Status status = switch (d.action()) {
             case PUBLISH -> Status.PUBLISHED;
             // A discarded story is kept like a held one, so no listing, feed or search shows it.
@@ -119,15 +134,15 @@ final class Recorder {
         boolean statusChanged = true;
         StoryVersion.Fingerprint fingerprint = null;
         if (what instanceof Identified.New n) {
-            row = new Row.Insert(source, status, e.section(), e.slug(), status == Status.PUBLISHED ? now : null,
+            row = new Row.Insert(source, status, e.section(), e.slug(), status == Status.PUBLISHED ? storyTime : null,
                     d.embargoUntil());
             fingerprint = n.check().match().isPresent() ? Duplicates.copyOf(n.check().match().get())
-                    : Duplicates.original(source, n.agency(), n.check(), now);
+                    : Duplicates.original(source, n.agency(), n.check(), storyTime);
         } else {
             Story s = ((Identified.Update) what).current();
             boolean wasPublished = s.publishedAt() != null;
-            Instant published = wasPublished ? s.publishedAt() : status == Status.PUBLISHED ? now : null;
-            Instant updated = wasPublished && status == Status.PUBLISHED ? now : s.updatedAt();
+            Instant published = wasPublished ? s.publishedAt() : status == Status.PUBLISHED ? storyTime : null;
+            Instant updated = wasPublished && status == Status.PUBLISHED ? storyTime : s.updatedAt();
             row = new Row.Revise(s, status, e.slug(), published, updated, d.embargoUntil());
             if (status == Status.PUBLISHED && wasPublished) outcome = OutcomeStatus.UPDATED;
             statusChanged = s.status() != status;

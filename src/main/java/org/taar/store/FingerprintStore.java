@@ -24,25 +24,25 @@ public final class FingerprintStore {
     public record Stored(long storyId, String source, String agency, String contentHash, int shingles,
                          long[] signature) {}
 
-    /** The first story stored since {@code since} with this normalized-content hash, if any. */
-    public Optional<Stored> byContentHash(Handle h, String contentHash, Instant since) {
+    /** The first story of {@code [since, until]} with this normalized-content hash, if any. */
+    public Optional<Stored> byContentHash(Handle h, String contentHash, Instant since, Instant until) {
         return h.createQuery("""
                         SELECT story_id, source, agency, content_hash, shingles, signature FROM story_fingerprints
-                        WHERE content_hash = :hash AND at >= :since ORDER BY story_id LIMIT 1""")
-                .bind("hash", contentHash).bind("since", since.toEpochMilli())
+                        WHERE content_hash = :hash AND at >= :since AND at <= :until ORDER BY story_id LIMIT 1""")
+                .bind("hash", contentHash).bind("since", since.toEpochMilli()).bind("until", until.toEpochMilli())
                 .map((rs, ctx) -> stored(rs)).findOne();
     }
 
-    /** Stored fingerprints since {@code since} that share at least one band key: the near-duplicate candidates. */
-    public List<Stored> sharingBands(Handle h, long[] bandKeys, Instant since) {
+    /** Stored fingerprints of {@code [since, until]} that share at least one band key: the near-duplicate candidates. */
+    public List<Stored> sharingBands(Handle h, long[] bandKeys, Instant since, Instant until) {
         List<Long> keys = Arrays.stream(bandKeys).boxed().toList();
         return h.createQuery("""
                         SELECT f.story_id, f.source, f.agency, f.content_hash, f.shingles, f.signature
                           FROM story_fingerprints f
-                         WHERE f.at >= :since
+                         WHERE f.at >= :since AND f.at <= :until
                            AND f.story_id IN (SELECT b.story_id FROM story_bands b WHERE b.band_key IN (<keys>))
                         ORDER BY f.story_id""")
-                .bindList("keys", keys).bind("since", since.toEpochMilli())
+                .bindList("keys", keys).bind("since", since.toEpochMilli()).bind("until", until.toEpochMilli())
                 .map((rs, ctx) -> stored(rs)).list();
     }
 

@@ -74,7 +74,7 @@ public record StoryVersion(Row row, NewsItem item, Long deliveryId, Instant at, 
     public sealed interface Fingerprint {
         /** An original: its fingerprint is remembered so later copies find it, on any node. */
         record Original(String source, String agency, String contentHash, int shingles, long[] signature,
-                        long[] bandKeys, Instant forgetBefore) implements Fingerprint {}
+                        long[] bandKeys, Instant at, Instant forgetBefore) implements Fingerprint {}
 
         /** A copy of an earlier story: linked to it, and the original's page learns "also reported by". */
         record CopyOf(long originalId, double similarity, String kind) implements Fingerprint {}

@@ -39,7 +39,7 @@ public final class StoryWrites {
         if (v.tags() != null) setTags(h, id, v.tags());
         if (v.fingerprint() instanceof StoryVersion.Fingerprint.Original o) {
             fingerprints.remember(h, id, o.source(), o.agency(), o.contentHash(), o.shingles(), o.signature(),
-                    o.bandKeys(), v.at());
+                    o.bandKeys(), o.at());
             if (id % PRUNE_EVERY == 0) fingerprints.forgetBefore(h, o.forgetBefore());
         } else if (v.fingerprint() instanceof StoryVersion.Fingerprint.CopyOf c) {
             fingerprints.link(h, id, c.originalId(), c.similarity(), c.kind(), v.at());

@@ -68,7 +68,7 @@ class CommonOptionsTest {
     @Test
     void everyCommandIsListedHere() {
         assertThat(commands(taar(), "", new LinkedHashMap<>()).keySet()).containsExactlyInAnyOrder("serve", "parse",
-                "ingest", "convert-font", "classify", "key add", "key list", "key revoke", "rule add", "rule list",
+                "ingest", "import", "convert-font", "classify", "key add", "key list", "key revoke", "rule add", "rule list",
                 "rule remove", "reindex", "user add", "user disable", "user enable", "user password");
     }
 

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,6 +91,9 @@ class ImportCommandTest {
         assertThat(count("SELECT COUNT(*) FROM versions")).isEqualTo(700);
         assertThat(count("SELECT COUNT(*) FROM deliveries WHERE channel = 'import'")).isEqualTo(700);
         assertThat(count("SELECT COUNT(*) FROM wire")).isEqualTo(700);
+        // An archived story is published when it was (its versioncreated), not when it was imported.
+        assertThat(count("SELECT published_at FROM stories WHERE uri = 'urn:import:5'"))
+                .isEqualTo(Instant.parse("2024-06-06T05:05:00Z").toEpochMilli());
         // Indexed as it went: the search finds an imported story without a reindex.
         try (SearchIndex index = SearchIndex.open(dir.resolve("data").resolve("search"), Clock.systemUTC())) {
             String headline = ImportArchives.story(377).replaceAll(".*\"headline\":\"([^\"]+)\".*", "$1");
@@ -243,5 +247,30 @@ class ImportCommandTest {
     private static String shortStory(int n) {
         return "{\"uri\": \"urn:short:" + n + "\", \"headline\": \"छोटी ख़बर संख्या " + n + " आई\","
                 + " \"body_html\": \"<p>" + (n == 1 ? "पटना में आज मेला लगा।" : "भोपाल में कल बारिश हुई।") + "</p>\"}";
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void anArchivedStoryIsComparedForCopiesWithItsOwnWeekNotWithOtherYears(String engine) throws Exception {
+        String body = "<p>नई दिल्ली, 1 फरवरी। वित्त मंत्री ने आज संसद में आम बजट पेश किया जिसमें किसानों, युवाओं और"
+                + " मध्यम वर्ग के लिए कई घोषणाएं की गईं। आयकर की दरों में बदलाव किया गया और रेलवे के लिए नई"
+                + " परियोजनाओं का एलान हुआ। विपक्ष ने बजट को निराशाजनक बताया।</p>";
+        Path archive = Files.writeString(dir.resolve("budget.jsonl"), String.join("\n",
+                // Newest first, as some exports list: the window must end as well as begin.
+                budget("urn:budget:2021", "2021-02-01T06:30:00Z", body),
+                budget("urn:budget:2019", "2019-02-01T06:30:00Z", body),
+                budget("urn:budget:2021-relay", "2021-02-03T09:00:00Z", body)) + "\n");
+        Run r = run(engine, "--source", "budget", archive.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // The same text two years apart is two stories; two days apart, a copy of the first.
+        assertThat(r.out()).contains("imported 3 stories (published 2, duplicate 1)");
+        assertThat(count("SELECT COUNT(*) FROM stories WHERE uri = 'urn:budget:2021-relay' AND status = 'duplicate'")).isEqualTo(1);
+        assertThat(count("SELECT published_at FROM stories WHERE uri = 'urn:budget:2019'"))
+                .isEqualTo(Instant.parse("2019-02-01T06:30:00Z").toEpochMilli());
+    }
+
+    private static String budget(String uri, String at, String body) {
+        return "{\"uri\": \"" + uri + "\", \"headline\": \"वित्त मंत्री ने आम बजट पेश किया\", \"body_html\": \"" + body
+                + "\", \"versioncreated\": \"" + at + "\"}";
     }
 }
