@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,8 @@ public final class ImportCommand implements Callable<Integer> {
         List<ImportInputs.Input> inputs = new ArrayList<>();
         for (Path p : paths) inputs.add(ImportInputs.open(p, config.maxDeliveryBytes()));
         Map<OutcomeStatus, Integer> total = new EnumMap<>(OutcomeStatus.class);
-        List<String> refused = new ArrayList<>();
+        // Added to by the writer thread and, when an input breaks off, by this one.
+        List<String> refused = Collections.synchronizedList(new ArrayList<>());
         int[] skipped = {0};
         int[] batches = {0};
         long[] nanos = new long[3]; // preparing, writing, indexing
