@@ -22,20 +22,8 @@ public final class DurableFile {
 
     // Write beside, fsync, rename into place, fsync the directory: never a torn file under the final name.
     public static void write(Path file, byte[] content) throws IOException {
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ByteBuffer buf = ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) ch.write(buf);
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+        place(file, content, true);
+        try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException ignored) {
             // Some file systems cannot open a directory for fsync; the file itself is synced.
@@ -47,12 +35,17 @@ public final class DurableFile {
      * at once with {@link #syncAll} before anyone relies on them.
      */
     static void writeUnsynced(Path file, byte[] content) throws IOException {
+        place(file, content, false);
+    }
+
+    private static void place(Path file, byte[] content, boolean sync) throws IOException {
         Path dir = file.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ByteBuffer buf = ByteBuffer.wrap(content);
             while (buf.hasRemaining()) ch.write(buf);
+            if (sync) ch.force(true);
         }
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
