@@ -394,8 +394,9 @@ public class DedupeBench {
                 long a = System.nanoTime();
                 Fingerprint fp = f.of(probe.headline(), probe.body());
                 int n = store.jdbi().withHandle(h -> {
-                    prints.byContentHash(h, fp.contentHash(), now.minusSeconds(7 * 86400));
-                    return prints.sharingBands(h, f.minHash().bandKeys(fp.signature()), now.minusSeconds(7 * 86400)).size();
+                    prints.byContentHash(h, fp.contentHash(), now.minusSeconds(7 * 86400), now.plusSeconds(7 * 86400));
+                    return prints.sharingBands(h, f.minHash().bandKeys(fp.signature()), now.minusSeconds(7 * 86400),
+                            now.plusSeconds(7 * 86400)).size();
                 });
                 if (q >= 50) times.add(System.nanoTime() - a);
                 if (n > 0) found++;
