@@ -48,24 +48,8 @@ public final class Archive {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the archive at " + file, e);
         }
-        Instant now = clock.instant();
-        // ON CONFLICT makes two simultaneous deliveries of the same bytes agree on one row.
-        return store.jdbi().withHandle(h -> {
-            int inserted = h.createUpdate("""
-                            INSERT INTO deliveries (sha256, source, channel, name, size, received_at)
-                            VALUES (:sha, :source, :channel, :name, :size, :at)
-                            ON CONFLICT (sha256) DO NOTHING""")
-                    .bind("sha", sha).bind("source", source).bind("channel", channel).bind("name", name)
-                    .bind("size", (long) content.length).bind("at", now.toEpochMilli())
-                    .execute();
-            return h.createQuery(
-                            "SELECT id, source, channel, name, size, received_at FROM deliveries WHERE sha256 = :sha")
-                    .bind("sha", sha)
-                    .map((rs, ctx) -> new Delivery(rs.getLong("id"), sha, rs.getString("source"),
-                            rs.getString("channel"), rs.getString("name"), rs.getLong("size"),
-                            Instant.ofEpochMilli(rs.getLong("received_at")), inserted == 1))
-                    .one();
-        });
+        // ON CONFLICT (in record) makes two simultaneous deliveries of the same bytes agree on one row.
+        return store.jdbi().withHandle(h -> record(h, sha, source, channel, name, content.length));
     }
 
     /**
