@@ -28,6 +28,7 @@ public final class Store implements AutoCloseable {
         this.pool = pool;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(pool);
+        jdbi.setStatementBuilderFactory(connection -> new HandleStatements());
     }
 
     /** Opens (and migrates) the store; {@code jdbcUrl} null means SQLite at DATA/taar.db. */
