@@ -16,11 +16,15 @@ final class HindiRomanizer {
     // Second halves of compounds that are written as one word; schwa deletion must not run across the seam.
     private static final String[] COMPOUND_TAILS = {"सभा"};
 
-    private final Transliterator devanagari;
+    // ICU promises no thread safety for transliterators: each thread has its own Devanagari one (an
+    // import slugs on every core), and the generic one, rarely needed, is shared under a lock.
+    private final ThreadLocal<Transliterator> devanagari;
     private final Transliterator rest;
 
     HindiRomanizer() {
-        devanagari = Transliterator.createFromRules("taar-deva-latn", rules(), Transliterator.FORWARD);
+        String rules = rules();
+        devanagari = ThreadLocal.withInitial(() -> Transliterator.createFromRules("taar-deva-latn", rules,
+                Transliterator.FORWARD));
         rest = Transliterator.getInstance("Any-Latin; Latin-ASCII");
     }
 
@@ -31,10 +35,32 @@ final class HindiRomanizer {
         StringBuilder marked = new StringBuilder();
         while (m.find()) m.appendReplacement(marked, Matcher.quoteReplacement(deleteSchwas(m.group())));
         m.appendTail(marked);
-        // ICU promises no thread safety for transliterators (its rule-based ones lock internally, Any-Latin keeps a cache).
-        synchronized (this) {
-            return rest.transliterate(devanagari.transliterate(marked.toString()));
+        return others(devanagari.get().transliterate(marked.toString()));
+    }
+
+    /**
+     * What is still not ASCII after the Devanagari rules (other scripts, curly quotes, accented
+     * Latin), through ICU's generic Latin: run by run, since Any-Latin costs about five times the
+     * Devanagari rules on a whole headline (bench/RESULTS.md, "import") and most of one is ASCII by now.
+     */
+    private String others(String s) {
+        int i = 0, n = s.length();
+        while (i < n && s.charAt(i) < 0x80) i++;
+        if (i == n) return s;
+        StringBuilder out = new StringBuilder(n).append(s, 0, i);
+        while (i < n) {
+            int j = i;
+            while (j < n && s.charAt(j) >= 0x80) j++;
+            String run = s.substring(i, j);
+            synchronized (rest) {
+                out.append(rest.transliterate(run));
+            }
+            i = j;
+            while (j < n && s.charAt(j) < 0x80) j++;
+            out.append(s, i, j);
+            i = j;
         }
+        return out.toString();
     }
 
     /**
