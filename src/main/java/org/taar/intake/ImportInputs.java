@@ -130,33 +130,50 @@ public final class ImportInputs {
         }
 
         // Lines are split on bytes, not characters: a line's bytes are the delivery, exactly as written.
+        // The file is read a block at a time and each block scanned for newlines.
         public void each(Consumer<Doc> doc) throws IOException {
-            try (Counting counting = new Counting(Files.newInputStream(path));
-                 InputStream in = new BufferedInputStream(counting, 1 << 16)) {
+            String file = path.getFileName().toString();
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] block = new byte[1 << 16];
                 ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
                 long number = 0;
                 long length = 0; // of the line, also past the limit, where its bytes are no longer kept
-                int b;
-                while (true) {
-                    b = in.read();
-                    if (b == '\n' || b < 0) {
-                        number++;
-                        String name = path.getFileName() + ":" + number;
-                        if (length > maxBytes) {
-                            doc.accept(Doc.tooLarge(name, length));
-                        } else {
-                            byte[] bytes = line.toByteArray();
-                            if (!isBlank(bytes)) doc.accept(new Doc(name, bytes, NinjsParser.NAME));
-                        }
+                long total = 0;
+                int n;
+                while ((n = in.read(block)) >= 0) {
+                    int from = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (block[i] != '\n') continue;
+                        length = keep(line, block, from, i, length);
+                        total += i + 1 - from;
+                        from = i + 1;
+                        emit(doc, file + ":" + ++number, line, length);
                         line.reset();
                         length = 0;
-                        read = counting.count;
-                        if (b < 0) return;
-                    } else {
-                        if (++length <= maxBytes) line.write(b);
-                        else line.reset();
+                        read = total;
                     }
+                    length = keep(line, block, from, n, length);
+                    total += n - from;
                 }
+                if (length > 0) emit(doc, file + ":" + ++number, line, length);
+                read = total;
+            }
+        }
+
+        /** Adds block[from, to) to the line while it is within the limit; returns the line's length so far. */
+        private long keep(ByteArrayOutputStream line, byte[] block, int from, int to, long length) {
+            long after = length + (to - from);
+            if (after <= maxBytes) line.write(block, from, to - from);
+            else line.reset();
+            return after;
+        }
+
+        private void emit(Consumer<Doc> doc, String name, ByteArrayOutputStream line, long length) {
+            if (length > maxBytes) {
+                doc.accept(Doc.tooLarge(name, length));
+            } else {
+                byte[] bytes = line.toByteArray();
+                if (!isBlank(bytes)) doc.accept(new Doc(name, bytes, NinjsParser.NAME));
             }
         }
 
