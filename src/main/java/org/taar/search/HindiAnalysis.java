@@ -27,7 +27,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <li>{@link #HI_STEM} ({@code *.hi}): recall for Hindi: normalized, folded, stop words out, stemmed;</li>
  *   <li>{@link #HI_EXACT} ({@code *.exact}): words as written, only Unicode-normalized and folded,
  *       so names survive and quoted phrases match word for word;</li>
- *   <li>{@link #EN} ({@code *.en}): English words in Hindi copy (and English stories), stemmed.</li>
+ *   <li>{@link #EN} ({@code *.en}): English words in Hindi copy (and English stories), stemmed;
+ *       words in other scripts are left to the two Hindi copies.</li>
  * </ul>
  */
 public final class HindiAnalysis {
@@ -80,14 +81,15 @@ public final class HindiAnalysis {
         };
     }
 
-    /** en: StandardTokenizer → possessive → lowercase → English stop words → Porter stemmer. */
+    /** en: StandardTokenizer → Latin words only → possessive → lowercase → English stop words → Porter stemmer. */
     public static Analyzer english() {
         CharArraySet stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream t = new EnglishPossessiveFilter(source);
+                TokenStream t = new LatinWordsFilter(source);
+                t = new EnglishPossessiveFilter(t);
                 t = new LowerCaseFilter(t);
                 t = new StopFilter(t, stop);
                 t = new PorterStemFilter(t);

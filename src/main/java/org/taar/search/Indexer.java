@@ -2,7 +2,7 @@ package org.taar.search;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +27,7 @@ public final class Indexer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     static final long POLL_MILLIS = 200;
     private static final int BATCH = 500;
+    private static final long COMMIT_EVERY_NANOS = 10_000_000_000L;
 
     private final StoryReads stories;
     private final Listings listings;
@@ -58,10 +59,11 @@ public final class Indexer implements AutoCloseable {
             long seq = events.lastEventSeq();
             index.clear();
             int n = 0;
-            for (long id : listings.visibleOrKilledIds()) {
-                Optional<Story> s = stories.byId(id);
-                if (s.isPresent() && s.get().isPublished()) {
-                    index.put(toIndexed(s.get()));
+            List<Long> ids = listings.visibleOrKilledIds();
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                for (Story s : stories.byIds(ids.subList(from, Math.min(ids.size(), from + BATCH))).values()) {
+                    if (!s.isPublished()) continue;
+                    index.put(toIndexed(s));
                     n++;
                 }
             }
@@ -71,10 +73,24 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    /** Applies every event since the index's last sequence, in the caller's thread. */
+    /**
+     * Applies every event since the index's last sequence, in the caller's thread, and commits.
+     * Each batch is searchable as soon as it is applied; a long catch-up (a rebuild, an import)
+     * commits every {@link #COMMIT_EVERY_NANOS} only, since a commit's fsyncs cost more than the
+     * batch (bench/RESULTS.md, "import"), and after a crash the events since the last commit are
+     * simply applied again.
+     */
     public int catchUp() {
         int applied = 0, n;
-        while ((n = applyBatch()) > 0) applied += n;
+        long committed = System.nanoTime();
+        while ((n = applyBatch()) > 0) {
+            applied += n;
+            if (System.nanoTime() - committed > COMMIT_EVERY_NANOS) {
+                index.commit();
+                committed = System.nanoTime();
+            }
+        }
+        if (applied > 0) index.commit();
         return applied;
     }
 
@@ -86,12 +102,13 @@ public final class Indexer implements AutoCloseable {
             events = events.subList(0, usable);
             Set<Long> ids = new LinkedHashSet<>();
             events.forEach(e -> ids.add(e.storyId()));
+            Map<Long, Story> found = stories.byIds(ids);
             for (long id : ids) {
-                Optional<Story> s = stories.byId(id);
-                if (s.isPresent() && s.get().isPublished()) index.put(toIndexed(s.get()));
+                Story s = found.get(id);
+                if (s != null && s.isPublished()) index.put(toIndexed(s));
                 else index.delete(id);
             }
-            index.commit(events.get(events.size() - 1).seq());
+            index.applied(events.get(events.size() - 1).seq());
             return events.size();
         }
     }

@@ -25,7 +25,7 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * The full-text index of published stories, in its own directory (DATA/search/). Writes go
  * through one IndexWriter; searches through a near-real-time {@link SearcherManager}, refreshed
- * after each {@link #commit}. The last applied event sequence is kept in the commit's user data,
+ * after each batch {@link #applied}. The last applied event sequence is kept in the commit's user data,
  * so the {@link Indexer} resumes where it stopped.
  *
  * <p>This class keeps the index's life (open, write, commit, refresh, close); what a story's
@@ -74,7 +74,7 @@ public final class SearchIndex implements Closeable {
         return fresh;
     }
 
-    /** The last event sequence whose changes are committed. */
+    /** The last event sequence whose changes are applied (and searchable); committed by the next {@link #commit()}. */
     public long lastSeq() {
         return lastSeq;
     }
@@ -106,11 +106,28 @@ public final class SearchIndex implements Closeable {
 
     /** Makes the changes so far durable with the event sequence they reach, and visible to searches. */
     public void commit(long seq) {
+        applied(seq);
+        commit();
+    }
+
+    /**
+     * Makes the changes so far visible to searches, as far as event {@code seq}; the next
+     * {@link #commit()} (or closing the index) makes them durable with that sequence.
+     */
+    public void applied(long seq) {
         try {
             writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
-            writer.commit();
             lastSeq = seq;
             searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was applied durable, with its event sequence. */
+    public void commit() {
+        try {
+            writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

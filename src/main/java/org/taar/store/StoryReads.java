@@ -5,7 +5,10 @@ import static org.taar.store.StoryRows.instant;
 import static org.taar.store.StoryRows.story;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.taar.item.NewsItem;
@@ -34,6 +37,22 @@ public final class StoryReads {
                 .bind("id", id)
                 .map((rs, ctx) -> story(rs, StoryRows.tagsOf(h, rs.getLong("id"))))
                 .findOne());
+    }
+
+    /**
+     * Stories with their tags, as {@link #byId(long)} reads them, on one handle: the search index
+     * reads a batch of changed stories at a time. Ids with no story are left out.
+     */
+    public Map<Long, Story> byIds(Collection<Long> ids) {
+        return store.jdbi().withHandle(h -> {
+            Map<Long, Story> found = new LinkedHashMap<>();
+            for (long id : ids) {
+                h.createQuery("SELECT " + COLUMNS + " FROM stories s WHERE s.id = :id").bind("id", id)
+                        .map((rs, ctx) -> story(rs, StoryRows.tagsOf(h, rs.getLong("id"))))
+                        .findOne().ifPresent(st -> found.put(id, st));
+            }
+            return found;
+        });
     }
 
     /** A story by id, read in the caller's transaction (an editor's action); without its tags. */

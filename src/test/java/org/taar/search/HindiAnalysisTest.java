@@ -83,4 +83,11 @@ class HindiAnalysisTest {
         Analyzer a = HindiAnalysis.english();
         assertThat(tokens(a, "The Elections of India's states")).containsExactly("elect", "india", "state");
     }
+
+    @Test
+    void theEnglishChainKeepsOnlyLatinWords() throws IOException {
+        Analyzer a = HindiAnalysis.english();
+        assertThat(tokens(a, "भारत ने IPL 2024 में Café Москва जीता")).containsExactly("ipl", "2024", "café");
+        assertThat(tokens(a, "ज़मीन")).isEmpty();
+    }
 }
