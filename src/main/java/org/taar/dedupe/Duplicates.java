@@ -54,13 +54,26 @@ public final class Duplicates {
     /** A new story's fingerprint and what it repeats, if anything. */
     public record Check(Fingerprint fingerprint, long[] bandKeys, Optional<Match> match) {}
 
+    /** A story's fingerprint and band keys: pure work on its text, which an import does on every core before writing. */
+    public record Print(Fingerprint fingerprint, long[] bandKeys) {}
+
+    public Print print(NewsItem item) {
+        Fingerprint fp = fingerprinter.of(item);
+        return new Print(fp, fingerprinter.minHash().bandKeys(fp.signature()));
+    }
+
     /**
      * @param now the story's time: the live clock, or an archived story's own date, so that an
      *            import compares each story with its own week's, never with another year's
      */
     public Check check(Handle h, String source, String agency, NewsItem item, Instant now) {
-        Fingerprint fp = fingerprinter.of(item);
-        long[] keys = fingerprinter.minHash().bandKeys(fp.signature());
+        return check(h, source, agency, print(item), now);
+    }
+
+    /** As above, for a story whose {@link #print} was made beforehand. */
+    public Check check(Handle h, String source, String agency, Print print, Instant now) {
+        Fingerprint fp = print.fingerprint();
+        long[] keys = print.bandKeys();
         Instant since = now.minus(WINDOW);
         Instant until = now.plus(WINDOW);
         Optional<FingerprintStore.Stored> same = store.byContentHash(h, fp.contentHash(), since, until);

@@ -21,6 +21,10 @@ final class Identifier {
     private final StoryReads stories;
     private final Duplicates duplicates;
 
+    Duplicates duplicates() {
+        return duplicates;
+    }
+
     Identifier(Config config, StoryReads stories, Duplicates duplicates) {
         this.config = config;
         this.stories = stories;
@@ -28,6 +32,11 @@ final class Identifier {
     }
 
     Identified identify(Handle h, String source, NewsItem item, Long deliveryId, Instant now) {
+        return identify(h, source, item, deliveryId, now, null);
+    }
+
+    /** @param print the item's fingerprint when it was made beforehand (an import's); null makes it here if needed */
+    Identified identify(Handle h, String source, NewsItem item, Long deliveryId, Instant now, Duplicates.Print print) {
         Optional<Story> current = stories.find(h, source, item.uri());
         return switch (Versions.classify(current, item)) {
             case STALE -> {
@@ -42,7 +51,8 @@ final class Identifier {
                     : new Identified.Update(current.get(), stories.showsEdit(h, current.get().id()));
             case NEW -> {
                 String agency = item.agency() != null ? item.agency() : config.source(source).agency();
-                Duplicates.Check check = duplicates.check(h, source, agency, item, now);
+                Duplicates.Check check = duplicates.check(h, source, agency,
+                        print != null ? print : duplicates.print(item), now);
                 if (check.match().isPresent() && !config.source(source).publishDuplicates()) {
                     Duplicates.Match m = check.match().get();
                     yield new Identified.Duplicate(m, duplicates.pathOf(h, m.originalId()).orElse(null));

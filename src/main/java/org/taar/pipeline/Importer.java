@@ -161,7 +161,7 @@ public final class Importer {
             ParseContext ctx = new ParseContext(source, clock.instant(), parts::add);
             var parsed = formats.parse(doc.content(), doc.formatHint(), ctx, raw -> {
                 sent.add(MediaIntake.Sent.of(items.size(), raw));
-                items.add(MediaIntake.standsAlone(raw) ? null : pipeline.prepare(source, raw));
+                items.add(MediaIntake.standsAlone(raw) ? null : pipeline.prepareWhole(source, raw));
             });
             if (items.isEmpty()) {
                 return new Read(doc, sha, items, sent, parsed.warnings().isEmpty() ? "no news items in the delivery"

@@ -29,6 +29,7 @@ import org.taar.store.MediaStore;
 import org.taar.kill.Kills;
 import org.taar.rules.Decision;
 import org.taar.rules.RuleEdits;
+import org.taar.rules.RuleText;
 import org.taar.rules.Rules;
 import org.taar.story.Outcome;
 import org.taar.story.OutcomeStatus;
@@ -149,14 +150,32 @@ public final class Pipeline implements Deliveries {
         ReentrantLock lock = stripes[Math.floorMod((source + '\n' + p.item().uri()).hashCode(), stripes.length)];
         lock.lock();
         try {
-            return applyWithRetry(source, name, delivery, p.item(), p.enrichment(), p.holdWhy());
+            return applyWithRetry(source, name, delivery, p);
         } finally {
             lock.unlock();
         }
     }
 
-    /** An item through the stages that need no store: normalized and enriched, and why it must be held if it must. */
-    record Prepared(NewsItem item, Enrichment enrichment, String holdWhy) {}
+    /**
+     * An item through the stages that need no store: normalized and enriched, and why it must be
+     * held if it must; for an import also its fingerprint and what the rules read of it (null:
+     * made when needed, on the writing thread).
+     */
+    record Prepared(NewsItem item, Enrichment enrichment, String holdWhy, Duplicates.Print print,
+                    RuleText.Read ruleRead) {
+        Prepared with(Duplicates.Print print, RuleText.Read ruleRead) {
+            return new Prepared(item, enrichment, holdWhy, print, ruleRead);
+        }
+    }
+
+    /**
+     * As {@link #prepare}, and the fingerprint and rule text as well: an import makes them on every
+     * core, where a live delivery makes them only when its version is new.
+     */
+    Prepared prepareWhole(String source, NewsItem raw) {
+        Prepared p = prepare(source, raw);
+        return p.with(identifier.duplicates().print(p.item()), RuleText.read(p.item()));
+    }
 
     Prepared prepare(String source, NewsItem raw) {
         NewsItem item = normalizer.normalize(raw);
@@ -170,7 +189,7 @@ public final class Pipeline implements Deliveries {
             b.headline = NO_HEADLINE + " " + (item.link() != null ? item.link() : item.uri());
             item = b.build();
         }
-        return new Prepared(item, enricher.enrich(item, config.source(source)), holdWhy);
+        return new Prepared(item, enricher.enrich(item, config.source(source)), holdWhy, null, null);
     }
 
     /**
@@ -179,7 +198,7 @@ public final class Pipeline implements Deliveries {
      * with the stories of its own week, not with the whole archive imported today.
      */
     Outcome apply(Handle h, String source, String file, Delivery delivery, Prepared p, Instant at) {
-        return apply(h, source, file, delivery, p.item(), p.enrichment(), p.holdWhy(), clock.instant(), at);
+        return apply(h, source, file, delivery, p, clock.instant(), at);
     }
 
     /** The bulk path for `taar import`: these stages, a batch of documents at a time. */
@@ -192,27 +211,28 @@ public final class Pipeline implements Deliveries {
 
     // Another process (a `taar ingest` beside the server, another node) may insert the same story
     // between our read and our write; the unique key catches it and the second attempt sees it.
-    private Outcome applyWithRetry(String source, String file, Delivery delivery, NewsItem item, Enrichment e,
-            String holdWhy) {
+    private Outcome applyWithRetry(String source, String file, Delivery delivery, Prepared p) {
         try {
-            return writes.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, item, e, holdWhy));
+            return writes.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, p));
         } catch (JdbiException first) {
-            log.warn("retrying story write source={} uri={} after: {}", source, item.uri(), first.getMessage());
-            return writes.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, item, e, holdWhy));
+            log.warn("retrying story write source={} uri={} after: {}", source, p.item().uri(), first.getMessage());
+            return writes.store().jdbi().inTransaction(h -> apply(h, source, file, delivery, p));
         }
     }
 
     // Identify, decide, record: reads first, then the version's one write, all in one transaction.
-    private Outcome apply(Handle h, String source, String file, Delivery delivery, NewsItem item, Enrichment e,
-            String holdWhy) {
+    private Outcome apply(Handle h, String source, String file, Delivery delivery, Prepared p) {
         Instant now = clock.instant();
-        return apply(h, source, file, delivery, item, e, holdWhy, now, now);
+        return apply(h, source, file, delivery, p, now, now);
     }
 
-    private Outcome apply(Handle h, String source, String file, Delivery delivery, NewsItem item, Enrichment e,
-            String holdWhy, Instant now, Instant storyTime) {
+    private Outcome apply(Handle h, String source, String file, Delivery delivery, Prepared p, Instant now,
+            Instant storyTime) {
+        NewsItem item = p.item();
+        Enrichment e = p.enrichment();
+        String holdWhy = p.holdWhy();
         Long deliveryId = delivery == null ? null : delivery.id();
-        Identified what = identifier.identify(h, source, item, deliveryId, storyTime);
+        Identified what = identifier.identify(h, source, item, deliveryId, storyTime, p.print());
         if (what instanceof Identified.Kill kill && kill.current().isEmpty()) {
             // Not its own uri: an advisory naming a story by slug or headline, or a kill still to match.
             Optional<Outcome> matched = kills.apply(h, source, file, deliveryId, item, now);
@@ -220,7 +240,7 @@ public final class Pipeline implements Deliveries {
         }
         Decision d = null;
         if (what instanceof Identified.New || what instanceof Identified.Update) {
-            d = rules.decide(h, source, item, e.section());
+            d = rules.decide(h, source, item, e.section(), p.ruleRead());
             if (holdWhy != null && (d.action() == Decision.Action.PUBLISH || d.action() == Decision.Action.EMBARGO)) {
                 d = new Decision(Decision.Action.HOLD, "no-headline", holdWhy, null, d.edits());
             }

@@ -16,6 +16,18 @@ import org.taar.item.NewsItem;
 public final class RuleText {
     private RuleText() {}
 
+    /**
+     * What the routing rules read of an item: its plain text, and the folded words of that text
+     * with the slugline and editor's note. Pure work, which an import does on every core before writing.
+     */
+    public record Read(String text, List<String> words) {}
+
+    public static Read read(NewsItem item) {
+        String text = plain(item);
+        String extra = (item.slugline() == null ? "" : item.slugline() + "\n") + (item.ednote() == null ? "" : item.ednote());
+        return new Read(text, words(extra.isEmpty() ? text : text + "\n" + extra));
+    }
+
     /** Headline, subheadline, summary and the body's text (markup removed), one line each. */
     public static String plain(NewsItem item) {
         StringBuilder b = new StringBuilder();

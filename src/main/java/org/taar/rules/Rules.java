@@ -105,12 +105,17 @@ public final class Rules {
      * @param section the site section the enrich stage chose, which rules may match and change
      */
     public Decision decide(Handle h, String source, NewsItem item, String section) {
+        return decide(h, source, item, section, null);
+    }
+
+    /** As above, with what the rules read of the item made beforehand ({@link RuleText#read}); null reads it here. */
+    public Decision decide(Handle h, String source, NewsItem item, String section, RuleText.Read read) {
         if (item.pubstatus() == PubStatus.WITHHELD) {
             return new Decision(Decision.Action.HOLD, "agency-withheld", "the agency marked the item withheld", null);
         }
         Optional<Decision> licence = licence(source, item);
         if (licence.isPresent()) return licence.get();
-        Decision routed = route(h, source, item, section);
+        Decision routed = route(h, source, item, section, read != null ? read : RuleText.read(item));
         boolean waits = item.embargoed() != null && item.embargoed().isAfter(clock.instant());
         if (waits && routed.action() == Decision.Action.PUBLISH) {
             return new Decision(Decision.Action.EMBARGO, "embargo", "embargoed until " + item.embargoed(),
@@ -135,10 +140,9 @@ public final class Rules {
         return Optional.empty();
     }
 
-    private Decision route(Handle h, String source, NewsItem item, String section) {
-        String text = RuleText.plain(item);
-        String extra = (item.slugline() == null ? "" : item.slugline() + "\n") + (item.ednote() == null ? "" : item.ednote());
-        List<String> words = RuleText.words(extra.isEmpty() ? text : text + "\n" + extra);
+    private Decision route(Handle h, String source, NewsItem item, String section, RuleText.Read read) {
+        String text = read.text();
+        List<String> words = read.words();
         Decision.Edits edits = Decision.Edits.NONE;
         String current = section;
         for (RoutingRule r : all(h)) {
