@@ -62,7 +62,33 @@ final class TagText {
     }
 
     static String key(String word) {
-        return KEYS.get(word, TagText::keyOf);
+        return isKey(word) ? word : KEYS.get(word, TagText::keyOf);
+    }
+
+    /**
+     * Whether an NFC word is its own key, as most words are: lowercase ASCII and digits, and
+     * Devanagari with no nukta, chandrabindu or class nasal before a virama. Such words skip the
+     * cache, whose lookups were still a third of tagging's time in an import.
+     */
+    static boolean isKey(String word) {
+        for (int i = 0, n = word.length(); i < n; i++) {
+            char c = word.charAt(i);
+            if (c < 0x80) {
+                if (c >= 'A' && c <= 'Z') return false;
+                continue;
+            }
+            if (c < '\u0900' || c > '\u097F') return false;
+            switch (c) {
+                // Nukta, chandrabindu, the letters with a nukta, and the accents NFC would reorder.
+                case '\u093C', '\u0901', '\u0951', '\u0952', '\u0953', '\u0954', '\u0929', '\u0931', '\u0934', '\u0958', '\u0959', '\u095A', '\u095B',
+                        '\u095C', '\u095D', '\u095E', '\u095F' -> { return false; }
+                case '\u0919', '\u091E', '\u0923', '\u0928', '\u092E' -> {
+                    if (i + 1 < n && word.charAt(i + 1) == '\u094D') return false;
+                }
+                default -> { }
+            }
+        }
+        return true;
     }
 
     private static String keyOf(String word) {

@@ -91,8 +91,8 @@ public final class KillAdvisories {
             Matcher m = LEADING_WORD.matcher(place);
             if (m.find()) return m.group(1).replaceAll("\\s+", " ");
         }
-        String folded = fold(text);
         if (text.length() > MAX_ADVISORY_CHARS) return null;
+        String folded = fold(text);
         for (String place : List.of(fold(headline), fold(firstLine))) {
             if (KillWords.HINDI_HEADING.matcher(place).find()) return KillWords.HINDI_KILL;
         }
