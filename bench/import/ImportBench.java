@@ -19,7 +19,7 @@ import org.taar.format.NinjsParser;
  * the same stories delivered one at a time through the live pipeline (what loading an archive
  * cost before `taar import`: one delivery, one archive fsync and one transaction per story).
  *
- * <p>Usage: ImportBench write FILE --stories N --headlines DIR
+ * <p>Usage: ImportBench write FILE --stories N --headlines DIR [--days D, default 3650: a decade]
  * <br>ImportBench baseline FILE --data DIR [--db URL] --stories M
  */
 public final class ImportBench {
@@ -31,26 +31,28 @@ public final class ImportBench {
         int stories = 0;
         Path headlines = null, data = null;
         String db = null;
+        int days = 3650;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--stories" -> stories = Integer.parseInt(args[++i]);
                 case "--headlines" -> headlines = Path.of(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--db" -> db = args[++i];
+                case "--days" -> days = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (mode.equals("write")) write(file, stories, headlines);
+        if (mode.equals("write")) write(file, stories, headlines, days);
         else baseline(file, data, db, stories);
     }
 
-    private static void write(Path file, int stories, Path headlines) throws Exception {
+    private static void write(Path file, int stories, Path headlines, int days) throws Exception {
         StoryWriter writer = new StoryWriter(7, StoryWriter.realHeadlines(headlines));
         Instant end = Instant.now().minus(Duration.ofDays(1));
-        long span = Duration.ofDays(3650).toMillis();
+        long span = Duration.ofDays(days).toMillis();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int n = 0; n < stories; n++) {
-                // A decade of copy, oldest first, as an archive export would list it.
+                // --days of copy (a decade by default), oldest first, as an archive export would list it.
                 Instant created = end.minusMillis(span - span * n / Math.max(1, stories));
                 StoryWriter.Story s = writer.story(n, created);
                 ObjectNode o = JSON.createObjectNode();
