@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.taar.config.Config;
 import org.taar.store.Listings;
 import org.taar.store.Listings.Listed;
@@ -40,8 +43,6 @@ public final class Feeds {
     /** Google News reads stories of the last two days, at most 1,000 per sitemap. */
     public static final Duration NEWS_WINDOW = Duration.ofHours(48);
     public static final int NEWS_MAX = 1_000;
-    /** The sitemap protocol's limit of URLs in one file. */
-    public static final int SITEMAP_MAX = 50_000;
     /** A month's sitemap can be long: after a new story it is refreshed this often at most (a kill or update at once). */
     static final Duration MONTHS_EVERY = Duration.ofSeconds(5);
 
@@ -52,8 +53,9 @@ public final class Feeds {
     private final Sitemaps sitemaps;
     private final Config.Site site;
     private final Clock clock;
-    /** Months whose sitemap is materialized, i.e. that have published stories; newest first. */
-    private final Set<YearMonth> sitemapMonths = new TreeSet<>(Comparator.reverseOrder());
+    private final Sitemaps.Limits limits;
+    /** Months whose sitemap is materialized, i.e. that have published stories, with their parts; newest first. */
+    private final Map<YearMonth, Integer> sitemapMonths = new TreeMap<>(Comparator.reverseOrder());
     /** Months whose sitemap waits for the next refresh. */
     private final Set<YearMonth> staleMonths = new LinkedHashSet<>();
     /** When the oldest story in the news sitemap leaves its 48-hour window; null when it is empty. */
@@ -63,6 +65,13 @@ public final class Feeds {
 
     public Feeds(Listings stories, MediaReads media, PageCache cache, RssFeed rss, Sitemaps sitemaps, Config.Site site,
                  Clock clock) {
+        this(stories, media, cache, rss, sitemaps, site, clock, Sitemaps.Limits.PROTOCOL);
+    }
+
+    /** With other limits per sitemap file than the protocol's: tests cut months into parts with a few stories. */
+    Feeds(Listings stories, MediaReads media, PageCache cache, RssFeed rss, Sitemaps sitemaps, Config.Site site,
+          Clock clock, Sitemaps.Limits limits) {
+        this.limits = limits;
         this.stories = stories;
         this.media = media;
         this.cache = cache;
@@ -87,7 +96,12 @@ public final class Feeds {
     }
 
     public static String monthPath(YearMonth month) {
-        return "/sitemap-" + month + ".xml";
+        return monthPath(month, 1);
+    }
+
+    /** Part {@code part} of a month's sitemap: the first keeps the month's own address, later ones add their number. */
+    public static String monthPath(YearMonth month, int part) {
+        return part <= 1 ? "/sitemap-" + month + ".xml" : "/sitemap-" + month + "-" + part + ".xml";
     }
 
     /** Every feed, every month's sitemap since the first story, the index, the news sitemap and robots.txt. */
@@ -99,7 +113,7 @@ public final class Feeds {
             for (YearMonth m = month(first.get()); !m.isAfter(last); m = m.plusMonths(1)) months.add(m);
         }
         // Months that lost their last story since the previous render must go too.
-        months.addAll(sitemapMonths);
+        months.addAll(sitemapMonths.keySet());
         renderFeeds(allSections());
         renderMonths(months);
         renderNews();
@@ -142,18 +156,48 @@ public final class Feeds {
         monthsNanos = System.nanoTime();
         monthsRendered = true;
         for (YearMonth m : months) {
-            Instant from = m.atDay(1).atStartOfDay(site.zone()).toInstant();
-            Instant to = m.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant();
-            List<Listed> list = stories.publishedBetween(from, to, SITEMAP_MAX);
-            if (list.isEmpty()) {
-                cache.remove(monthPath(m));
-                indexChanged |= sitemapMonths.remove(m);
-            } else {
-                cache.put(monthPath(m), page(Sitemaps.TYPE, sitemaps.month(list, images(list))));
-                indexChanged |= sitemapMonths.add(m);
+            List<byte[]> parts = monthParts(m);
+            int before = sitemapMonths.getOrDefault(m, 0);
+            for (int part = 1; part <= parts.size(); part++) {
+                cache.put(monthPath(m, part), page(Sitemaps.TYPE, parts.get(part - 1)));
             }
+            for (int part = parts.size() + 1; part <= before; part++) cache.remove(monthPath(m, part));
+            if (parts.isEmpty()) sitemapMonths.remove(m);
+            else sitemapMonths.put(m, parts.size());
+            indexChanged |= parts.size() != before;
         }
-        if (indexChanged) cache.put(INDEX_PATH, page(Sitemaps.TYPE, sitemaps.index(List.copyOf(sitemapMonths))));
+        if (indexChanged) cache.put(INDEX_PATH, page(Sitemaps.TYPE, sitemaps.index(new LinkedHashMap<>(sitemapMonths))));
+    }
+
+    /**
+     * A month's sitemap in parts within the protocol's limits, oldest stories first, so that a new
+     * story changes only the last part. Read from the store a part's worth of stories at a time.
+     */
+    private List<byte[]> monthParts(YearMonth m) {
+        Instant from = m.atDay(1).atStartOfDay(site.zone()).toInstant();
+        Instant to = m.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant();
+        List<byte[]> parts = new ArrayList<>();
+        Listed last = null;
+        while (true) {
+            List<Listed> list = stories.publishedAfter(from, to, last == null ? null : last.publishedAt(),
+                    last == null ? 0 : last.id(), limits.urls());
+            if (list.isEmpty()) break;
+            cut(list, parts);
+            last = list.get(list.size() - 1);
+            if (list.size() < limits.urls()) break;
+        }
+        return parts;
+    }
+
+    // Within the URL limit a file can still pass 50 MB (long addresses, pictures): it is halved until it fits.
+    private void cut(List<Listed> list, List<byte[]> parts) {
+        byte[] whole = sitemaps.month(list, images(list));
+        if (whole.length <= limits.bytes() || list.size() == 1) {
+            parts.add(whole);
+            return;
+        }
+        cut(list.subList(0, list.size() / 2), parts);
+        cut(list.subList(list.size() / 2, list.size()), parts);
     }
 
     private void renderNews() {

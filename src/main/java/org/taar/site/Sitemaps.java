@@ -28,12 +28,29 @@ public final class Sitemaps {
         this.base = Feeds.base(site);
     }
 
+    /**
+     * The protocol's limits for one sitemap file: 50,000 URLs and 50 MB (52,428,800 bytes)
+     * uncompressed. A month with more is cut into parts ({@link Feeds#monthPath(YearMonth, int)}).
+     */
+    public record Limits(int urls, long bytes) {
+        public static final Limits PROTOCOL = new Limits(50_000, 52_428_800L);
+    }
+
     /** The sitemap index: the news sitemap and one sitemap per month that has stories, newest first. */
     public byte[] index(List<YearMonth> months) {
+        Map<YearMonth, Integer> parts = new java.util.LinkedHashMap<>();
+        months.forEach(m -> parts.put(m, 1));
+        return index(parts);
+    }
+
+    /** As above, each month with its number of parts, in the order given. */
+    public byte[] index(Map<YearMonth, Integer> months) {
         XmlOut x = new XmlOut(256 + months.size() * 96);
         x.start("sitemapindex").namespace(null, Feeds.SITEMAP_NS).newline();
         x.start("sitemap").element("loc", base + Feeds.NEWS_PATH).end();
-        for (YearMonth m : months) x.start("sitemap").element("loc", base + Feeds.monthPath(m)).end();
+        months.forEach((m, parts) -> {
+            for (int part = 1; part <= parts; part++) x.start("sitemap").element("loc", base + Feeds.monthPath(m, part)).end();
+        });
         x.end();
         return x.bytes();
     }

@@ -100,6 +100,24 @@ public final class Listings {
                 .map((rs, ctx) -> listed(rs)).list());
     }
 
+    /**
+     * Published stories of {@code [from, to)}, oldest first, after the story published at
+     * {@code afterAt} with id {@code afterId} (null: from the start): a month's sitemap read a part
+     * at a time, so that a month longer than one sitemap file is never held whole.
+     */
+    public List<Listed> publishedAfter(Instant from, Instant to, Instant afterAt, long afterId, int limit) {
+        long at = afterAt == null ? Long.MIN_VALUE : afterAt.toEpochMilli();
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT id, section, slug, headline, published_at, updated_at
+                          FROM stories
+                         WHERE status = 'published' AND published_at >= :from AND published_at < :to
+                           AND (published_at > :at OR (published_at = :at AND id > :id))
+                        ORDER BY published_at, id LIMIT :limit""")
+                .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli()).bind("at", at).bind("id", afterId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> listed(rs)).list());
+    }
+
     /** When the oldest published story appeared, if any: where the monthly sitemaps begin. */
     public Optional<Instant> firstPublishedAt() {
         return store.jdbi().withHandle(h -> h.createQuery(
