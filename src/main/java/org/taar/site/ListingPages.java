@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import org.taar.config.Config;
 import org.taar.store.Listings;
 import org.taar.store.MediaReads;
@@ -39,10 +40,20 @@ public final class ListingPages {
 
     /**
      * One listing: where it lives, what a CDN purges it by, its heading, the section it belongs
-     * to ("" for a tag), how many stories it has and how to fetch a page of them.
+     * to ("" for a tag), how many stories it has counted up to a cap (a listing needs to know its
+     * pages up to the one it shows, never its whole size: counting a decade's section or tag reads
+     * every story in it), and how to fetch a page of them.
      */
-    private record Listing(String path, String keys, String heading, String section, int total,
-                           IntFunction<List<Story>> fetch) {}
+    private record Listing(String path, String keys, String heading, String section, IntUnaryOperator countUpTo,
+                           IntFunction<List<Story>> fetch) {
+        /** Whether page {@code page} has stories (page 1 always exists, empty or not). */
+        boolean has(int page, int per) {
+            if (page <= 1) return true;
+            long before = (page - 1L) * per;
+            // A page past any store's size (?page=999999999) is not counted for.
+            return before < Integer.MAX_VALUE && countUpTo.applyAsInt((int) before + 1) > before;
+        }
+    }
 
     public ListingPages(Listings stories, MediaReads media, Renderer renderer, PageCache cache, Config.Site site,
                         Clock clock) {
@@ -114,12 +125,13 @@ public final class ListingPages {
             String slug = path.substring(1, path.length() - 1);
             listing = site.section(slug).isPresent() ? Optional.of(section(slug)) : Optional.empty();
         }
-        if (listing.isEmpty() || page > pages(listing.get())) return null;
+        if (listing.isEmpty() || !listing.get().has(page, site.sectionStories())) return null;
         return render(listing.get(), page);
     }
 
     private void materialize(Listing l, boolean deep) {
-        int kept = Math.min(LISTING_PAGES, pages(l));
+        int per = site.sectionStories();
+        int kept = Math.max(1, (Math.min(l.countUpTo().applyAsInt(LISTING_PAGES * per), LISTING_PAGES * per) + per - 1) / per);
         for (int page = 1; page <= (deep ? kept : 1); page++) cache.put(listingKey(l.path(), page), render(l, page));
         if (deep) {
             // Pages that no longer have stories (after kills) must not linger, nor deeper pages rendered on demand.
@@ -133,25 +145,30 @@ public final class ListingPages {
         int per = site.sectionStories();
         List<Story> list = l.fetch().apply((page - 1) * per);
         var pictures = media.leadPictures(list.stream().map(Story::id).toList());
-        return Page.html(200, renderer.listing(l.path(), l.heading(), l.section(), list, page, page < pages(l), pictures))
-                .withSurrogateKeys(l.keys());
-    }
-
-    /** How many pages the listing has; an empty listing has one. */
-    private int pages(Listing l) {
-        int per = site.sectionStories();
-        return Math.max(1, (l.total() + per - 1) / per);
+        return Page.html(200, renderer.listing(l.path(), l.heading(), l.section(), list, page, l.has(page + 1, per),
+                pictures)).withSurrogateKeys(l.keys());
     }
 
     private Listing section(String slug) {
         int per = site.sectionStories();
         return new Listing("/" + slug + "/", "section-" + slug, renderer.sectionName(slug), slug,
-                stories.countInSection(slug), offset -> stories.inSection(slug, per, offset));
+                cap -> stories.countInSection(slug, cap), offset -> stories.inSection(slug, per, offset));
     }
 
+    /**
+     * A tag's listing. One capped count first says whether the tag has few stories (fewer than the
+     * materialized pages hold), which decides how its pages are read ({@link Listings#withTag(String,
+     * int, int, boolean)}) and answers every later count of a small tag.
+     */
     private Optional<Listing> tag(String slug) {
         int per = site.sectionStories();
-        return stories.tag(slug).map((Tag t) -> new Listing("/tag/" + slug + "/", "tag-" + slug, t.name(), "",
-                stories.countWithTag(slug), offset -> stories.withTag(slug, per, offset)));
+        int cap = LISTING_PAGES * per + 1;
+        return stories.tag(slug).map((Tag t) -> {
+            int known = stories.countWithTag(slug, cap);
+            boolean few = known < cap;
+            IntUnaryOperator count = c -> c <= cap || few ? Math.min(known, c) : stories.countWithTag(slug, c);
+            return new Listing("/tag/" + slug + "/", "tag-" + slug, t.name(), "", count,
+                    offset -> stories.withTag(slug, per, offset, few));
+        });
     }
 }

@@ -14,9 +14,9 @@ import org.taar.story.Story;
 /**
  * Adds related stories to articles that went out without them. An article is published at once
  * without its related stories (a more-like-this query is the slow part of an article); this
- * re-renders it with them moments later, on the listings thread: first the articles just
- * published, then a few of those rendered at start, so a large site's backlog never holds the
- * listings up. Called from one thread at a time.
+ * re-renders it with them moments later, on the publisher's related thread: first the articles
+ * just published, then a few of those rendered at start, so a large site's backlog never holds
+ * fresh articles up. Called from one thread at a time.
  */
 public final class RelatedBackfill {
     /** How many articles rendered at start get their related stories in one pass. */

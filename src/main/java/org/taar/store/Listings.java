@@ -39,10 +39,27 @@ public final class Listings {
     }
 
     public List<Story> withTag(String tag, int limit, int offset) {
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM stories s JOIN story_tags t ON t.story_id = s.id
-                        WHERE t.tag = :tag AND s.status = 'published'
-                        ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset""")
+        return withTag(tag, limit, offset, false);
+    }
+
+    /**
+     * A page of a tag's stories, newest first. {@code few}: the tag has few stories (a count below
+     * a page's worth told the caller so), and they are read through the tag's own index and sorted;
+     * otherwise the newest stories of the site are walked until enough carry the tag. Each way is
+     * fast where the other is slow: walking the site for a rare tag reads the whole archive, and
+     * sorting a common tag's stories (half the archive for "india") reads all of them.
+     * {@code CROSS JOIN} keeps SQLite to the given order; PostgreSQL plans by its statistics.
+     */
+    public List<Story> withTag(String tag, int limit, int offset, boolean few) {
+        String sql = few ? "SELECT " + COLUMNS + """
+                 FROM story_tags t CROSS JOIN stories s
+                WHERE t.tag = :tag AND s.id = t.story_id AND s.status = 'published'
+                ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset"""
+                : "SELECT " + COLUMNS + """
+                 FROM stories s JOIN story_tags t ON t.story_id = s.id
+                WHERE t.tag = :tag AND s.status = 'published'
+                ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset""";
+        return store.jdbi().withHandle(h -> h.createQuery(sql)
                 .bind("tag", tag).bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> story(rs, List.of())).list());
     }
@@ -126,16 +143,32 @@ public final class Listings {
     }
 
     public int countInSection(String section) {
-        return store.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM stories WHERE section = :section AND status = 'published'")
-                .bind("section", section).mapTo(Integer.class).one());
+        return countInSection(section, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The section's published stories, counted up to {@code cap}: a listing needs to know how
+     * many pages it has up to the one asked for, not the size of a decade's archive, which costs
+     * a read of every story in it (a quarter of a million in a large section).
+     */
+    public int countInSection(String section, int cap) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM (SELECT 1 FROM stories WHERE section = :section AND status = 'published'
+                                               LIMIT :cap) c""")
+                .bind("section", section).bind("cap", cap).mapTo(Integer.class).one());
     }
 
     public int countWithTag(String tag) {
+        return countWithTag(tag, Integer.MAX_VALUE);
+    }
+
+    /** The tag's published stories, counted up to {@code cap} (as {@link #countInSection(String, int)}), through the tag's index. */
+    public int countWithTag(String tag, int cap) {
         return store.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM stories s JOIN story_tags t ON t.story_id = s.id
-                        WHERE t.tag = :tag AND s.status = 'published'""")
-                .bind("tag", tag).mapTo(Integer.class).one());
+                        SELECT COUNT(*) FROM (SELECT 1 FROM story_tags t CROSS JOIN stories s
+                                               WHERE t.tag = :tag AND s.id = t.story_id AND s.status = 'published'
+                                               LIMIT :cap) c""")
+                .bind("tag", tag).bind("cap", cap).mapTo(Integer.class).one());
     }
 
     /** A tag with its own listing: not one merged into another (that slug is an alias). */

@@ -33,6 +33,13 @@ class ListingsTest {
             assertThat(listings.withTag("barish", 10, 0)).extracting(Story::id).containsExactly(c, a);
             assertThat(listings.countInSection("india")).isEqualTo(2);
             assertThat(listings.countWithTag("barish")).isEqualTo(2);
+            // Both ways of reading a tag's page give the same page; counts stop at their cap.
+            assertThat(listings.withTag("barish", 10, 0, true)).extracting(Story::id).containsExactly(c, a);
+            assertThat(listings.withTag("barish", 1, 1, true)).extracting(Story::id).containsExactly(a);
+            assertThat(listings.withTag("barish", 1, 1, false)).extracting(Story::id).containsExactly(a);
+            assertThat(listings.countWithTag("barish", 1)).isEqualTo(1);
+            assertThat(listings.countInSection("india", 1)).isEqualTo(1);
+            assertThat(listings.countInSection("india", 5)).isEqualTo(2);
             assertThat(listings.tag("barish")).contains(rain);
             assertThat(listings.publishedAfter(null, null, 0, 10)).extracting(Story::id).containsExactly(a, b, c);
             assertThat(listings.publishedAfter(null, NOW, a, 10)).extracting(Story::id).containsExactly(b, c);
