@@ -41,9 +41,10 @@ import org.taar.story.Story;
  * burst of stories an article never waits behind the listings of the stories before it, and a
  * listing never waits behind the related-stories queries (a more-like-this search per article,
  * the slowest part of a pass: 0.5-0.7 s of a 1.2 s pass at 100,000 stories). A new article wakes
- * the listings at once; a burst is coalesced, one pass at most every {@link #LISTINGS_GAP} after
- * the last, and without news the listings look every {@link #LISTINGS_EVERY} (breaking news
- * expiring, deep pages due).
+ * the listings at once when they are idle; after a pass that rendered news the next waits
+ * {@link #LISTINGS_EVERY}, so a burst is coalesced into few passes (and leaves the cores to
+ * intake), and without news the listings look that often for what is due (breaking news
+ * expiring, deep pages).
  */
 public final class Publisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
@@ -51,10 +52,8 @@ public final class Publisher implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(200);
     /** A hole in the event sequence older than this is a rolled-back insert, not a slow commit. */
     static final Duration GAP_PATIENCE = Duration.ofSeconds(2);
-    /** Without a new article, the listings look this often for what is due without an event. */
+    /** After a pass that rendered news the next waits this long; without news the listings look this often. */
     static final Duration LISTINGS_EVERY = Duration.ofMillis(250);
-    /** After a listings pass, the next waits this long, so a burst is coalesced into few passes. */
-    static final Duration LISTINGS_GAP = Duration.ofMillis(100);
     /** How many listings a routine deep refresh renders in one pass. */
     static final int DEEP_LISTINGS_PER_PASS = 4;
     /**
@@ -183,8 +182,7 @@ public final class Publisher implements AutoCloseable {
         listingThread = daemon("publisher-listings", () -> {
             listingsWake.tryAcquire(LISTINGS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             listingsWake.drainPermits();
-            renderListings();
-            Thread.sleep(LISTINGS_GAP.toMillis());
+            if (renderListings()) Thread.sleep(LISTINGS_EVERY.toMillis());
         });
         relatedThread = daemon("publisher-related", () -> {
             // The backlog from start drains a few articles a pass, between fresh ones.
@@ -321,8 +319,11 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    /** Renders the listings, feeds and sitemaps that changed since the last call, then adds related stories. */
-    void renderListings() {
+    /**
+     * Renders the listings, feeds and sitemaps that changed since the last call, and hands the
+     * articles just published to the related thread. True when events had changed something.
+     */
+    boolean renderListings() {
         synchronized (listingsLock) {
             Dirty d;
             synchronized (dirtyLock) {
@@ -369,6 +370,7 @@ public final class Publisher implements AutoCloseable {
                 log.debug("listings pass ms home={} feeds={} deep={} first_pages={} sections={} tags={}",
                         ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), d.sections.size(), d.tags.size());
             }
+            return d.home || d.deep;
         }
     }
 
