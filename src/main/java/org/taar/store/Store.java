@@ -64,7 +64,7 @@ public final class Store implements AutoCloseable {
         // IMMEDIATE takes the write lock at BEGIN, so two writers wait for each other instead of
         // failing with SQLITE_BUSY when a reading transaction tries to upgrade.
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        SQLiteDataSource ds = SqliteWaits.dataSource(cfg);
         ds.setUrl("jdbc:sqlite:" + dataDir.resolve("taar.db").toAbsolutePath());
         HikariConfig hc = new HikariConfig();
         hc.setDataSource(ds);
