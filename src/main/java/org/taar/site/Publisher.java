@@ -41,10 +41,10 @@ import org.taar.story.Story;
  * burst of stories an article never waits behind the listings of the stories before it, and a
  * listing never waits behind the related-stories queries (a more-like-this search per article,
  * the slowest part of a pass: 0.5-0.7 s of a 1.2 s pass at 100,000 stories). A new article wakes
- * the listings at once when they are idle; after a pass that rendered news the next waits
- * {@link #LISTINGS_EVERY}, so a burst is coalesced into few passes (and leaves the cores to
- * intake), and without news the listings look that often for what is due (breaking news
- * expiring, deep pages).
+ * the listings at once when they are idle; after a pass that rendered news the next waits twice
+ * as long as that pass took, at most {@link #LISTINGS_EVERY}, so a burst is coalesced into few
+ * passes (and leaves the cores to intake), and without news the listings look that often for
+ * what is due (breaking news expiring, deep pages).
  */
 public final class Publisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
@@ -52,7 +52,7 @@ public final class Publisher implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(200);
     /** A hole in the event sequence older than this is a rolled-back insert, not a slow commit. */
     static final Duration GAP_PATIENCE = Duration.ofSeconds(2);
-    /** After a pass that rendered news the next waits this long; without news the listings look this often. */
+    /** After a pass that rendered news the next waits this long at most; without news the listings look this often. */
     static final Duration LISTINGS_EVERY = Duration.ofMillis(250);
     /** How many listings a routine deep refresh renders in one pass. */
     static final int DEEP_LISTINGS_PER_PASS = 4;
@@ -182,7 +182,12 @@ public final class Publisher implements AutoCloseable {
         listingThread = daemon("publisher-listings", () -> {
             listingsWake.tryAcquire(LISTINGS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             listingsWake.drainPermits();
-            if (renderListings()) Thread.sleep(LISTINGS_EVERY.toMillis());
+            long started = System.nanoTime();
+            // After news, rest twice as long as the pass took (at most LISTINGS_EVERY): the listings
+            // take at most a third of a core through a burst, and a story after a short pass waits little.
+            if (renderListings()) {
+                Thread.sleep(Math.min(LISTINGS_EVERY.toMillis(), 2 * (System.nanoTime() - started) / 1_000_000));
+            }
         });
         relatedThread = daemon("publisher-related", () -> {
             // The backlog from start drains a few articles a pass, between fresh ones.
