@@ -31,6 +31,15 @@ class SqliteWaitsTest {
         return ds;
     }
 
+    /** Creates the table and leaves {@code holder} inside a transaction that holds the write lock. */
+    private static void lock(Connection holder) throws SQLException {
+        try (Statement s = holder.createStatement()) {
+            s.execute("CREATE TABLE t (n INTEGER)");
+        }
+        holder.setAutoCommit(false);
+        insert(holder, 1);
+    }
+
     private static void insert(Connection c, int n) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("INSERT INTO t VALUES (" + n + ")");
@@ -41,11 +50,7 @@ class SqliteWaitsTest {
     void aWriterWaitsForTheLockAndGetsItWhenFree() throws Exception {
         SQLiteDataSource ds = source(10_000);
         try (Connection holder = ds.getConnection(); Connection waiter = ds.getConnection()) {
-            try (Statement s = holder.createStatement()) {
-                s.execute("CREATE TABLE t (n INTEGER)");
-            }
-            holder.setAutoCommit(false);
-            insert(holder, 1); // holds the write lock until commit
+            lock(holder);
             CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
                 try {
                     insert(waiter, 2);
@@ -70,11 +75,7 @@ class SqliteWaitsTest {
     void aWriterGivesUpAfterTheBusyTimeout() throws Exception {
         SQLiteDataSource ds = source(200);
         try (Connection holder = ds.getConnection(); Connection waiter = ds.getConnection()) {
-            try (Statement s = holder.createStatement()) {
-                s.execute("CREATE TABLE t (n INTEGER)");
-            }
-            holder.setAutoCommit(false);
-            insert(holder, 1);
+            lock(holder);
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> insert(waiter, 2)).isInstanceOf(SQLException.class)
                     .hasMessageContaining("SQLITE_BUSY");
