@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ public final class Publisher implements AutoCloseable {
     /** Articles published without their related stories, for the related thread. */
     private final Set<Long> relatedDue = new LinkedHashSet<>();
     /** Batches of articles applied so far, and the last the home page was rendered after (listings thread only). */
-    private final java.util.concurrent.atomic.AtomicLong batchesApplied = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong batchesApplied = new AtomicLong();
     private long homeShowsBatch;
     private final Object listingsLock = new Object();
     private final Object dirtyLock = new Object();
@@ -141,7 +142,7 @@ public final class Publisher implements AutoCloseable {
                 long started = System.nanoTime();
                 List<Long> newest = lists.latestIds(site.eagerArticles());
                 // Without related stories (a more-like-this query each, the slow part): the backfill
-                // adds them a few per listings pass once the port is open.
+                // adds them a few per pass of the related thread once the port is open.
                 for (long id : newest) stories.byId(id).ifPresent(st -> articles.render(st, List.of()));
                 synchronized (backfill) {
                     backfill.later(newest);
@@ -190,8 +191,8 @@ public final class Publisher implements AutoCloseable {
             }
         });
         relatedThread = daemon("publisher-related", () -> {
-            // The backlog from start drains a few articles a pass, between fresh ones.
-            if (backfillWaiting() == 0) relatedWake.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            // Fresh articles wake it; the backlog from start drains a few articles every LISTINGS_EVERY.
+            relatedWake.tryAcquire(LISTINGS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             relatedWake.drainPermits();
             renderRelated();
         });
@@ -393,12 +394,6 @@ public final class Publisher implements AutoCloseable {
                 log.debug("related pass ms={} fresh={} backlog_left={}", ms(System.nanoTime() - t0), fresh.size(),
                         backfill.waiting());
             }
-        }
-    }
-
-    private int backfillWaiting() {
-        synchronized (backfill) {
-            return backfill.waiting();
         }
     }
 
