@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,13 +54,8 @@ public final class Publisher implements AutoCloseable {
     static final Duration GAP_PATIENCE = Duration.ofSeconds(2);
     /** After a pass that rendered news the next waits this long at most; without news the listings look this often. */
     static final Duration LISTINGS_EVERY = Duration.ofMillis(250);
-    /** How many listings a routine deep refresh renders in one pass. */
-    static final int DEEP_LISTINGS_PER_PASS = 4;
-    /**
-     * Pages 2 and later of a listing only shift when a new story arrives, so they are refreshed
-     * this often; a kill, update or hold refreshes them at once.
-     */
-    static final Duration DEEP_PAGES_EVERY = Duration.ofSeconds(5);
+    /** See {@link ListingsPass#DEEP_PAGES_EVERY}. */
+    static final Duration DEEP_PAGES_EVERY = ListingsPass.DEEP_PAGES_EVERY;
 
     private final StoryReads stories;
     private final Listings lists;
@@ -78,18 +72,14 @@ public final class Publisher implements AutoCloseable {
     private final Semaphore relatedWake = new Semaphore(0);
     /** Articles published without their related stories, for the related thread. */
     private final Set<Long> relatedDue = new LinkedHashSet<>();
-    /** Batches of articles applied so far, and the last the home page was rendered after (listings thread only). */
+    /** Batches of articles applied so far: a listings pass shows the home page again when this moves. */
     private final AtomicLong batchesApplied = new AtomicLong();
-    private long homeShowsBatch;
+    private final ListingsPass pass;
     private final Object listingsLock = new Object();
     private final Object dirtyLock = new Object();
     private final EventGaps gaps;
     private volatile long lastSeq;
-    private Dirty dirty = new Dirty();
-    /** Listings whose first page is fresh but whose deeper pages wait for the next deep refresh. */
-    private final Set<String> staleSections = new LinkedHashSet<>();
-    private final Set<String> staleTags = new LinkedHashSet<>();
-    private long deepPagesNanos = System.nanoTime();
+    private ListingsPass.Dirty dirty = new ListingsPass.Dirty();
     private volatile boolean running;
     private Thread articleThread;
     private Thread listingThread;
@@ -117,6 +107,7 @@ public final class Publisher implements AutoCloseable {
         this.backfill = backfill;
         this.site = site;
         this.gaps = new EventGaps(clock, GAP_PATIENCE);
+        this.pass = new ListingsPass(listings, feeds, batchesApplied::get);
         cache.put(Stylesheet.PATH, Stylesheet.page());
     }
 
@@ -253,7 +244,7 @@ public final class Publisher implements AutoCloseable {
             List<Event> batch = events.subList(0, usable);
             Set<Long> ids = new LinkedHashSet<>();
             batch.forEach(e -> ids.add(e.storyId()));
-            Dirty d = new Dirty();
+            ListingsPass.Dirty d = new ListingsPass.Dirty();
             Map<Long, Story> current = new HashMap<>();
             // Articles go out at once without related stories; the backfill adds them moments later.
             Consumer<Story> article = st -> {
@@ -326,55 +317,24 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * Renders the listings, feeds and sitemaps that changed since the last call, and hands the
-     * articles just published to the related thread. True when events had changed something.
+     * Renders the listings, feeds and sitemaps that changed since the last call (a {@link
+     * ListingsPass}), and hands the articles just published to the related thread. True when
+     * events had changed something.
      */
     boolean renderListings() {
         synchronized (listingsLock) {
-            Dirty d;
+            ListingsPass.Dirty d;
             synchronized (dirtyLock) {
                 d = dirty;
-                dirty = new Dirty();
+                dirty = new ListingsPass.Dirty();
             }
-            staleSections.addAll(d.sections);
-            staleTags.addAll(d.tags);
-            long t0 = System.nanoTime();
-            if (d.home || listings.breakingExpired()) {
-                homeShowsBatch = batchesApplied.get();
-                listings.renderHome();
-            }
-            long t1 = System.nanoTime();
-            feeds.refresh(d.home, d.deep, d.sections, d.months);
-            homeIfNewer();
-            long t2 = System.nanoTime();
-            if (d.deep) {
-                // A kill or update must leave every page now, whatever it costs.
-                renderDeep(Integer.MAX_VALUE);
-            } else if (System.nanoTime() - deepPagesNanos >= DEEP_PAGES_EVERY.toNanos()) {
-                // Spread routine refreshes over passes, so a burst of rendering never starves articles.
-                renderDeep(DEEP_LISTINGS_PER_PASS);
-            }
-            long t3 = System.nanoTime();
-            // Whatever changed and was not just rendered in full gets a fresh first page.
-            d.sections.stream().filter(staleSections::contains).forEach(s -> {
-                listings.renderSection(s, false);
-                homeIfNewer();
-            });
-            d.tags.stream().filter(staleTags::contains).forEach(t -> {
-                listings.renderTag(t, false);
-                homeIfNewer();
-            });
-            long t4 = System.nanoTime();
+            pass.render(d);
             // Related stories on their own thread: readers see the listings first.
             if (!d.related.isEmpty()) {
                 synchronized (relatedDue) {
                     relatedDue.addAll(d.related);
                 }
                 relatedWake.release();
-            }
-            if (log.isDebugEnabled() && (d.home || d.deep)) {
-                log.debug("listings pass ms home={} feeds={} deep={} first_pages={} sections={} tags={}",
-                        ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), d.sections.size(), d.tags.size());
             }
             return d.home || d.deep;
         }
@@ -391,41 +351,10 @@ public final class Publisher implements AutoCloseable {
             long t0 = System.nanoTime();
             backfill.pass(fresh);
             if (log.isDebugEnabled() && !fresh.isEmpty()) {
-                log.debug("related pass ms={} fresh={} backlog_left={}", ms(System.nanoTime() - t0), fresh.size(),
+                log.debug("related pass ms={} fresh={} backlog_left={}", ListingsPass.ms(System.nanoTime() - t0), fresh.size(),
                         backfill.waiting());
             }
         }
-    }
-
-    private static String ms(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
-    }
-
-    /**
-     * Between the steps of a pass: when an article was published since the pass began, the home
-     * page shows it now, not after the rest of the pass (a pass of a 100,000-story site takes up
-     * to a second); its other listings follow in the next pass.
-     */
-    private void homeIfNewer() {
-        long applied = batchesApplied.get();
-        if (applied == homeShowsBatch) return;
-        homeShowsBatch = applied;
-        listings.renderHome();
-    }
-
-    private void renderDeep(int limit) {
-        int done = 0;
-        for (var it = staleSections.iterator(); it.hasNext() && done < limit; done++) {
-            listings.renderSection(it.next(), true);
-            it.remove();
-            homeIfNewer();
-        }
-        for (var it = staleTags.iterator(); it.hasNext() && done < limit; done++) {
-            listings.renderTag(it.next(), true);
-            it.remove();
-            homeIfNewer();
-        }
-        if (staleSections.isEmpty() && staleTags.isEmpty()) deepPagesNanos = System.nanoTime();
     }
 
     /**
@@ -436,28 +365,6 @@ public final class Publisher implements AutoCloseable {
         synchronized (dirtyLock) {
             dirty.tags.addAll(slugs);
             dirty.deep = true;
-        }
-    }
-
-    /** Listings that changed since they were last rendered. */
-    private static final class Dirty {
-        boolean home;
-        /** a kill, update or hold: deeper pages must be refreshed now, not at the next deep refresh */
-        boolean deep;
-        final Set<String> sections = new LinkedHashSet<>();
-        final Set<String> tags = new LinkedHashSet<>();
-        /** months (in the site's zone) of the changed stories' publication: their sitemaps */
-        final Set<YearMonth> months = new LinkedHashSet<>();
-        /** articles rendered without their related stories */
-        final Set<Long> related = new LinkedHashSet<>();
-
-        void add(Dirty o) {
-            home |= o.home;
-            deep |= o.deep;
-            sections.addAll(o.sections);
-            tags.addAll(o.tags);
-            months.addAll(o.months);
-            related.addAll(o.related);
         }
     }
 
