@@ -63,14 +63,11 @@ public final class Duplicates {
     }
 
     /**
+     * What a new story repeats, from its {@link #print}.
+     *
      * @param now the story's time: the live clock, or an archived story's own date, so that an
      *            import compares each story with its own week's, never with another year's
      */
-    public Check check(Handle h, String source, String agency, NewsItem item, Instant now) {
-        return check(h, source, agency, print(item), now);
-    }
-
-    /** As above, for a story whose {@link #print} was made beforehand. */
     public Check check(Handle h, String source, String agency, Print print, Instant now) {
         Fingerprint fp = print.fingerprint();
         long[] keys = print.bandKeys();

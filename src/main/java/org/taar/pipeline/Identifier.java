@@ -21,14 +21,14 @@ final class Identifier {
     private final StoryReads stories;
     private final Duplicates duplicates;
 
-    Duplicates duplicates() {
-        return duplicates;
-    }
-
     Identifier(Config config, StoryReads stories, Duplicates duplicates) {
         this.config = config;
         this.stories = stories;
         this.duplicates = duplicates;
+    }
+
+    Duplicates duplicates() {
+        return duplicates;
     }
 
     Identified identify(Handle h, String source, NewsItem item, Long deliveryId, Instant now) {

@@ -131,7 +131,7 @@ public final class ListingPages {
 
     private void materialize(Listing l, boolean deep) {
         int per = site.sectionStories();
-        int kept = Math.max(1, (Math.min(l.countUpTo().applyAsInt(LISTING_PAGES * per), LISTING_PAGES * per) + per - 1) / per);
+        int kept = Math.max(1, (l.countUpTo().applyAsInt(LISTING_PAGES * per) + per - 1) / per);
         for (int page = 1; page <= (deep ? kept : 1); page++) cache.put(listingKey(l.path(), page), render(l, page));
         if (deep) {
             // Pages that no longer have stories (after kills) must not linger, nor deeper pages rendered on demand.

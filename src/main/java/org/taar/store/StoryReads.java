@@ -33,10 +33,7 @@ public final class StoryReads {
 
     /** A story with its tags, as its article shows it. */
     public Optional<Story> byId(long id) {
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM stories s WHERE s.id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> story(rs, StoryRows.tagsOf(h, rs.getLong("id"))))
-                .findOne());
+        return store.jdbi().withHandle(h -> withTags(h, id));
     }
 
     /**
@@ -46,11 +43,7 @@ public final class StoryReads {
     public Map<Long, Story> byIds(Collection<Long> ids) {
         return store.jdbi().withHandle(h -> {
             Map<Long, Story> found = new LinkedHashMap<>();
-            for (long id : ids) {
-                h.createQuery("SELECT " + COLUMNS + " FROM stories s WHERE s.id = :id").bind("id", id)
-                        .map((rs, ctx) -> story(rs, StoryRows.tagsOf(h, rs.getLong("id"))))
-                        .findOne().ifPresent(st -> found.put(id, st));
-            }
+            for (long id : ids) withTags(h, id).ifPresent(st -> found.put(id, st));
             return found;
         });
     }
