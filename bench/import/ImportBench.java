@@ -55,25 +55,31 @@ public final class ImportBench {
                 // --days of copy (a decade by default), oldest first, as an archive export would list it.
                 Instant created = end.minusMillis(span - span * n / Math.max(1, stories));
                 StoryWriter.Story s = writer.story(n, created);
-                ObjectNode o = JSON.createObjectNode();
-                o.put("uri", "urn:bench:import:" + n);
-                o.put("type", "text");
-                o.put("language", "hi");
-                o.put("headline", s.headline());
-                o.put("description_text", s.summary());
-                StringBuilder body = new StringBuilder();
-                for (String p : s.paragraphs()) body.append("<p>").append(p).append("</p>");
-                o.put("body_html", body.toString());
-                o.put("versioncreated", created.toString());
-                o.put("firstcreated", created.toString());
-                var subject = o.putArray("subject");
-                subject.addObject().put("name", s.section());
-                var keywords = o.putArray("keywords");
-                s.tags().forEach(keywords::add);
+                ObjectNode o = ninjs(s, "urn:bench:import:" + n);
                 w.write(o.toString());
                 w.write('\n');
             }
         }
+    }
+
+    /** A generated story as the ninjs document an agency would send. */
+    static ObjectNode ninjs(StoryWriter.Story s, String uri) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("uri", uri);
+        o.put("type", "text");
+        o.put("language", "hi");
+        o.put("headline", s.headline());
+        o.put("description_text", s.summary());
+        StringBuilder body = new StringBuilder();
+        for (String p : s.paragraphs()) body.append("<p>").append(p).append("</p>");
+        o.put("body_html", body.toString());
+        o.put("versioncreated", s.created().toString());
+        o.put("firstcreated", s.created().toString());
+        var subject = o.putArray("subject");
+        subject.addObject().put("name", s.section());
+        var keywords = o.putArray("keywords");
+        s.tags().forEach(keywords::add);
+        return o;
     }
 
     private static void baseline(Path file, Path data, String db, int stories) throws Exception {
