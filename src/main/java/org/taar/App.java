@@ -282,8 +282,9 @@ public final class App implements Node {
     }
 
     /**
-     * Starts the site: loads demo content if asked and the store is empty, materializes every
-     * page, then opens the port and starts the drop folder, the poller and the embargo clock.
+     * Starts the site: loads demo content if asked and the store is empty, materializes the
+     * listings, feeds and sitemaps (the newest articles follow once the port is open), then opens
+     * the port and starts the drop folder, the poller and the embargo clock.
      */
     public int serve(String host, int port, boolean demo) throws Exception {
         if (demo) new DemoContent(pipeline, listings, events).loadIfEmpty();
@@ -291,7 +292,8 @@ public final class App implements Node {
         indexer().startUp();
         indexer.start();
         publisher.related(new RelatedStories(searchIndex, 4));
-        publisher.rebuildAll();
+        // The newest articles render after the port opens (on demand until then): a large site starts in seconds.
+        publisher.rebuildAll(false);
         // Told of every batch from here on; what came before is already on the pages.
         live = new LiveEvents(events, config.site().liveClients(), config.http().liveClientsPerAddress(), LiveEvents.HEARTBEAT,
                 publisher.lastSeq());

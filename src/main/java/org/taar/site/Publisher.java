@@ -122,11 +122,21 @@ public final class Publisher implements AutoCloseable {
     }
 
     /**
-     * Renders the site from the store; called once at start, before the port opens. Of the
-     * articles only the newest {@code site.eager_articles} are rendered (older ones on their
-     * first request), so a site of 100,000 stories starts in seconds; every kill's 410 is pinned.
+     * Renders the site from the store, the newest {@code site.eager_articles} articles included
+     * (older ones render on their first request); for commands and tests that want every page at once.
      */
     public void rebuildAll() {
+        rebuildAll(true);
+    }
+
+    /**
+     * Renders the site from the store; called once at start, before the port opens. Every kill's
+     * 410 is pinned. With {@code renderArticles} the newest {@code site.eager_articles} articles
+     * are rendered now; without, they are handed to the related thread, which renders them with
+     * their related stories a few at a time once the port is open (until then a request renders
+     * its article on demand), so that a large site opens its port in seconds.
+     */
+    public void rebuildAll(boolean renderArticles) {
         articles.exclusively(() -> {
             synchronized (listingsLock) {
                 long seq = events.lastEventSeq();
@@ -134,22 +144,27 @@ public final class Publisher implements AutoCloseable {
                 List<Long> newest = lists.latestIds(site.eagerArticles());
                 // Without related stories (a more-like-this query each, the slow part): the backfill
                 // adds them a few per pass of the related thread once the port is open.
-                for (long id : newest) stories.byId(id).ifPresent(st -> articles.render(st, List.of()));
+                if (renderArticles) for (long id : newest) stories.byId(id).ifPresent(st -> articles.render(st, List.of()));
                 synchronized (backfill) {
                     backfill.later(newest);
                 }
                 List<Listed> killed = lists.killed();
                 for (Listed k : killed) articles.pinGone(k.id(), k.path());
-                log.info("articles rendered at start count={} killed={} ms={} (older articles render on first request)",
-                        newest.size(), killed.size(), (System.nanoTime() - started) / 1_000_000);
+                log.info("articles at start: {} count={} killed={} ms={} (older articles render on first request)",
+                        renderArticles ? "rendered" : "left to the related thread", newest.size(), killed.size(),
+                        (System.nanoTime() - started) / 1_000_000);
+                started = System.nanoTime();
                 listings.renderHome();
                 for (Config.Section s : site.sections()) listings.renderSection(s.slug(), true);
+                long listingsMs = (System.nanoTime() - started) / 1_000_000;
+                started = System.nanoTime();
                 feeds.renderAll();
                 cache.put("/favicon.svg", Page.of(200, "image/svg+xml", resource("/site/favicon.svg")));
                 cache.put("/404", Page.html(404, renderer.message(renderer.labels().notFoundTitle(),
                         renderer.labels().notFoundText())));
                 lastSeq = seq;
-                log.info("pages materialized count={} pinned={} events_up_to={}", cache.size(), cache.pinnedSize(), seq);
+                log.info("pages materialized count={} pinned={} events_up_to={} listings_ms={} feeds_and_sitemaps_ms={}",
+                        cache.size(), cache.pinnedSize(), seq, listingsMs, (System.nanoTime() - started) / 1_000_000);
                 return null;
             }
         });

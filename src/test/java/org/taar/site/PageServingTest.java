@@ -178,6 +178,19 @@ class PageServingTest {
         assertThat(app.pages.get(oldest)).as("older than the newest two").isEmpty();
         assertThat(app.onDemand.find(oldest).orElseThrow().page().status()).isEqualTo(200);
         assertThat(app.pages.get(oldest)).isPresent();
+
+        // As the server starts: the port opens before the newest articles are rendered; the kill is
+        // pinned at once, a request renders its article, and the related thread renders the rest.
+        app.close();
+        app = new App(config, clock);
+        app.publisher.rebuildAll(false);
+        assertThat(app.pages.get(killed).orElseThrow().status()).as("kills are pinned before the port opens").isEqualTo(410);
+        assertThat(app.pages.get(newest.get(0))).as("left to the related thread").isEmpty();
+        assertThat(app.pages.get("/")).as("the home page is there before the port opens").isPresent();
+        assertThat(app.onDemand.find(newest.get(1)).orElseThrow().page().status()).isEqualTo(200);
+        app.publisher.catchUp();
+        for (String url : newest) assertThat(app.pages.get(url)).as(url + " after a pass of the related thread").isPresent();
+        assertThat(app.pages.get(oldest)).as("still only on request").isEmpty();
     }
 
     @ParameterizedTest
