@@ -49,7 +49,7 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
     static final int RETRY_MILLIS = 5_000;
     /** A reconnecting reader gets at most this many missed events (the newest). */
     static final int REPLAY_MAX = 100;
-    /** Messages waiting for one reader; beyond this the reader is too slow and is dropped. */
+    /** Messages waiting for one reader (besides the batch just broadcast); beyond this the reader is too slow and is dropped. */
     static final int QUEUE_MAX = 256;
     private static final byte[] PING = ":\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -105,13 +105,26 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
         }
     }
 
+    /**
+     * A batch goes to each reader as one write: under a burst a batch holds tens of events, and a
+     * write per event per reader would be hundreds of thousands of writes a second for 1,000 readers.
+     */
     private void broadcast(List<Change> changes) {
         synchronized (lock) {
+            long[] seqs = new long[changes.size()];
+            byte[][] messages = new byte[changes.size()][];
+            int n = 0;
             for (Change c : changes) {
                 byte[] message = message(c);
-                if (message != null) clients.forEach(client -> client.offer(c.seq(), message));
+                if (message != null) {
+                    seqs[n] = c.seq();
+                    messages[n++] = message;
+                }
                 sentUpTo = Math.max(sentUpTo, c.seq());
             }
+            if (n == 0) return;
+            int count = n;
+            clients.forEach(client -> client.offer(seqs, messages, count));
         }
     }
 
@@ -247,9 +260,27 @@ public final class LiveEvents implements Publisher.Listener, AutoCloseable {
             this.address = address;
         }
 
-        /** A live event; skipped when the reader already has it (it came back with a newer Last-Event-ID). */
-        void offer(long seq, byte[] message) {
-            if (seq > after) enqueue(message);
+        /** Live events, written together; those the reader already has (it came back with a newer Last-Event-ID) are skipped. */
+        void offer(long[] seqs, byte[][] messages, int count) {
+            boolean overflow;
+            synchronized (this) {
+                if (ended) return;
+                int fresh = 0;
+                for (int i = 0; i < count; i++) if (seqs[i] > after) fresh++;
+                // A reader whose earlier messages are all written takes a whole batch, however large;
+                // one still behind on earlier messages is too slow once the batch would pass the cap.
+                overflow = !queue.isEmpty() && queue.size() + fresh > QUEUE_MAX;
+                if (!overflow) {
+                    for (int i = 0; i < count; i++) if (seqs[i] > after) queue.add(messages[i]);
+                    if (writing || starting || queue.isEmpty()) return;
+                    writing = true;
+                }
+            }
+            if (overflow) {
+                fail(new IOException("live reader too slow: " + QUEUE_MAX + " messages waiting"));
+                return;
+            }
+            flush();
         }
 
         /** The opening lines and the replay go before anything broadcast meanwhile. */

@@ -168,6 +168,32 @@ class LiveEventsTest {
         assertThat(Long.parseLong(update.id())).isGreaterThan(Long.parseLong(e.id()));
     }
 
+    /**
+     * Under a burst the publisher applies hundreds of events in one batch: a reader that is keeping
+     * up gets the whole batch, in order and once, though it is larger than a reader's queue.
+     */
+    @org.junit.jupiter.api.Test
+    void aBatchLargerThanAReadersQueueArrivesWholeAndInOrder() throws Exception {
+        start("sqlite", 10);
+        Reader reader = new Reader(null);
+        long opening = Long.parseLong(reader.openingId());
+        int size = LiveEvents.QUEUE_MAX * 2 + 3;
+        List<Change> batch = new ArrayList<>();
+        for (int i = 1; i <= size; i++) {
+            batch.add(new Change(opening + i, EventKind.PUBLISHED, 1000 + i, "published", "sports", "burst-" + i, "ख़बर " + i));
+        }
+        app.liveEvents().applied(batch);
+        for (int i = 1; i <= size; i++) {
+            Sse e = reader.next();
+            assertThat(Long.parseLong(e.id())).isEqualTo(opening + i);
+            assertThat(e.json().path("url").asText()).isEqualTo("/sports/burst-" + i + "-" + (1000 + i));
+        }
+        // The next batch still reaches it: it was not dropped as too slow.
+        app.liveEvents().applied(List.of(new Change(opening + size + 1, EventKind.KILLED, 1001, "killed", "sports", "burst-1", null)));
+        assertThat(reader.next().event()).isEqualTo("killed");
+        assertThat(app.liveEvents().clients()).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @MethodSource("org.taar.TestEngines#all")
     void killArrivesAsKilledWithoutHeadline(String engine) throws Exception {
