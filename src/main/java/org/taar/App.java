@@ -190,7 +190,7 @@ public final class App implements Node {
         this.publisher = new Publisher(stories, listings, events, renderer, pages, articles, listingPages, feeds,
                 new RelatedBackfill(stories, articles), config.site(), clock);
         this.tags = new TagStore(store, clock);
-        this.onDemand = new OnDemand(stories, tags, articles, listingPages, pages);
+        this.onDemand = new OnDemand(stories, tags, articles, listingPages, pages, feeds);
         // Names already used as tags in the archive become spellings the tagger recognizes.
         Gazetteer gazetteer = Gazetteer.standard();
         tags.spellings().forEach(s -> gazetteer.learn(s.alias(), s.slug(), s.name()));

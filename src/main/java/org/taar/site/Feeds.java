@@ -24,7 +24,10 @@ import org.taar.story.Story;
  * Keeps what the site publishes for machines materialized: the RSS feeds of the site and of each
  * section ({@link RssFeed}), the sitemap index, the monthly sitemaps, the Google News sitemap
  * ({@link Sitemaps}) and robots.txt. All hold published stories only, so a kill drops out of them
- * at the next refresh. Called from one thread at a time (the publisher's listings pass).
+ * at the next refresh. Called by the publisher's listings pass, and by a request for a monthly
+ * sitemap that is not rendered (one at a time: the methods hold this object's lock). Monthly
+ * sitemaps are kept in the page cache's bounded tier: a large archive's (a million stories make
+ * about 180 MB of sitemap XML) need not all stay in memory, and one let go is rendered again.
  */
 public final class Feeds {
     /** The Surrogate-Key of every feed, sitemap and robots.txt: a CDN purges them together. */
@@ -106,25 +109,71 @@ public final class Feeds {
 
     /** Every feed, every month's sitemap since the first story, the index, the news sitemap and robots.txt. */
     void renderAll() {
-        Set<YearMonth> months = new LinkedHashSet<>();
+        renderAll(true);
+    }
+
+    /**
+     * Every feed, the index, the news sitemap and robots.txt; with {@code months} every month's
+     * sitemap too, without them the index is made from each month's count of stories and a month
+     * is rendered on its first request ({@link #month}) or when it changes: at start, reading a
+     * large archive's every story for its sitemaps would keep the port closed for many seconds.
+     */
+    synchronized void renderAll(boolean months) {
+        Set<YearMonth> all = new LinkedHashSet<>();
         Optional<Instant> first = stories.firstPublishedAt();
         if (first.isPresent()) {
             YearMonth last = month(clock.instant());
-            for (YearMonth m = month(first.get()); !m.isAfter(last); m = m.plusMonths(1)) months.add(m);
+            for (YearMonth m = month(first.get()); !m.isAfter(last); m = m.plusMonths(1)) all.add(m);
         }
         // Months that lost their last story since the previous render must go too.
-        months.addAll(sitemapMonths.keySet());
+        all.addAll(sitemapMonths.keySet());
         renderFeeds(allSections());
-        renderMonths(months);
+        if (months) renderMonths(all);
+        else countMonths(all);
         renderNews();
         cache.put("/robots.txt", page(Sitemaps.ROBOTS_TYPE, sitemaps.robots()));
+    }
+
+    /** The index from the months' counts, each cut into parts by the URL limit (the byte limit shows when one renders). */
+    private void countMonths(Set<YearMonth> months) {
+        for (YearMonth m : months) {
+            int count = stories.countPublishedBetween(start(m), start(m.plusMonths(1)));
+            if (count == 0) sitemapMonths.remove(m);
+            else sitemapMonths.put(m, (count + limits.urls() - 1) / limits.urls());
+        }
+        cache.put(INDEX_PATH, page(Sitemaps.TYPE, sitemaps.index(new LinkedHashMap<>(sitemapMonths))));
+    }
+
+    /** A monthly sitemap's address: its month and part. */
+    private static final java.util.regex.Pattern MONTH_PATH =
+            java.util.regex.Pattern.compile("/sitemap-([0-9]{4}-[0-9]{2})(?:-([0-9]{1,6}))?\\.xml");
+
+    /**
+     * A part of a month's sitemap the cache does not hold (not rendered since start, or let go by
+     * the bounded tier): the month is rendered now, if the index lists it. Empty for any other path.
+     */
+    synchronized Optional<Page> month(String path) {
+        java.util.regex.Matcher m = MONTH_PATH.matcher(path);
+        if (!m.matches()) return Optional.empty();
+        Optional<Page> cached = cache.get(path);
+        if (cached.isPresent()) return cached;
+        YearMonth month;
+        try {
+            month = YearMonth.parse(m.group(1));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+        if (!sitemapMonths.containsKey(month)) return Optional.empty();
+        renderMonths(Set.of(month));
+        staleMonths.remove(month);
+        return cache.get(path);
     }
 
     /**
      * One listings pass. {@code changed}: events arrived (their sections and months given);
      * {@code deep}: one of them was a kill, update or hold, which must leave every feed and sitemap now.
      */
-    void refresh(boolean changed, boolean deep, Collection<String> sections, Collection<YearMonth> months) {
+    synchronized void refresh(boolean changed, boolean deep, Collection<String> sections, Collection<YearMonth> months) {
         if (changed) renderFeeds(deep ? allSections() : sections);
         staleMonths.addAll(months);
         if (!staleMonths.isEmpty() && (deep || !monthsRendered || System.nanoTime() - monthsNanos >= MONTHS_EVERY.toNanos())) {
@@ -133,6 +182,11 @@ public final class Feeds {
         }
         // A story leaving the 48-hour window changes the news sitemap though no event says so.
         if (changed || (newsExpiresAt != null && !clock.instant().isBefore(newsExpiresAt))) renderNews();
+    }
+
+    /** The first instant of a month in the site's zone. */
+    private Instant start(YearMonth m) {
+        return m.atDay(1).atStartOfDay(site.zone()).toInstant();
     }
 
     /** The month (in the site's zone) whose sitemap lists a story published at {@code i}. */
@@ -159,7 +213,7 @@ public final class Feeds {
             List<byte[]> parts = monthParts(m);
             int before = sitemapMonths.getOrDefault(m, 0);
             for (int part = 1; part <= parts.size(); part++) {
-                cache.put(monthPath(m, part), page(Sitemaps.TYPE, parts.get(part - 1)));
+                cache.putArticle(monthPath(m, part), page(Sitemaps.TYPE, parts.get(part - 1)));
             }
             for (int part = parts.size() + 1; part <= before; part++) cache.remove(monthPath(m, part));
             if (parts.isEmpty()) sitemapMonths.remove(m);
@@ -174,8 +228,8 @@ public final class Feeds {
      * story changes only the last part. Read from the store a part's worth of stories at a time.
      */
     private List<byte[]> monthParts(YearMonth m) {
-        Instant from = m.atDay(1).atStartOfDay(site.zone()).toInstant();
-        Instant to = m.plusMonths(1).atDay(1).atStartOfDay(site.zone()).toInstant();
+        Instant from = start(m);
+        Instant to = start(m.plusMonths(1));
         List<byte[]> parts = new ArrayList<>();
         Listed last = null;
         while (true) {

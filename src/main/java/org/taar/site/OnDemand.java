@@ -11,7 +11,8 @@ import org.taar.story.Story;
 
 /**
  * Answers requests the page cache could not: an article evicted from the bounded tier or never
- * rendered since start, a listing page deeper than the publisher keeps, an old tag address.
+ * rendered since start, a listing page deeper than the publisher keeps, a monthly sitemap not
+ * rendered since start or let go ({@link Feeds#month}), an old tag address.
  * Each is read from the store and rendered once, then kept in the cache like any page.
  */
 public final class OnDemand {
@@ -36,8 +37,11 @@ public final class OnDemand {
     private final ArticlePages articles;
     private final ListingPages listings;
     private final PageCache cache;
+    private final Feeds feeds;
 
-    public OnDemand(StoryReads stories, TagStore tags, ArticlePages articles, ListingPages listings, PageCache cache) {
+    public OnDemand(StoryReads stories, TagStore tags, ArticlePages articles, ListingPages listings, PageCache cache,
+                    Feeds feeds) {
+        this.feeds = feeds;
         this.stories = stories;
         this.tags = tags;
         this.articles = articles;
@@ -47,6 +51,10 @@ public final class OnDemand {
 
     /** The answer for a cache key the cache missed; empty for the 404 page. */
     public Optional<Answer> find(String key) {
+        if (key.startsWith("/sitemap-")) {
+            Optional<Page> month = feeds.month(key);
+            if (month.isPresent()) return Optional.of(Answer.of(month.get()));
+        }
         Matcher a = ARTICLE.matcher(key);
         if (a.matches() && !a.group(1).equals("tag")) return article(key, Long.parseLong(a.group(3)));
         Matcher l = LISTING.matcher(key);

@@ -132,9 +132,10 @@ public final class Publisher implements AutoCloseable {
     /**
      * Renders the site from the store; called once at start, before the port opens. Every kill's
      * 410 is pinned. With {@code renderArticles} the newest {@code site.eager_articles} articles
-     * are rendered now; without, they are handed to the related thread, which renders them with
-     * their related stories a few at a time once the port is open (until then a request renders
-     * its article on demand), so that a large site opens its port in seconds.
+     * and every monthly sitemap are rendered now; without, the articles are handed to the related
+     * thread, which renders them with their related stories a few at a time once the port is open
+     * (until then a request renders its article on demand), and each monthly sitemap is rendered
+     * on its first request, so that a large site opens its port in seconds.
      */
     public void rebuildAll(boolean renderArticles) {
         articles.exclusively(() -> {
@@ -158,7 +159,7 @@ public final class Publisher implements AutoCloseable {
                 for (Config.Section s : site.sections()) listings.renderSection(s.slug(), true);
                 long listingsMs = (System.nanoTime() - started) / 1_000_000;
                 started = System.nanoTime();
-                feeds.renderAll();
+                feeds.renderAll(renderArticles);
                 cache.put("/favicon.svg", Page.of(200, "image/svg+xml", resource("/site/favicon.svg")));
                 cache.put("/404", Page.html(404, renderer.message(renderer.labels().notFoundTitle(),
                         renderer.labels().notFoundText())));

@@ -135,6 +135,14 @@ public final class Listings {
                 .map((rs, ctx) -> listed(rs)).list());
     }
 
+    /** How many stories published in {@code [from, to)} stand published: a month's sitemap size (index stories_latest). */
+    public int countPublishedBetween(Instant from, Instant to) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM stories
+                         WHERE status = 'published' AND published_at >= :from AND published_at < :to""")
+                .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli()).mapTo(Integer.class).one());
+    }
+
     /** When the oldest published story appeared, if any: where the monthly sitemaps begin. */
     public Optional<Instant> firstPublishedAt() {
         return store.jdbi().withHandle(h -> h.createQuery(

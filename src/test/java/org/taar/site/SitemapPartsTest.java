@@ -93,4 +93,55 @@ class SitemapPartsTest {
                     .contains(stories.get(6).url()).doesNotContain(stories.get(0).url());
         }
     }
+
+    /**
+     * As the server starts: the index is made from the months' counts and each month is rendered
+     * on its first request, over HTTP too; a month the bounded tier let go is rendered again, and
+     * a path the index does not list stays a 404.
+     */
+    @ParameterizedTest
+    @MethodSource("org.taar.TestEngines#all")
+    void monthsAreRenderedOnTheirFirstRequest(String engine) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2025-06-20T05:49:00Z"));
+        try (App app = new App(TestEngines.config(engine, dir), clock)) {
+            List<Outcome> stories = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                stories.add(Fixtures.publish(app, Fixtures.wire("urn:lazy:" + i, 1, null, "आलसी महीने की ख़बर " + i, "देश")));
+                clock.advance(Duration.ofDays(4));
+            }
+            String base = app.config.site().baseUrl();
+            PageCache cache = new PageCache(64L << 20);
+            Feeds feeds = new Feeds(app.listings, app.mediaReads, cache, new RssFeed(app.config),
+                    new Sitemaps(app.config.site()), app.config.site(), clock, new Sitemaps.Limits(2, 1L << 20));
+            feeds.renderAll(false);
+
+            // June holds three stories (two parts of two), July two (one part).
+            assertThat(locs(body(cache, "/sitemap.xml"))).containsExactly(base + "/sitemap-news.xml",
+                    base + "/sitemap-2025-07.xml", base + "/sitemap-2025-06.xml", base + "/sitemap-2025-06-2.xml");
+            assertThat(cache.get("/sitemap-2025-06.xml")).as("not rendered at start").isEmpty();
+            assertThat(locs(feeds.month("/sitemap-2025-06-2.xml").orElseThrow().body()))
+                    .containsExactly(base + stories.get(2).url());
+            assertThat(locs(body(cache, "/sitemap-2025-06.xml"))).as("the month's other part came with it")
+                    .containsExactly(base + stories.get(0).url(), base + stories.get(1).url());
+            cache.evict("/sitemap-2025-06.xml");
+            assertThat(locs(feeds.month("/sitemap-2025-06.xml").orElseThrow().body())).hasSize(2);
+            assertThat(feeds.month("/sitemap-2025-05.xml")).as("a month without stories").isEmpty();
+            assertThat(feeds.month("/sitemap-2025-06-3.xml")).as("a part the month does not have").isEmpty();
+            assertThat(feeds.month("/sitemap-2025-13.xml")).as("no such month").isEmpty();
+            assertThat(feeds.month("/feed.xml")).isEmpty();
+
+            // The server starts the same way, and a crawler's first request finds the month.
+            int port = app.serve("127.0.0.1", 0, false);
+            var http = java.net.http.HttpClient.newHttpClient();
+            var july = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + port + "/sitemap-2025-07.xml")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(july.statusCode()).isEqualTo(200);
+            assertThat(locs(july.body())).containsExactly(base + stories.get(3).url(), base + stories.get(4).url());
+            var none = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + port + "/sitemap-2024-01.xml")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(none.statusCode()).isEqualTo(404);
+        }
+    }
 }
