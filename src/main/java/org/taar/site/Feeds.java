@@ -1,6 +1,7 @@
 package org.taar.site;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.taar.config.Config;
 import org.taar.store.Listings;
 import org.taar.store.Listings.Listed;
@@ -115,7 +118,7 @@ public final class Feeds {
     /**
      * Every feed, the index, the news sitemap and robots.txt; with {@code months} every month's
      * sitemap too, without them the index is made from each month's count of stories and a month
-     * is rendered on its first request ({@link #month}) or when it changes: at start, reading a
+     * is rendered on its first request ({@link #monthOnRequest}) or when it changes: at start, reading a
      * large archive's every story for its sitemaps would keep the port closed for many seconds.
      */
     synchronized void renderAll(boolean months) {
@@ -145,22 +148,22 @@ public final class Feeds {
     }
 
     /** A monthly sitemap's address: its month and part. */
-    private static final java.util.regex.Pattern MONTH_PATH =
-            java.util.regex.Pattern.compile("/sitemap-([0-9]{4}-[0-9]{2})(?:-([0-9]{1,6}))?\\.xml");
+    private static final Pattern MONTH_PATH =
+            Pattern.compile("/sitemap-([0-9]{4}-[0-9]{2})(?:-([0-9]{1,6}))?\\.xml");
 
     /**
      * A part of a month's sitemap the cache does not hold (not rendered since start, or let go by
      * the bounded tier): the month is rendered now, if the index lists it. Empty for any other path.
      */
-    synchronized Optional<Page> month(String path) {
-        java.util.regex.Matcher m = MONTH_PATH.matcher(path);
+    synchronized Optional<Page> monthOnRequest(String path) {
+        Matcher m = MONTH_PATH.matcher(path);
         if (!m.matches()) return Optional.empty();
         Optional<Page> cached = cache.get(path);
         if (cached.isPresent()) return cached;
         YearMonth month;
         try {
             month = YearMonth.parse(m.group(1));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
         if (!sitemapMonths.containsKey(month)) return Optional.empty();

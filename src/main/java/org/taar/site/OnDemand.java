@@ -12,7 +12,7 @@ import org.taar.story.Story;
 /**
  * Answers requests the page cache could not: an article evicted from the bounded tier or never
  * rendered since start, a listing page deeper than the publisher keeps, a monthly sitemap not
- * rendered since start or let go ({@link Feeds#month}), an old tag address.
+ * rendered since start or let go ({@link Feeds#monthOnRequest}), an old tag address.
  * Each is read from the store and rendered once, then kept in the cache like any page.
  */
 public final class OnDemand {
@@ -52,7 +52,7 @@ public final class OnDemand {
     /** The answer for a cache key the cache missed; empty for the 404 page. */
     public Optional<Answer> find(String key) {
         if (key.startsWith("/sitemap-")) {
-            Optional<Page> month = feeds.month(key);
+            Optional<Page> month = feeds.monthOnRequest(key);
             if (month.isPresent()) return Optional.of(Answer.of(month.get()));
         }
         Matcher a = ARTICLE.matcher(key);

@@ -119,16 +119,16 @@ class SitemapPartsTest {
             assertThat(locs(body(cache, "/sitemap.xml"))).containsExactly(base + "/sitemap-news.xml",
                     base + "/sitemap-2025-07.xml", base + "/sitemap-2025-06.xml", base + "/sitemap-2025-06-2.xml");
             assertThat(cache.get("/sitemap-2025-06.xml")).as("not rendered at start").isEmpty();
-            assertThat(locs(feeds.month("/sitemap-2025-06-2.xml").orElseThrow().body()))
+            assertThat(locs(feeds.monthOnRequest("/sitemap-2025-06-2.xml").orElseThrow().body()))
                     .containsExactly(base + stories.get(2).url());
             assertThat(locs(body(cache, "/sitemap-2025-06.xml"))).as("the month's other part came with it")
                     .containsExactly(base + stories.get(0).url(), base + stories.get(1).url());
             cache.evict("/sitemap-2025-06.xml");
-            assertThat(locs(feeds.month("/sitemap-2025-06.xml").orElseThrow().body())).hasSize(2);
-            assertThat(feeds.month("/sitemap-2025-05.xml")).as("a month without stories").isEmpty();
-            assertThat(feeds.month("/sitemap-2025-06-3.xml")).as("a part the month does not have").isEmpty();
-            assertThat(feeds.month("/sitemap-2025-13.xml")).as("no such month").isEmpty();
-            assertThat(feeds.month("/feed.xml")).isEmpty();
+            assertThat(locs(feeds.monthOnRequest("/sitemap-2025-06.xml").orElseThrow().body())).hasSize(2);
+            assertThat(feeds.monthOnRequest("/sitemap-2025-05.xml")).as("a month without stories").isEmpty();
+            assertThat(feeds.monthOnRequest("/sitemap-2025-06-3.xml")).as("a part the month does not have").isEmpty();
+            assertThat(feeds.monthOnRequest("/sitemap-2025-13.xml")).as("no such month").isEmpty();
+            assertThat(feeds.monthOnRequest("/feed.xml")).isEmpty();
 
             // The server starts the same way, and a crawler's first request finds the month.
             int port = app.serve("127.0.0.1", 0, false);
