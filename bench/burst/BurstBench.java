@@ -93,6 +93,7 @@ public final class BurstBench {
                 case "--wrk-connections" -> wrkConnections = Integer.parseInt(args[++i]);
                 case "--headlines" -> headlines = Path.of(args[++i]);
                 case "--label" -> label = args[++i];
+                case "--server-pid" -> serverPid = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -119,6 +120,7 @@ public final class BurstBench {
         Pollers pollers = new Pollers(section);
         pollers.start();
 
+        double serverCpu0 = cpuSeconds(serverPid), clientCpu0 = cpuSeconds(-1);
         long t0 = System.nanoTime() + 200_000_000L;
         long period = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
@@ -132,8 +134,15 @@ public final class BurstBench {
                 (burstEnd - t0) / 1e9, total / ((burstEnd - t0) / 1e9));
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (outstanding.get() > 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        long settled = System.nanoTime();
+        double serverCpu = cpuSeconds(serverPid) - serverCpu0, clientCpu = cpuSeconds(-1) - clientCpu0;
         pollers.stop();
         for (Wrk w : wrk) w.await();
+        if (serverPid > 0) {
+            System.out.printf(Locale.ROOT, "cpu from the first push until every push was answered and followed (%.1f s): "
+                    + "server %.1f s (%.1f ms a push, wrk's and the readers' requests included), this client %.1f s; %d cores%n",
+                    (settled - t0) / 1e9, serverCpu, 1000 * serverCpu / total, clientCpu, Runtime.getRuntime().availableProcessors());
+        }
         // Every published story's event, at every reader: wait for the last of them (at most 30 s).
         long eventsDeadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < eventsDeadline && events.missingAtSlowest() > 0) Thread.sleep(100);
@@ -145,6 +154,18 @@ public final class BurstBench {
     }
 
     static String label = "";
+    static long serverPid = -1;
+
+    /** CPU seconds (user + system) a process has used so far, from /proc; -1 where unknown. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + (pid < 0 ? "self" : String.valueOf(pid)) + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (100 Hz)
+        } catch (Exception e) {
+            return -1;
+        }
+    }
 
     // ---- pushing ----
 
