@@ -121,51 +121,45 @@ public final class Publisher implements AutoCloseable {
         this.listener = listener;
     }
 
-    /**
-     * Renders the site from the store, the newest {@code site.eager_articles} articles included
-     * (older ones render on their first request); for commands and tests that want every page at once.
-     */
+    /** Renders the site from the store, the newest articles and every monthly sitemap included; for commands and tests. */
     public void rebuildAll() {
         rebuildAll(true);
     }
 
     /**
      * Renders the site from the store; called once at start, before the port opens. Every kill's
-     * 410 is pinned. With {@code renderArticles} the newest {@code site.eager_articles} articles
-     * and every monthly sitemap are rendered now; without, the articles are handed to the related
-     * thread, which renders them with their related stories a few at a time once the port is open
-     * (until then a request renders its article on demand), and each monthly sitemap is rendered
-     * on its first request, so that a large site opens its port in seconds.
+     * 410 is pinned. With {@code eager} the newest {@code site.eager_articles} articles and every
+     * monthly sitemap are rendered now (older articles render on their first request); without,
+     * the related thread renders those articles, with their related stories, a few at a time once
+     * the port is open, and each month renders on its first request (so does an article asked for
+     * before its turn): a large site opens its port in seconds.
      */
-    public void rebuildAll(boolean renderArticles) {
+    public void rebuildAll(boolean eager) {
         articles.exclusively(() -> {
             synchronized (listingsLock) {
                 long seq = events.lastEventSeq();
                 long started = System.nanoTime();
                 List<Long> newest = lists.latestIds(site.eagerArticles());
-                // Without related stories (a more-like-this query each, the slow part): the backfill
-                // adds them a few per pass of the related thread once the port is open.
-                if (renderArticles) for (long id : newest) stories.byId(id).ifPresent(st -> articles.render(st, List.of()));
+                // Without related stories (a more-like-this query each, the slow part): the backfill adds them.
+                if (eager) for (long id : newest) stories.byId(id).ifPresent(st -> articles.render(st, List.of()));
                 synchronized (backfill) {
                     backfill.later(newest);
                 }
                 List<Listed> killed = lists.killed();
                 for (Listed k : killed) articles.pinGone(k.id(), k.path());
-                log.info("articles at start: {} count={} killed={} ms={} (older articles render on first request)",
-                        renderArticles ? "rendered" : "left to the related thread", newest.size(), killed.size(),
-                        (System.nanoTime() - started) / 1_000_000);
-                started = System.nanoTime();
+                long articlesMs = (System.nanoTime() - started) / 1_000_000;
                 listings.renderHome();
                 for (Config.Section s : site.sections()) listings.renderSection(s.slug(), true);
-                long listingsMs = (System.nanoTime() - started) / 1_000_000;
-                started = System.nanoTime();
-                feeds.renderAll(renderArticles);
+                long listingsMs = (System.nanoTime() - started) / 1_000_000 - articlesMs;
+                feeds.renderAll(eager);
                 cache.put("/favicon.svg", Page.of(200, "image/svg+xml", resource("/site/favicon.svg")));
                 cache.put("/404", Page.html(404, renderer.message(renderer.labels().notFoundTitle(),
                         renderer.labels().notFoundText())));
                 lastSeq = seq;
-                log.info("pages materialized count={} pinned={} events_up_to={} listings_ms={} feeds_and_sitemaps_ms={}",
-                        cache.size(), cache.pinnedSize(), seq, listingsMs, (System.nanoTime() - started) / 1_000_000);
+                log.info("pages materialized count={} pinned={} events_up_to={} newest_articles={} ({}) killed={} ms: "
+                                + "articles={} listings={} feeds_and_sitemaps={}", cache.size(), cache.pinnedSize(), seq,
+                        newest.size(), eager ? "rendered" : "after start", killed.size(), articlesMs, listingsMs,
+                        (System.nanoTime() - started) / 1_000_000 - articlesMs - listingsMs);
                 return null;
             }
         });
