@@ -156,19 +156,17 @@ public final class ListingPages {
     }
 
     /**
-     * A tag's listing. One capped count first says whether the tag has few stories (fewer than the
-     * materialized pages hold), which decides how its pages are read ({@link Listings#withTag(String,
-     * int, int, boolean)}) and answers every later count of a small tag.
+     * A tag's listing. One capped count first says whether the tag has fewer stories than the
+     * materialized pages hold; if so it answers every later count of the tag.
      */
     private Optional<Listing> tag(String slug) {
         int per = site.sectionStories();
         int cap = LISTING_PAGES * per + 1;
         return stories.tag(slug).map((Tag t) -> {
             int known = stories.countWithTag(slug, cap);
-            boolean few = known < cap;
-            IntUnaryOperator count = c -> c <= cap || few ? Math.min(known, c) : stories.countWithTag(slug, c);
+            IntUnaryOperator count = c -> c <= cap || known < cap ? Math.min(known, c) : stories.countWithTag(slug, c);
             return new Listing("/tag/" + slug + "/", "tag-" + slug, t.name(), "", count,
-                    offset -> stories.withTag(slug, per, offset, few));
+                    offset -> stories.withTag(slug, per, offset));
         });
     }
 }

@@ -38,28 +38,16 @@ public final class Listings {
                 .map((rs, ctx) -> story(rs, List.of())).list());
     }
 
-    public List<Story> withTag(String tag, int limit, int offset) {
-        return withTag(tag, limit, offset, false);
-    }
-
     /**
-     * A page of a tag's stories, newest first. {@code few}: the tag has few stories (a count below
-     * a page's worth told the caller so), and they are read through the tag's own index and sorted;
-     * otherwise the newest stories of the site are walked until enough carry the tag. Each way is
-     * fast where the other is slow: walking the site for a rare tag reads the whole archive, and
-     * sorting a common tag's stories (half the archive for "india") reads all of them.
-     * {@code CROSS JOIN} keeps SQLite to the given order; PostgreSQL plans by its statistics.
+     * A page of a tag's stories, newest first: a backward walk of the tag's own index
+     * {@code story_tags_latest} (tag, published_at, story_id), however many stories the tag or the
+     * site has. {@code CROSS JOIN} keeps SQLite to that order; PostgreSQL plans by its statistics.
      */
-    public List<Story> withTag(String tag, int limit, int offset, boolean few) {
-        String sql = few ? "SELECT " + COLUMNS + """
-                 FROM story_tags t CROSS JOIN stories s
-                WHERE t.tag = :tag AND s.id = t.story_id AND s.status = 'published'
-                ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset"""
-                : "SELECT " + COLUMNS + """
-                 FROM stories s JOIN story_tags t ON t.story_id = s.id
-                WHERE t.tag = :tag AND s.status = 'published'
-                ORDER BY s.published_at DESC, s.id DESC LIMIT :limit OFFSET :offset""";
-        return store.jdbi().withHandle(h -> h.createQuery(sql)
+    public List<Story> withTag(String tag, int limit, int offset) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM story_tags t CROSS JOIN stories s
+                        WHERE t.tag = :tag AND t.published_at IS NOT NULL AND s.id = t.story_id AND s.status = 'published'
+                        ORDER BY t.published_at DESC, t.story_id DESC LIMIT :limit OFFSET :offset""")
                 .bind("tag", tag).bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> story(rs, List.of())).list());
     }

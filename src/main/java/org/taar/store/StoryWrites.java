@@ -191,8 +191,10 @@ public final class StoryWrites {
             String slug = TagStore.aliasTarget(h, tag.slug()).orElse(tag.slug());
             h.createUpdate("INSERT INTO tags (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO NOTHING")
                     .bind("slug", slug).bind("name", tag.name()).execute();
+            // With the story's publication time, for its tags' pages (V18; a trigger keeps it after).
             h.createUpdate("""
-                            INSERT INTO story_tags (story_id, tag, position) VALUES (:id, :tag, :pos)
+                            INSERT INTO story_tags (story_id, tag, position, published_at)
+                            SELECT :id, :tag, :pos, published_at FROM stories WHERE id = :id
                             ON CONFLICT (story_id, tag) DO NOTHING""")
                     .bind("id", storyId).bind("tag", slug).bind("pos", position++).execute();
         }
