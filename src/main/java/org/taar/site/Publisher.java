@@ -38,13 +38,11 @@ import org.taar.story.Story;
  * another node, stored.
  *
  * <p>Articles, listings and related stories are rendered on three threads, so that under a
- * burst of stories an article never waits behind the listings of the stories before it, and a
- * listing never waits behind the related-stories queries (a more-like-this search per article,
- * the slowest part of a pass: 0.5-0.7 s of a 1.2 s pass at 100,000 stories). A new article wakes
- * the listings at once when they are idle; after a pass that rendered news the next waits twice
- * as long as that pass took, at most {@link #LISTINGS_EVERY}, so a burst is coalesced into few
- * passes (and leaves the cores to intake), and without news the listings look that often for
- * what is due (breaking news expiring, deep pages).
+ * burst an article never waits behind the listings of the stories before it, nor a listing behind
+ * the related stories (a more-like-this search per article: 0.5-0.7 s of a 1.2 s pass at 100,000
+ * stories). A new article wakes the listings at once when idle; after a pass that rendered news
+ * the next waits twice as long as that pass took, at most {@link #LISTINGS_EVERY}, so a burst is
+ * coalesced into few passes, and without news the listings look that often for what is due.
  */
 public final class Publisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Publisher.class);
@@ -54,6 +52,8 @@ public final class Publisher implements AutoCloseable {
     static final Duration GAP_PATIENCE = Duration.ofSeconds(2);
     /** After a pass that rendered news the next waits this long at most; without news the listings look this often. */
     static final Duration LISTINGS_EVERY = Duration.ofMillis(250);
+    /** The related thread's longest rest after a long pass. */
+    static final Duration RELATED_REST_MAX = Duration.ofSeconds(10);
     /** See {@link ListingsPass#DEEP_PAGES_EVERY}. */
     static final Duration DEEP_PAGES_EVERY = ListingsPass.DEEP_PAGES_EVERY;
 
@@ -195,7 +195,12 @@ public final class Publisher implements AutoCloseable {
             // Fresh articles wake it; the backlog from start drains a few articles every LISTINGS_EVERY.
             relatedWake.tryAcquire(LISTINGS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             relatedWake.drainPermits();
+            long started = System.nanoTime();
             renderRelated();
+            // A more-like-this search per article is publishing's costliest step: after a long pass (a
+            // burst) it rests twice as long as it worked, so that intake, articles and listings go first.
+            long worked = (System.nanoTime() - started) / 1_000_000;
+            if (worked > LISTINGS_EVERY.toMillis()) Thread.sleep(Math.min(RELATED_REST_MAX.toMillis(), 2 * worked));
         });
     }
 
