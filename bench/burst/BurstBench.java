@@ -172,8 +172,8 @@ public final class BurstBench {
     /** Push i: a new story, except every tenth (an update of an earlier story) and every twentieth (a kill). */
     static void push(StoryWriter writer, int i, long due) {
         if (i >= 100 && i % 20 == 7) {
-            Pushed p = pushed.get(i - 97); // a story about half a second old
-            if (p != null && p.url != null && p.killDue < 0 && p.updateDue < 0 && "published".equals(p.status)) {
+            Pushed p = pushed.get(i - 97); // a story about half a second old, already on the site
+            if (p != null && p.shown > 0 && p.killDue < 0 && p.updateDue < 0) {
                 p.killDue = due;
                 send(kill(writer, p), due, answer -> follow(p, p.url, due, 410, null, t -> p.gone = t));
                 return;
