@@ -32,6 +32,7 @@ public final class ArticlePages {
     /** Held by each batch of article renders, so that two batches never interleave their writes. */
     private final Object batch = new Object();
     private volatile Related related = Related.NONE;
+    private volatile java.util.function.LongConsumer relatedLater = id -> {};
 
     public ArticlePages(StoryReads stories, Listings lists, Renderer renderer, PageCache cache, Config.Site site) {
         this(stories, lists, new MediaReads(stories.store()), renderer, cache, site);
@@ -69,9 +70,18 @@ public final class ArticlePages {
         }
     }
 
-    /** The page of {@code s} with its related stories, or null when readers must not see it; for renders on demand. */
+    /**
+     * The page of {@code s}, or null when readers must not see it, for a request the cache missed:
+     * without related stories, which {@code relatedLater} is told to add (RelatedBackfill#soon).
+     */
     public Page page(Story s) {
-        return page(s, relatedTo(s));
+        if (s.isPublished()) relatedLater.accept(s.id());
+        return page(s, List.of());
+    }
+
+    /** Who adds related stories to an article rendered for a request (nobody unless set). */
+    void relatedLater(java.util.function.LongConsumer later) {
+        this.relatedLater = later;
     }
 
     /** Puts the page of {@code s} into the cache, or takes it out when readers must not see the story. */

@@ -108,6 +108,7 @@ public final class Publisher implements AutoCloseable {
         this.site = site;
         this.gaps = new EventGaps(clock, GAP_PATIENCE);
         this.pass = new ListingsPass(listings, feeds, batchesApplied::get);
+        articles.relatedLater(backfill::soon);
         cache.put(Stylesheet.PATH, Stylesheet.page());
     }
 
