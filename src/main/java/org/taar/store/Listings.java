@@ -60,7 +60,7 @@ public final class Listings {
     public List<Story> publishedAfter(Instant since, Instant afterAt, long afterId, int limit) {
         String sql = "SELECT " + COLUMNS + """
                  FROM stories s WHERE s.status = 'published' AND s.published_at >= :since
-                   AND (s.published_at > :at OR (s.published_at = :at AND s.id > :id))
+                   AND s.published_at >= :at AND (s.published_at > :at OR (s.published_at = :at AND s.id > :id))
                 ORDER BY s.published_at ASC, s.id ASC LIMIT :limit""";
         return store.jdbi().withHandle(h -> h.createQuery(sql)
                 .bind("since", since == null ? Long.MIN_VALUE : since.toEpochMilli())
@@ -116,7 +116,7 @@ public final class Listings {
                         SELECT id, section, slug, headline, published_at, updated_at
                           FROM stories
                          WHERE status = 'published' AND published_at >= :from AND published_at < :to
-                           AND (published_at > :at OR (published_at = :at AND id > :id))
+                           AND published_at >= :at AND (published_at > :at OR (published_at = :at AND id > :id))
                         ORDER BY published_at, id LIMIT :limit""")
                 .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli()).bind("at", at).bind("id", afterId)
                 .bind("limit", limit)
@@ -199,6 +199,9 @@ public final class Listings {
         if (s.publishedAt() == null) return Optional.empty();
         String sql = "SELECT " + COLUMNS + " FROM stories s WHERE s.status = 'published'"
                 + (sameSection ? " AND s.section = :section" : "")
+                // The plain bound first: the planner seeks the index to it (an OR alone is no range,
+                // and the newest story's "newer" walked its whole section: seconds at a million).
+                + " AND s.published_at " + cmp + "= :at"
                 + " AND (s.published_at " + cmp + " :at OR (s.published_at = :at AND s.id " + cmp + " :id))"
                 + " ORDER BY s.published_at " + order + ", s.id " + order + " LIMIT 1";
         return store.jdbi().withHandle(h -> {
