@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -66,6 +67,13 @@ public final class Pipeline implements Deliveries {
     private final MediaIntake media;
     // Versions of one story must be applied one at a time; striping keeps unrelated stories parallel.
     private final ReentrantLock[] stripes = new ReentrantLock[64];
+    /**
+     * Deliveries worked on at once: one per core and one more. More only share the same cores, and
+     * each holds a database connection while it waits for the store's one writer: in a burst of
+     * pushes on SQLite they held every connection, and the publisher waited for one minutes long
+     * (bench/RESULTS.md, "burst"). The rest wait here, in turn, holding nothing.
+     */
+    private final Semaphore working = new Semaphore(Runtime.getRuntime().availableProcessors() + 1, true);
 
     public Pipeline(Config config, Archive archive, Formats formats, Normalizer normalizer, Enricher enricher,
                     Rules rules, StoryReads reads, StoryWrites writes, Clock clock, Runnable onChange) {
@@ -102,6 +110,16 @@ public final class Pipeline implements Deliveries {
             wire.rejected(source, null, name, null, why, clock.instant());
             return new DeliveryResult(null, List.of(Outcome.rejected(name, why)), List.of());
         }
+        working.acquireUninterruptibly();
+        try {
+            return deliverNow(source, channel, name, content, formatHint, attachments);
+        } finally {
+            working.release();
+        }
+    }
+
+    private DeliveryResult deliverNow(String source, String channel, String name, byte[] content, String formatHint,
+                                      List<Attachment> attachments) {
         // A feed that answers with a picture is a broken feed, not a picture for its stories.
         Media.Kind alone = formatHint == null && !channel.equals("poll") ? MediaKinds.of(content, name) : null;
         if (alone != null) {

@@ -69,7 +69,9 @@ public final class Store implements AutoCloseable {
         HikariConfig hc = new HikariConfig();
         hc.setDataSource(ds);
         hc.setPoolName("taar-sqlite");
-        hc.setMaximumPoolSize(4);
+        // Readers never wait for the writer (WAL): enough connections that the publisher and the
+        // pages find one while deliveries (Pipeline lets cores + 1 work at once) wait for the writer.
+        hc.setMaximumPoolSize(10);
         return new Store(new HikariDataSource(hc), Dialect.SQLITE);
     }
 
