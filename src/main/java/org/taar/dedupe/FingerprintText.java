@@ -3,6 +3,7 @@ package org.taar.dedupe;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.taar.text.Agencies;
+import org.taar.text.Nfc;
 
 /**
  * The text a story is fingerprinted on: what stays the same when an agency's copy is relayed by
@@ -35,7 +36,7 @@ public final class FingerprintText {
     /** The normalized words of a text, joined by single spaces; "" for null or empty text. */
     public String normalize(String text) {
         if (text == null || text.isBlank()) return "";
-        String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        String nfc = Nfc.of(text);
         String credits = removeCredits(nfc);
         StringBuilder out = new StringBuilder(credits.length());
         for (int i = 0; i < credits.length(); ) {

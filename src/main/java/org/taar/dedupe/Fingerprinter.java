@@ -2,6 +2,8 @@ package org.taar.dedupe;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.taar.item.NewsItem;
 import org.taar.text.Digest;
 
@@ -48,15 +50,19 @@ public final class Fingerprinter {
         return new Fingerprint(sha256(hashed), set.length, minHash.signature(set));
     }
 
+    // Parsed once: a CSS query given as a string is parsed again on every call, for every block.
+    private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, blockquote, td");
+    private static final Evaluator PARAGRAPHS = QueryParser.parse("p, li");
+
     /** Paragraph texts, one per line, so the dateline is recognisable at the start of the first. */
     static String plainText(String html) {
         if (html == null || html.isBlank()) return "";
         var body = Jsoup.parseBodyFragment(html).body();
         StringBuilder sb = new StringBuilder();
-        var blocks = body.select("p, li, h1, h2, h3, h4, h5, h6, blockquote, td");
+        var blocks = body.select(BLOCKS);
         if (blocks.isEmpty()) return body.text();
         for (Element e : blocks) {
-            if (!e.select("p, li").isEmpty() && !e.is("p, li")) continue;   // its own paragraphs are listed
+            if (!e.select(PARAGRAPHS).isEmpty() && !e.is(PARAGRAPHS)) continue;   // its own paragraphs are listed
             String t = e.text();
             if (!t.isBlank()) sb.append(t).append('\n');
         }

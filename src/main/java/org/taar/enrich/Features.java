@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.taar.text.Nfc;
 
 /**
  * The featurizer of the section classifier: text in, a sparse L2-normalized vector of hashed
@@ -43,7 +44,7 @@ public final class Features {
 
     /** NFC, nukta removed, chandrabindu → anusvara, lowercased (Latin). */
     public static String normalize(String text) {
-        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        String s = Nfc.of(text);
         // NFC decomposes the precomposed nukta letters (U+0958..U+095F, U+09DC.. are composition
         // exclusions), so removing U+093C removes every nukta.
         StringBuilder b = new StringBuilder(s.length());

@@ -1,6 +1,5 @@
 package org.taar.enrich;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.taar.item.Place;
 import org.taar.item.Subject;
 import org.taar.story.Tag;
 import org.taar.text.Geography;
+import org.taar.text.Nfc;
 import org.taar.text.Slugger;
 
 /**
@@ -213,6 +213,6 @@ final class SectionChooser {
     }
 
     static String key(String s) {
-        return Normalizer.normalize(s.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        return Nfc.of(s.strip()).toLowerCase(Locale.ROOT);
     }
 }

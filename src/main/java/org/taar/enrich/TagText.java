@@ -6,8 +6,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.taar.text.Nfc;
 
 /**
  * Splits text into words and gives each the key the gazetteer is looked up by, so that the
@@ -22,7 +22,6 @@ final class TagText {
      */
     record Token(String surface, String key, boolean acronym, boolean joined) {}
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:['’][\\p{L}\\p{M}\\p{N}]+)*");
     private static final Pattern LATIN_CAPS = Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}]*");
     private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
     private static final Pattern POSSESSIVE = Pattern.compile("['’][sS]$");
@@ -39,20 +38,62 @@ final class TagText {
     static List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>();
         if (text == null) return out;
-        String clean = Normalizer.normalize(text, Normalizer.Form.NFC).replace("\u200C", "").replace("\u200D", "");
-        Matcher m = WORD.matcher(clean);
+        String clean = Nfc.of(text).replace("\u200C", "").replace("\u200D", "");
         int previousEnd = -1;
-        while (m.find()) {
-            String gap = previousEnd < 0 ? "" : clean.substring(previousEnd, m.start()).strip();
+        for (int start = nextWord(clean, 0); start >= 0; start = nextWord(clean, previousEnd)) {
+            int end = wordEnd(clean, start);
+            String gap = previousEnd < 0 ? "" : clean.substring(previousEnd, start).strip();
             boolean joined = previousEnd >= 0 && (gap.isEmpty() || gap.equals("."));
-            previousEnd = m.end();
-            String w = m.group();
+            previousEnd = end;
+            String w = clean.substring(start, end);
             // Modi's is looked up as Modi; other apostrophes (don't) are just dropped.
             String bare = w.indexOf('\'') < 0 && w.indexOf('’') < 0 ? w
                     : APOSTROPHE.matcher(POSSESSIVE.matcher(w).replaceAll("")).replaceAll("");
             out.add(new Token(w, key(bare), bare.length() <= 5 && LATIN_CAPS.matcher(bare).matches(), joined));
         }
         return out;
+    }
+
+    /** Where the next word starts at or after {@code from}, or -1. */
+    static int nextWord(String s, int from) {
+        for (int i = from; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (wordChar(c)) return i;
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
+    /**
+     * Where the word starting at {@code start} ends: letters, marks and digits, joined by an
+     * apostrophe to more of them ({@code [\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*}, read by
+     * hand because the regular expression was a tenth of tagging's time).
+     */
+    static int wordEnd(String s, int start) {
+        int i = start, n = s.length();
+        while (true) {
+            while (i < n) {
+                int c = s.codePointAt(i);
+                if (!wordChar(c)) break;
+                i += Character.charCount(c);
+            }
+            if (i + 1 < n && (s.charAt(i) == '\'' || s.charAt(i) == '’') && wordChar(s.codePointAt(i + 1))) {
+                i++;
+                continue;
+            }
+            return i;
+        }
+    }
+
+    private static boolean wordChar(int c) {
+        if (c < 0x80) return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     /** Body HTML as plain text for tagging; entities that matter to word boundaries become spaces. */

@@ -41,6 +41,12 @@ public final class KillAdvisories {
             "(?i)(?:slug(?:ged|line)?|keyword|स्लग)\\s*[:\\-]?\\s*([A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)+|[A-Z0-9]{3,})");
     private static final Pattern URI_NAMED = Pattern.compile("\\b(urn:[A-Za-z0-9][A-Za-z0-9:._\\-/]+[A-Za-z0-9])");
     private static final Pattern SENTENCE = Pattern.compile("[।|!?\\n]+|\\.(?=\\s)");
+    // Compiled once: plain() reads every story's body, and String.replaceAll compiles its pattern per call.
+    private static final Pattern LINE_END = Pattern.compile("(?i)</p>|<br\\s*/?>");
+    private static final Pattern TAG = Pattern.compile("<[^>]+>");
+    private static final Pattern SPACES = Pattern.compile("[ \\t]+");
+    private static final Pattern NEWLINE_SPACES = Pattern.compile(" *\\n *");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private KillAdvisories() {}
 
@@ -71,7 +77,7 @@ public final class KillAdvisories {
         }
         String words = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
         return Optional.of(new KillAdvisory(advisory ? kind : "CANCELED", advisory, List.copyOf(uris), slug,
-                headlines, words.replaceAll("\\s+", " ").strip()));
+                headlines, WHITESPACE.matcher(words).replaceAll(" ").strip()));
     }
 
     /**
@@ -114,10 +120,11 @@ public final class KillAdvisories {
 
     static String plain(String html) {
         if (html == null) return "";
-        return html.replaceAll("(?i)</p>|<br\\s*/?>", "\n").replaceAll("<[^>]+>", " ")
+        String lines = TAG.matcher(LINE_END.matcher(html).replaceAll("\n")).replaceAll(" ");
+        return lines
                 .replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&lt;", "<")
                 .replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&")
-                .replaceAll("[ \\t]+", " ").replaceAll(" *\\n *", "\n").strip();
+                .transform(s -> NEWLINE_SPACES.matcher(SPACES.matcher(s).replaceAll(" ")).replaceAll("\n")).strip();
     }
 
     private static String join(String... parts) {

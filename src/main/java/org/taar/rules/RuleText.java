@@ -1,11 +1,11 @@
 package org.taar.rules;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.taar.item.NewsItem;
+import org.taar.text.Nfc;
 
 /**
  * The text rules look at, made comparable: NFC, case-folded, nukta dropped (ज़ = ज, ड़ = ड),
@@ -35,12 +35,12 @@ public final class RuleText {
             if (s != null) b.append(s).append('\n');
         }
         if (item.bodyHtml() != null) b.append(Jsoup.parseBodyFragment(item.bodyHtml()).text());
-        return Normalizer.normalize(b.toString(), Normalizer.Form.NFC);
+        return Nfc.of(b.toString());
     }
 
     /** The folded form described above; the same function folds word lists and stories. */
     public static String fold(String s) {
-        String nfc = Normalizer.normalize(s, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String nfc = Nfc.of(s).toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(nfc.length());
         for (int i = 0; i < nfc.length(); i++) {
             char c = nfc.charAt(i);

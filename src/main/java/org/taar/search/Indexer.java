@@ -28,6 +28,7 @@ public final class Indexer implements AutoCloseable {
     static final long POLL_MILLIS = 200;
     private static final int BATCH = 500;
     private static final long COMMIT_EVERY_NANOS = 10_000_000_000L;
+    private static final long REFRESH_EVERY_NANOS = 1_000_000_000L;
 
     private final StoryReads stories;
     private final Listings listings;
@@ -75,26 +76,34 @@ public final class Indexer implements AutoCloseable {
 
     /**
      * Applies every event since the index's last sequence, in the caller's thread, and commits.
-     * Each batch is searchable as soon as it is applied; a long catch-up (a rebuild, an import)
-     * commits every {@link #COMMIT_EVERY_NANOS} only, since a commit's fsyncs cost more than the
-     * batch (bench/RESULTS.md, "import"), and after a crash the events since the last commit are
-     * simply applied again.
+     * What it applied is searchable when it returns, and every second on the way through a long
+     * catch-up (a rebuild, an import), which commits every {@link #COMMIT_EVERY_NANOS} only, since a
+     * commit's fsyncs cost more than the batch (bench/RESULTS.md, "import"); after a crash the
+     * events since the last commit are simply applied again.
      */
     public int catchUp() {
         int applied = 0, n;
-        long committed = System.nanoTime();
+        long committed = System.nanoTime(), refreshed = committed;
         while ((n = applyBatch()) > 0) {
             applied += n;
-            if (System.nanoTime() - committed > COMMIT_EVERY_NANOS) {
+            long now = System.nanoTime();
+            if (now - refreshed > REFRESH_EVERY_NANOS) {
+                index.refresh();
+                refreshed = now;
+            }
+            if (now - committed > COMMIT_EVERY_NANOS) {
                 index.commit();
-                committed = System.nanoTime();
+                committed = now;
             }
         }
-        if (applied > 0) index.commit();
+        if (applied > 0) {
+            index.refresh();
+            index.commit();
+        }
         return applied;
     }
 
-    int applyBatch() {
+    private int applyBatch() {
         synchronized (this) {
             List<Event> events = this.events.eventsAfter(index.lastSeq(), BATCH);
             int usable = gaps.usable(index.lastSeq(), events);

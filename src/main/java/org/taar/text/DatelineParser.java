@@ -1,6 +1,5 @@
 package org.taar.text;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,7 +116,7 @@ public final class DatelineParser {
         if (paragraph == null) return Optional.empty();
         // A dateline is the paragraph's first words: the rest of a long paragraph need not be read.
         String opening = paragraph.length() > MAX_READ ? paragraph.substring(0, MAX_READ) : paragraph;
-        String text = spaces(Normalizer.normalize(opening, Normalizer.Form.NFC)).stripLeading();
+        String text = spaces(Nfc.of(opening)).stripLeading();
         Matcher group = GROUP.matcher(text);
         group.region(0, Math.min(text.length(), MAX_AGENCY_OFFSET + 62));
         while (group.find() && group.start() <= MAX_AGENCY_OFFSET) {
@@ -138,7 +137,7 @@ public final class DatelineParser {
     public String withoutDateline(String paragraph) {
         Optional<Dateline> d = parse(paragraph);
         if (d.isEmpty()) return paragraph;
-        String text = spaces(Normalizer.normalize(paragraph, Normalizer.Form.NFC)).stripLeading();
+        String text = spaces(Nfc.of(paragraph)).stripLeading();
         return text.startsWith(d.get().text()) ? text.substring(d.get().text().length()) : paragraph;
     }
 
@@ -275,11 +274,14 @@ public final class DatelineParser {
         return sb.toString();
     }
 
+    private static final Pattern TRAILING_SPACE_OR_COMMA = Pattern.compile("[\\s,]+$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static String trimEnd(String s) {
-        return s.replaceAll("[\\s,]+$", "");
+        return TRAILING_SPACE_OR_COMMA.matcher(s).replaceAll("");
     }
 
     private static String collapse(String s) {
-        return s.strip().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(s.strip()).replaceAll(" ");
     }
 }

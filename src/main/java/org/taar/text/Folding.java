@@ -1,6 +1,5 @@
 package org.taar.text;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class Folding {
      */
     public static List<String> words(String text) {
         if (text == null || text.isEmpty()) return List.of();
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String s = Nfc.of(text).toLowerCase(Locale.ROOT);
         LinkedHashSet<String> words = new LinkedHashSet<>();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < s.length(); ) {

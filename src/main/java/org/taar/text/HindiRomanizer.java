@@ -30,7 +30,7 @@ final class HindiRomanizer {
 
     /** Romanizes text; Devanagari by Hindi conventions, any other script by ICU's generic Latin transliteration. */
     String romanize(String text) {
-        String nfc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+        String nfc = Nfc.of(text);
         Matcher m = WORD.matcher(nfc);
         StringBuilder marked = new StringBuilder();
         while (m.find()) m.appendReplacement(marked, Matcher.quoteReplacement(deleteSchwas(m.group())));

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,6 +28,15 @@ import org.jsoup.select.QueryParser;
  * lists are rebuilt once per parent ({@link HtmlTrees}), never edited one sibling at a time.
  */
 public final class HtmlSanitizer {
+    // Compiled once, for every text node of every story (String.replaceAll compiles per call).
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    // Parsed once: a CSS query given as a string is parsed again on every call. Only plain tag and
+    // attribute queries are kept so: they hold no state, so threads can share them.
+    private static final Evaluator TEXT_BLOCKS = QueryParser.parse("p, h2, h3, h4, li, figcaption, blockquote");
+    private static final Evaluator PARAGRAPHS_AND_HEADINGS = QueryParser.parse("p, h2, h3, h4");
+    private static final Evaluator IMAGES = QueryParser.parse("img");
+    private static final Evaluator ADDRESSED = QueryParser.parse("a[href], img[src]");
 
     private static final Set<String> BLOCKS = Set.of("p", "blockquote", "ul", "ol", "h2", "h3", "h4", "figure", "table");
     // Their content is code, embedded documents or form controls, never story text, so they go whole.
@@ -88,9 +98,9 @@ public final class HtmlSanitizer {
         secureImages(body);
         stripControls(body);
         wrapLooseInline(body);
-        body.select("p, h2, h3, h4, li, figcaption, blockquote").forEach(HtmlSanitizer::trimBreaks);
+        body.select(TEXT_BLOCKS).forEach(HtmlSanitizer::trimBreaks);
         List<Element> empty = new ArrayList<>();
-        for (Element p : body.select("p, h2, h3, h4")) {
+        for (Element p : body.select(PARAGRAPHS_AND_HEADINGS)) {
             if (isEmpty(p)) empty.add(p);
         }
         HtmlTrees.removeAll(empty);
@@ -197,7 +207,7 @@ public final class HtmlSanitizer {
      * page keeps elsewhere (data-src, data-original, srcset...), so an image-only body keeps its image.
      */
     public static void lazySources(Element root) {
-        for (Element img : root.select("img")) {
+        for (Element img : root.select(IMAGES)) {
             String src = img.attr("src").strip();
             if (!src.isEmpty() && !"data".equals(UrlScheme.of(src))) continue;
             for (String key : LAZY_SOURCES) {
@@ -217,7 +227,7 @@ public final class HtmlSanitizer {
      * a millisecond or so for each of a body's thousands of {@code javascript:} links.
      */
     private static void dropForeignSchemes(Element body) {
-        for (Element e : body.select("a[href], img[src]")) {
+        for (Element e : body.select(ADDRESSED)) {
             boolean link = e.normalName().equals("a");
             String key = link ? "href" : "src";
             String scheme = UrlScheme.of(e.attr(key));
@@ -232,7 +242,7 @@ public final class HtmlSanitizer {
      * sanitizer's own; the allowlist keeps any from the input out.
      */
     public static void secureImages(Element root) {
-        for (Element img : root.select("img")) {
+        for (Element img : root.select(IMAGES)) {
             String src = img.attr("src");
             if (src.regionMatches(true, 0, "http:", 0, 5)) img.attr("src", "https:" + src.substring(5));
             img.attr("referrerpolicy", "no-referrer");
@@ -243,7 +253,7 @@ public final class HtmlSanitizer {
     private static void stripControls(Element body) {
         body.getAllElements().forEach(e -> e.textNodes().forEach(t -> {
             String raw = t.getWholeText();
-            String cleaned = raw.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]", "");
+            String cleaned = CONTROLS.matcher(raw).replaceAll("");
             if (!cleaned.equals(raw)) t.text(cleaned);
         }));
     }
@@ -315,7 +325,7 @@ public final class HtmlSanitizer {
     }
 
     private static boolean isEmpty(Element p) {
-        return p.text().replace('\u00A0', ' ').isBlank() && p.select("img").isEmpty();
+        return p.text().replace('\u00A0', ' ').isBlank() && p.select(IMAGES).isEmpty();
     }
 
     private static void collectText(Element parent, List<String> out) {
@@ -348,7 +358,7 @@ public final class HtmlSanitizer {
     }
 
     private static void add(String text, List<String> out) {
-        String t = text.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+        String t = WHITESPACE.matcher(text.replace('\u00A0', ' ')).replaceAll(" ").strip();
         if (!t.isEmpty()) out.add(t);
     }
 }

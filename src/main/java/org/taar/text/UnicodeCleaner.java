@@ -21,8 +21,7 @@ public final class UnicodeCleaner {
 
     public Result cleanCounting(String s) {
         if (s == null) return new Result(null, 0, 0);
-        String nfc = java.text.Normalizer.normalize(s.replace("\r\n", "\n").replace('\r', '\n'),
-                java.text.Normalizer.Form.NFC);
+        String nfc = Nfc.of(s.replace("\r\n", "\n").replace('\r', '\n'));
         StringBuilder out = new StringBuilder(nfc.length());
         int controls = 0;
         int replacements = 0;
