@@ -96,10 +96,10 @@ public final class Indexer implements AutoCloseable {
                 committed = now;
             }
         }
-        if (applied > 0) {
-            index.refresh();
-            index.commit();
-        }
+        // Even when this call applied nothing: another thread's catch-up may have applied a batch
+        // it has not yet made visible, and a caller of this one expects to search it.
+        index.refresh();
+        if (applied > 0) index.commit();
         return applied;
     }
 

@@ -51,6 +51,13 @@ public final class Feeds {
     public static final int NEWS_MAX = 1_000;
     /** A month's sitemap can be long: after a new story it is refreshed this often at most (a kill or update at once). */
     static final Duration MONTHS_EVERY = Duration.ofSeconds(5);
+    /**
+     * After a new story, the feeds and the news sitemap are rendered this often at most (a kill,
+     * update or hold at once): in a burst, every pass rendered them (a thousand stories for the news
+     * sitemap), a sixth of the publisher's work (bench/RESULTS.md, "burst"), for readers that poll
+     * them every few minutes. The publisher's listings thread passes every 250 ms, so none waits longer.
+     */
+    static final Duration FEEDS_EVERY = Duration.ofSeconds(1);
 
     private final Listings stories;
     private final MediaReads media;
@@ -67,6 +74,11 @@ public final class Feeds {
     /** When the oldest story in the news sitemap leaves its 48-hour window; null when it is empty. */
     private Instant newsExpiresAt;
     private long monthsNanos;
+    /** Sections whose feed waits for its turn, and whether the site feed and the news sitemap do. */
+    private final Set<String> staleFeeds = new LinkedHashSet<>();
+    private boolean feedsStale;
+    /** When the feeds were last rendered, by the site's clock (tests move it). */
+    private Instant feedsAt = Instant.MIN;
     private boolean monthsRendered;
 
     public Feeds(Listings stories, MediaReads media, PageCache cache, RssFeed rss, Sitemaps sitemaps, Config.Site site,
@@ -174,17 +186,31 @@ public final class Feeds {
 
     /**
      * One listings pass. {@code changed}: events arrived (their sections and months given);
-     * {@code deep}: one of them was a kill, update or hold, which must leave every feed and sitemap now.
+     * {@code deep}: one of them was a kill, update or hold, which must leave every feed and sitemap
+     * now; {@code now}: feeds waiting for their turn ({@link #FEEDS_EVERY}) are rendered in this pass.
      */
-    synchronized void refresh(boolean changed, boolean deep, Collection<String> sections, Collection<YearMonth> months) {
-        if (changed) renderFeeds(deep ? allSections() : sections);
+    synchronized void refresh(boolean changed, boolean deep, boolean now, Collection<String> sections,
+                              Collection<YearMonth> months) {
+        if (changed) {
+            staleFeeds.addAll(sections);
+            feedsStale = true;
+        }
+        boolean newsRendered = false;
+        if (feedsStale && (deep || now || !clock.instant().isBefore(feedsAt.plus(FEEDS_EVERY)))) {
+            renderFeeds(deep ? allSections() : staleFeeds);
+            renderNews();
+            newsRendered = true;
+            staleFeeds.clear();
+            feedsStale = false;
+            feedsAt = clock.instant();
+        }
         staleMonths.addAll(months);
         if (!staleMonths.isEmpty() && (deep || !monthsRendered || System.nanoTime() - monthsNanos >= MONTHS_EVERY.toNanos())) {
             renderMonths(Set.copyOf(staleMonths));
             staleMonths.clear();
         }
         // A story leaving the 48-hour window changes the news sitemap though no event says so.
-        if (changed || (newsExpiresAt != null && !clock.instant().isBefore(newsExpiresAt))) renderNews();
+        if (!newsRendered && newsExpiresAt != null && !clock.instant().isBefore(newsExpiresAt)) renderNews();
     }
 
     /** The first instant of a month in the site's zone. */

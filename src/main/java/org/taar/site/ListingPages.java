@@ -98,15 +98,13 @@ public final class ListingPages {
     }
 
     /**
-     * A tag's first page, or with {@code deep} every page kept. A tag merged into another (or gone)
-     * loses its pages: its address now redirects, so none of them may linger.
+     * Forgets a tag's pages after a change: the next request renders them from the store (through
+     * {@link OnDemand}), so a tag page nobody reads costs nothing. Rendering every changed tag's
+     * first page was a third of the publisher's work in a burst (five tags a story, most read
+     * rarely; bench/RESULTS.md, "burst"). A tag merged into another (or gone) loses its pages the
+     * same way, and its address then redirects.
      */
-    void renderTag(String slug, boolean deep) {
-        Optional<Listing> tag = tag(slug);
-        if (tag.isPresent()) {
-            materialize(tag.get(), deep);
-            return;
-        }
+    void forgetTag(String slug) {
         String path = "/tag/" + slug + "/";
         for (int page = 1; page <= LISTING_PAGES; page++) cache.remove(listingKey(path, page));
         cache.dropOnDemandPages(path);

@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass of the publisher's listings thread: from what changed since the last pass ({@link
- * Dirty}), the home page first, then the feeds and sitemaps, deeper listing pages when due, and
- * the first page of every changed section and tag. When an article is published during a pass
+ * Dirty}), the home page first, then the feeds and sitemaps, deeper section pages when due, and
+ * the first page of every changed section; a changed tag's pages are forgotten, to be rendered on
+ * request. When an article is published during a pass
  * (the publisher's count of applied batches moves), the home page is rendered again between its
  * steps, so it never waits for the rest of a pass (up to a second on a 100,000-story site). Called
  * from one thread at a time (the publisher holds its listings lock).
@@ -30,9 +31,8 @@ final class ListingsPass {
     private final ListingPages listings;
     private final Feeds feeds;
     private final LongSupplier batchesApplied;
-    /** Listings whose first page is fresh but whose deeper pages wait for the next deep refresh. */
+    /** Sections whose first page is fresh but whose deeper pages wait for the next deep refresh. */
     private final Set<String> staleSections = new LinkedHashSet<>();
-    private final Set<String> staleTags = new LinkedHashSet<>();
     private long deepPagesNanos = System.nanoTime();
     /** The count of applied batches the home page last showed. */
     private long homeShows;
@@ -65,16 +65,18 @@ final class ListingsPass {
         }
     }
 
-    void render(Dirty d) {
+    /** One pass; with {@code now}, feeds that wait for their turn are rendered as well. */
+    void render(Dirty d, boolean now) {
         staleSections.addAll(d.sections);
-        staleTags.addAll(d.tags);
+        // A changed tag's pages are forgotten, not rendered: a request renders them (ListingPages.forgetTag).
+        d.tags.forEach(listings::forgetTag);
         long t0 = System.nanoTime();
         if (d.home || listings.breakingExpired()) {
             homeShows = batchesApplied.getAsLong();
             listings.renderHome();
         }
         long t1 = System.nanoTime();
-        feeds.refresh(d.home, d.deep, d.sections, d.months);
+        feeds.refresh(d.home, d.deep, now, d.sections, d.months);
         homeIfNewer();
         long t2 = System.nanoTime();
         if (d.deep) {
@@ -88,10 +90,6 @@ final class ListingsPass {
         // Whatever changed and was not just rendered in full gets a fresh first page.
         d.sections.stream().filter(staleSections::contains).forEach(s -> {
             listings.renderSection(s, false);
-            homeIfNewer();
-        });
-        d.tags.stream().filter(staleTags::contains).forEach(t -> {
-            listings.renderTag(t, false);
             homeIfNewer();
         });
         if (log.isDebugEnabled() && (d.home || d.deep)) {
@@ -115,12 +113,7 @@ final class ListingsPass {
             it.remove();
             homeIfNewer();
         }
-        for (var it = staleTags.iterator(); it.hasNext() && done < limit; done++) {
-            listings.renderTag(it.next(), true);
-            it.remove();
-            homeIfNewer();
-        }
-        if (staleSections.isEmpty() && staleTags.isEmpty()) deepPagesNanos = System.nanoTime();
+        if (staleSections.isEmpty()) deepPagesNanos = System.nanoTime();
     }
 
     static String ms(long nanos) {

@@ -188,7 +188,7 @@ public final class Publisher implements AutoCloseable {
             long started = System.nanoTime();
             // After news, rest twice as long as the pass took (at most LISTINGS_EVERY): the listings
             // take at most a third of a core through a burst, and a story after a short pass waits little.
-            if (renderListings()) {
+            if (renderListings(false)) {
                 Thread.sleep(Math.min(LISTINGS_EVERY.toMillis(), 2 * (System.nanoTime() - started) / 1_000_000));
             }
         });
@@ -245,7 +245,7 @@ public final class Publisher implements AutoCloseable {
         int applied = 0;
         int n;
         while ((n = applyArticles()) > 0) applied += n;
-        renderListings();
+        renderListings(true);
         renderRelated();
         return applied;
     }
@@ -335,16 +335,17 @@ public final class Publisher implements AutoCloseable {
     /**
      * Renders the listings, feeds and sitemaps that changed since the last call (a {@link
      * ListingsPass}), and hands the articles just published to the related thread. True when
-     * events had changed something.
+     * events had changed something. With {@code now}, feeds that wait for their next turn are
+     * rendered too (see {@link Feeds#refresh}).
      */
-    boolean renderListings() {
+    boolean renderListings(boolean now) {
         synchronized (listingsLock) {
             ListingsPass.Dirty d;
             synchronized (dirtyLock) {
                 d = dirty;
                 dirty = new ListingsPass.Dirty();
             }
-            pass.render(d);
+            pass.render(d, now);
             // Related stories on their own thread: readers see the listings first.
             if (!d.related.isEmpty()) {
                 synchronized (relatedDue) {

@@ -85,7 +85,7 @@ class SitemapPartsTest {
 
             // Four stories killed: the month needs one part less, and the third part is gone.
             for (int i = 0; i < 4; i++) Fixtures.publish(app, Fixtures.wire("urn:parts:" + i, 2, "canceled", "वापस", "देश"));
-            feeds.refresh(true, true, List.of("india"), List.of(java.time.YearMonth.of(2025, 7)));
+            feeds.refresh(true, true, false, List.of("india"), List.of(java.time.YearMonth.of(2025, 7)));
             assertThat(locs(body(cache, "/sitemap.xml"))).containsExactly(base + "/sitemap-news.xml",
                     base + "/sitemap-2025-07.xml");
             assertThat(cache.get("/sitemap-2025-07-2.xml")).isEmpty();
