@@ -122,7 +122,7 @@ public final class BurstBench {
         Pollers pollers = new Pollers(section);
         pollers.start();
 
-        double serverCpu0 = cpuSeconds(serverPid), clientCpu0 = cpuSeconds(-1);
+        double serverCpu0 = cpuSeconds(serverPid), clientCpu0 = cpuSeconds(-1), jit0 = jitSeconds(serverPid);
         long t0 = System.nanoTime() + 200_000_000L;
         long period = 1_000_000_000L / rate;
         for (int i = 0; i < total; i++) {
@@ -137,13 +137,15 @@ public final class BurstBench {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (outstanding.get() > 0 && System.nanoTime() < deadline) Thread.sleep(50);
         long settled = System.nanoTime();
-        double serverCpu = cpuSeconds(serverPid) - serverCpu0, clientCpu = cpuSeconds(-1) - clientCpu0;
+        double serverCpu = cpuSeconds(serverPid) - serverCpu0, clientCpu = cpuSeconds(-1) - clientCpu0,
+                jit = jitSeconds(serverPid) - jit0;
         pollers.stop();
         for (Wrk w : wrk) w.await();
         if (serverPid > 0) {
             System.out.printf(Locale.ROOT, "cpu from the first push until every push was answered and followed (%.1f s): "
-                    + "server %.1f s (%.1f ms a push, wrk's and the readers' requests included), this client %.1f s; %d cores%n",
-                    (settled - t0) / 1e9, serverCpu, 1000 * serverCpu / total, clientCpu, Runtime.getRuntime().availableProcessors());
+                    + "server %.1f s (%.1f ms a push, wrk's and the readers' requests included; of it its JIT compiler "
+                    + "threads %.1f s), this client %.1f s; %d cores%n",
+                    (settled - t0) / 1e9, serverCpu, 1000 * serverCpu / total, jit, clientCpu, Runtime.getRuntime().availableProcessors());
         }
         // Every published story's event, at every reader: wait for the last of them (at most 30 s).
         long eventsDeadline = System.nanoTime() + 30_000_000_000L;
@@ -155,8 +157,13 @@ public final class BurstBench {
         System.exit(failures.isEmpty() ? 0 : 1);
     }
 
-    /** Stories pushed before the burst, not counted: the server starts cold, and JIT compilation was a quarter of its CPU in a burst. */
-    static int warmup = 300;
+    /**
+     * Stories pushed before the burst (a minute at 30 a second), not counted: the server starts cold.
+     * After 300 the JIT compilers took a quarter of the server's CPU in a burst of 50 a second, and
+     * after 1,500 they still compiled for 30 s of a 41 s burst (jstat's elapsed time): the compiler
+     * threads' CPU during the burst is printed.
+     */
+    static int warmup = 1800;
 
     /**
      * Pushes {@code warmup} stories of their own uris at 30 a second, each read once when answered,
@@ -196,6 +203,32 @@ public final class BurstBench {
 
     static String label = "";
     static long serverPid = -1;
+
+    /**
+     * CPU seconds the server's JIT compiler threads ("C1 CompilerThre...", "C2 CompilerThre...") have
+     * used so far, from /proc; NaN where unknown. A server a minute old still compiles: this says how
+     * much of a burst's CPU was that rather than the burst's work.
+     */
+    static double jitSeconds(long pid) {
+        if (pid <= 0) return Double.NaN;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            double sum = 0;
+            for (Path t : tasks.toList()) {
+                try {
+                    String comm = Files.readString(t.resolve("comm")).strip();
+                    if (!comm.matches("C[12] CompilerThre.*")) continue;
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                } catch (IOException gone) {
+                    // a thread that ended meanwhile
+                }
+            }
+            return sum;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
 
     /** CPU seconds (user + system) a process has used so far, from /proc; -1 where unknown. */
     static double cpuSeconds(long pid) {

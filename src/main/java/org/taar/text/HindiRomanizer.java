@@ -1,6 +1,8 @@
 package org.taar.text;
 
 import com.ibm.icu.text.Transliterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,16 +18,32 @@ final class HindiRomanizer {
     // Second halves of compounds that are written as one word; schwa deletion must not run across the seam.
     private static final String[] COMPOUND_TAILS = {"सभा"};
 
-    // ICU promises no thread safety for transliterators: each thread has its own Devanagari one (an
-    // import slugs on every core), and the generic one, rarely needed, is shared under a lock.
-    private final ThreadLocal<Transliterator> devanagari;
+    // ICU promises no thread safety for transliterators: a Devanagari one is taken from a pool for
+    // each use (an import slugs on every core), and the generic one, rarely needed, is shared under a
+    // lock. A pool, not one per thread: parsing the rules costs about 3 ms, and the server's request
+    // threads come and go (a burst of pushes made dozens, each parsing the rules again).
+    private final String rules;
+    private final Queue<Transliterator> devanagari = new ConcurrentLinkedQueue<>();
     private final Transliterator rest;
 
     HindiRomanizer() {
-        String rules = rules();
-        devanagari = ThreadLocal.withInitial(() -> Transliterator.createFromRules("taar-deva-latn", rules,
-                Transliterator.FORWARD));
+        rules = rules();
+        devanagari.add(newDevanagari());
         rest = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+    }
+
+    private Transliterator newDevanagari() {
+        return Transliterator.createFromRules("taar-deva-latn", rules, Transliterator.FORWARD);
+    }
+
+    private String transliterate(String s) {
+        Transliterator t = devanagari.poll();
+        if (t == null) t = newDevanagari();
+        try {
+            return t.transliterate(s);
+        } finally {
+            devanagari.add(t);
+        }
     }
 
     /** Romanizes text; Devanagari by Hindi conventions, any other script by ICU's generic Latin transliteration. */
@@ -35,7 +53,7 @@ final class HindiRomanizer {
         StringBuilder marked = new StringBuilder();
         while (m.find()) m.appendReplacement(marked, Matcher.quoteReplacement(deleteSchwas(m.group())));
         m.appendTail(marked);
-        return others(devanagari.get().transliterate(marked.toString()));
+        return others(transliterate(marked.toString()));
     }
 
     /**
