@@ -69,6 +69,15 @@ class FeedsTest {
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(body));
     }
 
+    /** Delivers a sports story and runs what the server's threads would: its articles, then a listings pass. */
+    private static Outcome inServerPasses(App app, String uri, int version, String status, String headline) {
+        Outcome o = app.pipeline.deliver("ians", "file", "story.txt", Fixtures.wire(uri, version, status, headline, "खेल"), null)
+                .outcomes().get(0);
+        while (app.publisher.applyArticles() > 0) { }
+        app.publisher.renderListings(false);
+        return o;
+    }
+
     /**
      * In the server's passes a new story reaches the feeds at their next turn (at most a second
      * later, as in a burst), a kill at once; a pass that is asked to render now renders all.
@@ -79,45 +88,33 @@ class FeedsTest {
         MutableClock clock = new MutableClock(Instant.parse("2025-07-12T05:49:00Z"));
         try (App app = open(engine, clock)) {
             app.publisher.rebuildAll();
-            Outcome first = app.pipeline.deliver("ians", "file", "a.txt", Fixtures.wire("urn:turn:1", 1, null, "पहली बारी", "खेल"), null)
-                    .outcomes().get(0);
-            while (app.publisher.applyArticles() > 0) { }
-            app.publisher.renderListings(false);
+            Outcome first = inServerPasses(app, "urn:turn:1", 1, null, "पहली बारी");
             assertThat(text(app, "/feed.xml")).as("the first change after a quiet second goes at once").contains(first.url());
 
-            Outcome second = app.pipeline.deliver("ians", "file", "b.txt", Fixtures.wire("urn:turn:2", 1, null, "दूसरी बारी", "खेल"), null)
-                    .outcomes().get(0);
-            while (app.publisher.applyArticles() > 0) { }
-            app.publisher.renderListings(false);
+            Outcome second = inServerPasses(app, "urn:turn:2", 1, null, "दूसरी बारी");
             assertThat(text(app, "/feed.xml")).as("within the second: waits for the feeds' turn").doesNotContain(second.url());
             assertThat(text(app, "/")).as("the home page does not wait").contains(second.url());
-
             clock.advance(Duration.ofMillis(999));
             app.publisher.renderListings(false);
             assertThat(text(app, "/feed.xml")).as("still within the second").doesNotContain(second.url());
 
-            app.pipeline.deliver("ians", "file", "c.txt", Fixtures.wire("urn:turn:1", 2, "canceled", "पहली बारी", "खेल"), null);
-            while (app.publisher.applyArticles() > 0) { }
-            app.publisher.renderListings(false);
+            inServerPasses(app, "urn:turn:1", 2, "canceled", "पहली बारी");
             assertThat(text(app, "/feed.xml")).as("a kill leaves the feeds at once, and the waiting story comes with it")
                     .doesNotContain(first.url()).contains(second.url());
             assertThat(text(app, "/sports/feed.xml")).doesNotContain(first.url());
             assertThat(text(app, "/sitemap-news.xml")).doesNotContain(first.url()).contains(second.url());
 
-            Outcome fourth = app.pipeline.deliver("ians", "file", "e.txt", Fixtures.wire("urn:turn:4", 1, null, "चौथी बारी", "खेल"), null)
-                    .outcomes().get(0);
-            while (app.publisher.applyArticles() > 0) { }
-            app.publisher.renderListings(false);
-            assertThat(text(app, "/feed.xml")).doesNotContain(fourth.url());
+            Outcome third = inServerPasses(app, "urn:turn:3", 1, null, "तीसरी बारी");
+            assertThat(text(app, "/feed.xml")).doesNotContain(third.url());
             clock.advance(Duration.ofSeconds(1));
             app.publisher.renderListings(false);
-            assertThat(text(app, "/feed.xml")).as("its turn came with a pass of no news").contains(fourth.url());
-            assertThat(text(app, "/sitemap-news.xml")).contains(fourth.url());
+            assertThat(text(app, "/feed.xml")).as("its turn came with a pass of no news").contains(third.url());
+            assertThat(text(app, "/sitemap-news.xml")).contains(third.url());
 
-            Outcome third = app.pipeline.deliver("ians", "file", "d.txt", Fixtures.wire("urn:turn:3", 1, null, "तीसरी बारी", "खेल"), null)
+            Outcome fourth = app.pipeline.deliver("ians", "file", "d.txt", Fixtures.wire("urn:turn:4", 1, null, "चौथी बारी", "खेल"), null)
                     .outcomes().get(0);
             app.publisher.catchUp();
-            assertThat(text(app, "/sports/feed.xml")).as("catchUp renders now").contains(third.url());
+            assertThat(text(app, "/sports/feed.xml")).as("catchUp renders now").contains(fourth.url());
         }
     }
 
