@@ -335,8 +335,7 @@ public final class Publisher implements AutoCloseable {
     /**
      * Renders the listings, feeds and sitemaps that changed since the last call (a {@link
      * ListingsPass}), and hands the articles just published to the related thread. True when
-     * events had changed something. With {@code now}, feeds that wait for their next turn are
-     * rendered too (see {@link Feeds#refresh}).
+     * events had changed something. With {@code now}, feeds waiting for their turn come too.
      */
     boolean renderListings(boolean now) {
         synchronized (listingsLock) {
