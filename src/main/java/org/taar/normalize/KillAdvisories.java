@@ -120,11 +120,10 @@ public final class KillAdvisories {
 
     static String plain(String html) {
         if (html == null) return "";
-        String lines = TAG.matcher(LINE_END.matcher(html).replaceAll("\n")).replaceAll(" ");
-        return lines
+        String text = TAG.matcher(LINE_END.matcher(html).replaceAll("\n")).replaceAll(" ")
                 .replace("&quot;", "\"").replace("&#39;", "'").replace("&apos;", "'").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&")
-                .transform(s -> NEWLINE_SPACES.matcher(SPACES.matcher(s).replaceAll(" ")).replaceAll("\n")).strip();
+                .replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&");
+        return NEWLINE_SPACES.matcher(SPACES.matcher(text).replaceAll(" ")).replaceAll("\n").strip();
     }
 
     private static String join(String... parts) {

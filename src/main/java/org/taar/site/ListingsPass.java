@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
  * One pass of the publisher's listings thread: from what changed since the last pass ({@link
  * Dirty}), the home page first, then the feeds and sitemaps, deeper section pages when due, and
  * the first page of every changed section; a changed tag's pages are forgotten, to be rendered on
- * request. When an article is published during a pass
- * (the publisher's count of applied batches moves), the home page is rendered again between its
- * steps, so it never waits for the rest of a pass (up to a second on a 100,000-story site). Called
- * from one thread at a time (the publisher holds its listings lock).
+ * request. When an article is published during a pass (the publisher's count of applied batches
+ * moves), the home page is rendered again between its steps, so it never waits for the rest of a
+ * pass (up to a second on a 100,000-story site). Called from one thread at a time (the publisher
+ * holds its listings lock).
  */
 final class ListingsPass {
     private static final Logger log = LoggerFactory.getLogger(ListingsPass.class);
