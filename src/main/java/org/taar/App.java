@@ -1,35 +1,9 @@
 package org.taar;
 
 import org.taar.desk.Accounts;
-import org.taar.desk.DeskAccess;
-import org.taar.desk.DeskRenderer;
 import org.taar.desk.Passwords;
-import org.taar.desk.StoryActions;
-import org.taar.desk.StoryDeliveries;
-import org.taar.desk.StoryEdits;
-import org.taar.desk.StoryFile;
-import org.taar.web.desk.StoryPages;
-import org.taar.desk.RuleChanges;
-import org.taar.store.Attention;
-import org.taar.store.DeskSessions;
 import org.taar.store.DeskUsers;
-import org.taar.store.LoginFailures;
-import org.taar.web.desk.DeskEndpoint;
-import org.taar.web.desk.DeskPages;
-import org.taar.web.desk.DeskRoute;
-import org.taar.web.desk.QueuePages;
-import org.taar.web.desk.RulePages;
-import org.taar.web.desk.SignInPages;
-import org.taar.web.desk.AdvisoryPages;
-import org.taar.web.desk.SourcePages;
-import org.taar.web.desk.TagPages;
-import org.taar.web.desk.UserPages;
 import org.taar.desk.AdvisoryDecisions;
-import org.taar.desk.SourceForm;
-import org.taar.desk.TagEdits;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,6 +67,9 @@ import org.taar.desk.EditorActions;
 import org.taar.search.Indexer;
 import org.taar.search.SearchIndex;
 import org.taar.site.CdnPurge;
+import org.taar.site.NodeBeat;
+import org.taar.store.EventWake;
+import org.taar.store.Nodes;
 import org.taar.site.OnDemand;
 import org.taar.site.MediaLookups;
 import org.taar.store.AdvisoryStore;
@@ -165,6 +142,8 @@ public final class App implements Node {
     private CdnPurge cdnPurge;
     private SearchIndex searchIndex;
     private Indexer indexer;
+    private NodeBeat beat;
+    private EventWake wake;
 
     public App(Config config, Clock clock) {
         this.config = config;
@@ -299,14 +278,19 @@ public final class App implements Node {
                 publisher.lastSeq());
         // What /media/ may serve is remembered until the next applied events, which may change it.
         MediaLookups mediaLookups = new MediaLookups(mediaReads);
-        // The CDN hears of a change only after its pages are re-rendered; the purge only queues work.
+        // This node's place among the nodes sharing the store; PostgreSQL's NOTIFY wakes the followers.
+        beat = new NodeBeat(new Nodes(store), config.node(), publisher::lastSeq, clock);
+        wake = store.wakeOnEvents(this::nudge).orElse(null);
+        // The CDN hears of a change once, after every node has re-rendered its pages.
         if (config.purge() != null) {
-            cdnPurge = new CdnPurge(stories, config.purge(), config.site().baseUrl(), Duration.ofSeconds(1));
+            cdnPurge = new CdnPurge(stories, config.purge(), config.site().baseUrl(), Duration.ofSeconds(1), beat);
         }
         LiveEvents feed = live;
         CdnPurge purge = cdnPurge;
+        NodeBeat node = beat;
         publisher.listener(changes -> {
             mediaLookups.applied(changes);
+            node.nudge();
             if (purge != null) purge.applied(changes);
             feed.applied(changes);
         });
@@ -327,7 +311,7 @@ public final class App implements Node {
                 new VersionsEndpoint(stories, audit, pushKeys),
                 new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock),
-                desk(clientAddress, bodyDeadline, advisories, decisions),
+                DeskWiring.desk(this, enricher, poller, this::nudge, clientAddress, bodyDeadline, advisories, decisions),
                 new MediaEndpoint(mediaLookups, mediaFiles, articles.gone()));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
@@ -338,32 +322,6 @@ public final class App implements Node {
         embargoClock.start();
         mediaWorker.start();
         return server.port();
-    }
-
-    /** The editors' desk at /desk/: its sign-in, sessions and pages. */
-    private DeskEndpoint desk(ClientAddress clientAddress, Duration bodyDeadline, AdvisoryStore advisories,
-                              AdvisoryDecisions decisions) {
-        Passwords passwords = new Passwords();
-        DeskAccess access = new DeskAccess(new DeskUsers(store, clock), new DeskSessions(store), new LoginFailures(store),
-                passwords, clock, DeskAccess.IDLE, DeskAccess.ABSOLUTE);
-        DeskPages deskPages = new DeskPages(new DeskRenderer(), new Attention(store));
-        List<DeskRoute> routes = new ArrayList<>(new SignInPages(access, deskPages).routes());
-        routes.addAll(new QueuePages(wire, sources, deskPages, config.site(), clock).routes());
-        routes.addAll(new RulePages(ruleStore, new RuleChanges(rules, ruleStore, dryRun), deskPages, config).routes());
-        ZoneId zone = config.site().zone();
-        routes.addAll(new AdvisoryPages(advisories, decisions, stories, deskPages, zone).routes());
-        routes.addAll(new SourcePages(sources, pushKeys, poller, config, new SourceForm(formats(config).names()),
-                deskPages, clock).routes());
-        routes.addAll(new TagPages(tags, new TagEdits(tags, publisher, this::nudge), deskPages).routes());
-        routes.addAll(new UserPages(accounts, deskPages, zone).routes());
-        HtmlSanitizer sanitizer = new HtmlSanitizer();
-        StoryDeliveries storyDeliveries = new StoryDeliveries(stories, archive);
-        StoryFile storyFile = new StoryFile(stories, audit, advisories, storyDeliveries, sanitizer,
-                config.site(), clock);
-        StoryActions storyActions = new StoryActions(stories, writes, editorActions,
-                new StoryEdits(config.site(), enricher, sanitizer), rules, clock, this::nudge);
-        routes.addAll(new StoryPages(deskPages, storyFile, storyDeliveries, storyActions, config.site().zone()).routes());
-        return new DeskEndpoint(access, deskPages, clientAddress, bodyDeadline, routes);
     }
 
     /** The /events feed while {@link #serve} runs, else null. */
@@ -377,6 +335,7 @@ public final class App implements Node {
         if (poller != null) poller.close();
         if (dropFolder != null) dropFolder.close();
         if (embargoClock != null) embargoClock.close();
+        if (wake != null) wake.close();
         mediaWorker.close();
         if (server != null) {
             try {
@@ -387,6 +346,7 @@ public final class App implements Node {
         }
         publisher.close();
         if (cdnPurge != null) cdnPurge.close();
+        if (beat != null) beat.close();
         if (indexer != null) indexer.close();
         if (searchIndex != null) searchIndex.close();
         store.close();

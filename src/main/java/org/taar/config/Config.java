@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * @param dataDir the embedded database, the archive and the drop folders live here
  * @param jdbcUrl a PostgreSQL JDBC URL, or null for the embedded SQLite store
  * @param maxDeliveryBytes the largest delivery accepted by any intake (file, drop folder, push)
+ * @param node this node's name among the nodes sharing a PostgreSQL store (TAAR_NODE or {@code node:});
+ *     by default the host's name and the process id
  */
 public record Config(
         Path dataDir,
@@ -29,16 +31,34 @@ public record Config(
         Map<String, Source> sources,
         Purge purge,
         Routing routing,
-        Http http) {
+        Http http,
+        String node) {
 
     public Config {
         routing = routing == null ? Routing.DEFAULT : routing;
         http = http == null ? Http.DEFAULT : http;
+        node = node == null ? defaultNodeName() : node;
+    }
+
+    public Config(Path dataDir, String jdbcUrl, int port, long maxDeliveryBytes, Site site, Map<String, Source> sources,
+                  Purge purge, Routing routing, Http http) {
+        this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http, null);
     }
 
     public Config(Path dataDir, String jdbcUrl, int port, long maxDeliveryBytes, Site site, Map<String, Source> sources,
                   Purge purge, Routing routing) {
         this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, Http.DEFAULT);
+    }
+
+    /** The host's name and this process's id: unique among nodes unless two share a host and a pid namespace. */
+    static String defaultNodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     /** Without a CDN to purge and with the default rules: what most installations and tests use. */
@@ -50,19 +70,23 @@ public record Config(
     @Override
     public String toString() {
         return "Config[dataDir=" + dataDir + ", jdbcUrl=" + Secrets.redact(jdbcUrl) + ", port=" + port
-                + ", maxDeliveryBytes=" + maxDeliveryBytes + ", sources=" + sources.keySet() + "]";
+                + ", maxDeliveryBytes=" + maxDeliveryBytes + ", sources=" + sources.keySet() + ", node=" + node + "]";
     }
 
     public Config withPurge(Purge purge) {
-        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http);
+        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http, node);
     }
 
     public Config withRouting(Routing routing) {
-        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http);
+        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http, node);
     }
 
     public Config withHttp(Http http) {
-        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http);
+        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http, node);
+    }
+
+    public Config withNode(String node) {
+        return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http, node);
     }
 
     /**

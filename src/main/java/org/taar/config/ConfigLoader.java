@@ -56,7 +56,19 @@ public final class ConfigLoader {
                 text(yml, "max_delivery_bytes", String.valueOf(20L * 1024 * 1024))));
         Config.Site site = site(yml.path("site"), listen);
         return new Config(data, db, listen, maxBytes, site, sources(yml.path("sources"), maxBytes),
-                purge(yml.path("purge")), routing(yml), http(yml));
+                purge(yml.path("purge")), routing(yml), http(yml), node(yml));
+    }
+
+    /** This node's name (TAAR_NODE or {@code node:}), or null for the default; printable, at most 100 characters. */
+    private String node(JsonNode yml) {
+        String name = env.getOrDefault("TAAR_NODE", text(yml, "node", null));
+        if (name == null || name.isBlank()) return null;
+        name = name.strip();
+        if (name.length() > 100 || !name.matches("[A-Za-z0-9._:-]+")) {
+            throw new ConfigException("node: \"" + name.substring(0, Math.min(name.length(), 100))
+                    + "\" must be 1 to 100 letters, digits, '.', '_', ':' or '-'");
+        }
+        return name;
     }
 
     /**

@@ -41,8 +41,9 @@ import org.taar.story.Outcome;
  */
 public final class Poller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
-    // How long past its deadline a claimed poll keeps its claim, should this node die mid-poll.
-    private static final Duration LEASE_SLACK = Duration.ofSeconds(60);
+    // How long past its deadline a claimed poll keeps its claim: should this node die mid-poll,
+    // another node polls the source once the feed's timeout and this have passed.
+    static final Duration LEASE_SLACK = Duration.ofSeconds(10);
 
     /**
      * @param minInterval intervals below this are raised to it (10 s in service; tests go lower)

@@ -42,7 +42,28 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     public static final int ATTEMPTS = 6;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** A purge waits at most this long for the slowest node before it goes out anyway. */
+    static final Duration WAIT_MAX = Duration.ofSeconds(10);
+    private static final long CHECK_MS = 100;
+
+    /**
+     * When a purge may go out and which node sends it. A CDN told too early fetches the old page
+     * again from a node that has not yet rendered the change; told by every node, it purges as
+     * many times as there are nodes.
+     */
+    public interface Gate {
+        /** Every event up to this sequence number is rendered on every live node. */
+        long everywhereUpTo();
+
+        /** True for exactly one caller of the nodes that try, for each {@code seq}. */
+        boolean claim(long seq);
+    }
+
+    private record Pending(long seq, String kind, long storyId, long since) {}
+
     private final StoryReads stories;
+    private final Gate gate;
+    private final java.util.Queue<Pending> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Config.Purge purge;
     private final String baseUrl;
     private final Duration firstRetry;
@@ -54,8 +75,9 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
     });
 
     /** @param firstRetry the wait before the first retry; each later one waits twice as long */
-    public CdnPurge(StoryReads stories, Config.Purge purge, String baseUrl, Duration firstRetry) {
+    public CdnPurge(StoryReads stories, Config.Purge purge, String baseUrl, Duration firstRetry, Gate gate) {
         this.stories = stories;
+        this.gate = gate;
         this.purge = purge;
         this.baseUrl = baseUrl;
         this.firstRetry = firstRetry;
@@ -64,12 +86,37 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the CDN purge's HTTP client", e);
         }
+        worker.scheduleWithFixedDelay(this::sendDue, CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void applied(List<EventLog.Change> changes) {
         for (EventLog.Change c : changes) {
-            if (PURGED.contains(c.kind().label())) worker.execute(() -> send(c.kind().label(), c.storyId(), 1));
+            if (PURGED.contains(c.kind().label())) {
+                pending.add(new Pending(c.seq(), c.kind().label(), c.storyId(), System.nanoTime()));
+            }
+        }
+        if (!pending.isEmpty()) worker.execute(this::sendDue);
+    }
+
+    /** Sends, in order, the purges every node has caught up with (or that waited too long), if this node claims them. */
+    private void sendDue() {
+        if (pending.isEmpty()) return;
+        try {
+            long everywhere = gate.everywhereUpTo();
+            for (Pending p; (p = pending.peek()) != null; ) {
+                boolean late = System.nanoTime() - p.since() > WAIT_MAX.toNanos();
+                if (p.seq() > everywhere && !late) return;
+                if (late && p.seq() > everywhere) {
+                    log.warn("cdn purge event={} id={} sent before every node caught up (waited {} s)", p.kind(),
+                            p.storyId(), WAIT_MAX.toSeconds());
+                }
+                if (gate.claim(p.seq())) send(p.kind(), p.storyId(), 1);
+                pending.remove();
+            }
+        } catch (RuntimeException e) {
+            // The store is away: the purges wait in order and go out when it answers again.
+            log.warn("cdn purge check failed, will retry: {}", e.toString());
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
@@ -23,10 +24,13 @@ public final class Store implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    /** PostgreSQL's URL, for the one connection that listens outside the pool; null on SQLite. */
+    private final String listenUrl;
 
-    private Store(HikariDataSource pool, Dialect dialect) {
+    private Store(HikariDataSource pool, Dialect dialect, String listenUrl) {
         this.pool = pool;
         this.dialect = dialect;
+        this.listenUrl = listenUrl;
         this.jdbi = Jdbi.create(pool);
         jdbi.setStatementBuilderFactory(connection -> new HandleStatements());
     }
@@ -72,7 +76,7 @@ public final class Store implements AutoCloseable {
         // Readers never wait for the writer (WAL): enough connections that the publisher and the
         // pages find one while deliveries (Pipeline lets cores + 1 work at once) wait for the writer.
         hc.setMaximumPoolSize(10);
-        return new Store(new HikariDataSource(hc), Dialect.SQLITE);
+        return new Store(new HikariDataSource(hc), Dialect.SQLITE, null);
     }
 
     private static Store postgres(String jdbcUrl) {
@@ -85,7 +89,7 @@ public final class Store implements AutoCloseable {
         hc.setMaximumPoolSize(8);
         hc.setConnectionTimeout(5_000);
         try {
-            return new Store(new HikariDataSource(hc), Dialect.POSTGRESQL);
+            return new Store(new HikariDataSource(hc), Dialect.POSTGRESQL, jdbcUrl);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException("cannot connect to " + Secrets.redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
@@ -105,6 +109,14 @@ public final class Store implements AutoCloseable {
      */
     public void refreshStatistics() {
         Statistics.refresh(this);
+    }
+
+    /**
+     * Calls {@code onWake} whenever any node commits an event (PostgreSQL's LISTEN; see
+     * {@link EventWake}); empty on SQLite, where the writers share this machine and nudge or are polled.
+     */
+    public Optional<EventWake> wakeOnEvents(Runnable onWake) {
+        return listenUrl == null ? Optional.empty() : Optional.of(new EventWake(listenUrl, onWake));
     }
 
     /** True when the database answers a trivial query; /healthz uses it. */

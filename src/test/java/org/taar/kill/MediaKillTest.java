@@ -1,6 +1,8 @@
 package org.taar.kill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.taar.site.NodeBeat;
+import org.taar.store.Nodes;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -177,9 +179,10 @@ class MediaKillTest {
         });
         cdn.start();
         try (App app = new App(TestEngines.config(TestEngines.SQLITE, dir), Clock.systemUTC());
+             NodeBeat beat = new NodeBeat(new Nodes(app.store), "node-a", app.publisher::lastSeq, app.clock);
              CdnPurge purge = new CdnPurge(app.stories, new Config.Purge(URI.create("http://127.0.0.1:"
                      + cdn.getAddress().getPort() + "/purge"), "PURGE", null), "https://samachar.example",
-                     Duration.ofMillis(50))) {
+                     Duration.ofMillis(50), beat)) {
             app.publisher.listener(purge);
             app.publisher.rebuildAll();
             MediaFixture media = new MediaFixture(app);

@@ -1,6 +1,7 @@
 package org.taar.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.taar.store.Nodes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,8 +64,9 @@ class CdnPurgeTest {
     @Test
     void aKillPurgesTheStorysSurrogateKeysWithTheConfiguredHeader() throws Exception {
         try (App app = new App(TestEngines.config(TestEngines.SQLITE, dir), new MutableClock(Instant.parse("2025-07-12T05:49:00Z")));
+             NodeBeat beat = new NodeBeat(new Nodes(app.store), "node-a", app.publisher::lastSeq, app.clock);
              CdnPurge purge = new CdnPurge(app.stories, new Config.Purge(cdnUrl(), "PURGE", "Authorization: Bearer s3cret"),
-                     "https://samachar.example", Duration.ofMillis(50))) {
+                     "https://samachar.example", Duration.ofMillis(50), beat)) {
             app.publisher.listener(purge);
             app.publisher.rebuildAll();
             Outcome story = Fixtures.publish(app, Fixtures.wire("urn:purge:1", 1, null, "केरल में भारी बारिश", "देश"));
@@ -83,8 +85,9 @@ class CdnPurgeTest {
     void aWebhookGetsJsonAndAFailedPurgeIsRetried() throws Exception {
         failFirst.set(2);
         try (App app = new App(TestEngines.config(TestEngines.SQLITE, dir), new MutableClock(Instant.parse("2025-07-12T05:49:00Z")));
+             NodeBeat beat = new NodeBeat(new Nodes(app.store), "node-a", app.publisher::lastSeq, app.clock);
              CdnPurge purge = new CdnPurge(app.stories, new Config.Purge(cdnUrl(), "POST", null),
-                     "https://samachar.example", Duration.ofMillis(50))) {
+                     "https://samachar.example", Duration.ofMillis(50), beat)) {
             app.publisher.listener(purge);
             app.publisher.rebuildAll();
             Outcome story = Fixtures.publish(app, Fixtures.wire("urn:purge:2", 1, null, "दिल्ली में मेट्रो बाधित", "देश"));
