@@ -158,7 +158,7 @@ public final class App implements Node {
         this.pushKeys = new PushKeys(store, clock);
         this.accounts = new Accounts(new DeskUsers(store, clock), new Passwords());
         this.sources = new SourceStore(store);
-        this.archive = new Archive(config.dataDir(), store, clock);
+        this.archive = new Archive(config.node().archive(), store, clock);
         this.pages = new PageCache(config.site().pageBudgetBytes());
         this.renderer = new Renderer(config);
         this.mediaReads = new MediaReads(store);
@@ -180,7 +180,7 @@ public final class App implements Node {
                 r -> enricher.section(r.item(), config.source(r.source())));
         this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
         this.media = new MediaStore(store);
-        this.mediaFiles = new MediaFiles(config.dataDir());
+        this.mediaFiles = new MediaFiles(config.node().media());
         this.mediaWorker = new MediaWorker(new MediaWork(store), archive, mediaFiles,
                 new PictureRenderer(MediaLimits.defaults()),
                 new Fetcher(Duration.ofSeconds(10), 2, clock), config, clock, MediaWorker.Settings.defaults(),
@@ -279,7 +279,13 @@ public final class App implements Node {
         // What /media/ may serve is remembered until the next applied events, which may change it.
         MediaLookups mediaLookups = new MediaLookups(mediaReads);
         // This node's place among the nodes sharing the store; PostgreSQL's NOTIFY wakes the followers.
-        beat = new NodeBeat(new Nodes(store), config.node(), publisher::lastSeq, clock);
+        Nodes nodes = new Nodes(store);
+        if (store.dialect() == Store.Dialect.POSTGRESQL && config.node().archive() != null
+                && config.node().archive().startsWith(config.dataDir())) {
+            LoggerFactory.getLogger(App.class).warn("the archive is in this node's data folder: other nodes cannot "
+                    + "read it; with several nodes set archive: database or a folder they share (docs/deploy.md)");
+        }
+        beat = new NodeBeat(nodes, config.node().name(), publisher::lastSeq, clock);
         wake = store.wakeOnEvents(this::nudge).orElse(null);
         // The CDN hears of a change once, after every node has re-rendered its pages.
         if (config.purge() != null) {
@@ -287,10 +293,10 @@ public final class App implements Node {
         }
         LiveEvents feed = live;
         CdnPurge purge = cdnPurge;
-        NodeBeat node = beat;
+        NodeBeat heartbeat = beat;
         publisher.listener(changes -> {
             mediaLookups.applied(changes);
-            node.nudge();
+            heartbeat.nudge();
             if (purge != null) purge.applied(changes);
             feed.applied(changes);
         });
@@ -315,7 +321,11 @@ public final class App implements Node {
                 new MediaEndpoint(mediaLookups, mediaFiles, articles.gone()));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
-        dropFolder = new DropFolder(config.dataDir().resolve("inbox"), pipeline, config.maxDeliveryBytes(), clock);
+        Config.Node node = config.node();
+        dropFolder = node.sharedInbox()
+                ? DropFolder.shared(node.inbox(), node.name(), n -> nodes.gone(n, clock.instant()), pipeline,
+                        config.maxDeliveryBytes(), clock)
+                : new DropFolder(node.inbox(), pipeline, config.maxDeliveryBytes(), clock);
         dropFolder.start(250);
         poller.start();
         embargoClock = new EmbargoClock(new EmbargoQueue(store), clock, this::nudge);

@@ -33,7 +33,7 @@ public final class MediaFixture {
 
     public MediaFixture(Store store, Path dataDir) {
         this.store = store;
-        this.files = new MediaFiles(dataDir);
+        this.files = new MediaFiles(dataDir.resolve("media"));
     }
 
     public MediaFixture(App app) {

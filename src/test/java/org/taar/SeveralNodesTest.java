@@ -54,7 +54,9 @@ class SeveralNodesTest {
         String db = TestEngines.config(TestEngines.POSTGRESQL, dir.resolve("a")).jdbcUrl();
         for (int i = 0; i < n; i++) {
             String name = String.valueOf((char) ('a' + i));
-            Config c = new ConfigLoader(Map.of()).load(dir.resolve(name), null, db).withNode(name).withPurge(purge);
+            Config c = new ConfigLoader(Map.of()).load(dir.resolve(name), null, db).withPurge(purge);
+            // The archive in the database and the renditions in one shared folder: what every node must read.
+            c = c.withNode(new Config.Node(name, null, dir.resolve("shared-media"), c.node().inbox(), false));
             App app = new App(c, Clock.systemUTC());
             nodes.add(app);
             bases.add("http://127.0.0.1:" + app.serve("127.0.0.1", 0, false));
@@ -98,10 +100,13 @@ class SeveralNodesTest {
         reader.setDaemon(true);
         reader.start();
 
-        HttpResponse<String> pushed = post(0, "/api/v1/ingest", pushKey,
-                Fixtures.wire("urn:nodes:1", 1, null, "तीन सर्वरों पर एक ख़बर", "देश"));
+        byte[] story = Fixtures.wire("urn:nodes:1", 1, null, "तीन सर्वरों पर एक ख़बर", "देश");
+        HttpResponse<String> pushed = post(0, "/api/v1/ingest", pushKey, story);
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
-        String url = new ObjectMapper().readTree(pushed.body()).path("url").asText();
+        JsonNode answer = new ObjectMapper().readTree(pushed.body());
+        String url = answer.path("url").asText();
+        // Acknowledged means every node can read the delivery's bytes.
+        assertThat(nodes.get(2).archive.read(answer.path("sha256").asText())).isEqualTo(story);
         for (int node = 1; node <= 2; node++) {
             assertThat(msUntil(node, url, 200, WITHIN)).as("node %d shows the story pushed to node a", node)
                     .isNotNegative();

@@ -19,8 +19,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * @param dataDir the embedded database, the archive and the drop folders live here
  * @param jdbcUrl a PostgreSQL JDBC URL, or null for the embedded SQLite store
  * @param maxDeliveryBytes the largest delivery accepted by any intake (file, drop folder, push)
- * @param node this node's name among the nodes sharing a PostgreSQL store (TAAR_NODE or {@code node:});
- *     by default the host's name and the process id
+ * @param node this node among the nodes sharing a PostgreSQL store, and where it keeps what they share
  */
 public record Config(
         Path dataDir,
@@ -32,12 +31,12 @@ public record Config(
         Purge purge,
         Routing routing,
         Http http,
-        String node) {
+        Node node) {
 
     public Config {
         routing = routing == null ? Routing.DEFAULT : routing;
         http = http == null ? Http.DEFAULT : http;
-        node = node == null ? defaultNodeName() : node;
+        node = node == null ? Node.in(dataDir, null) : node;
     }
 
     public Config(Path dataDir, String jdbcUrl, int port, long maxDeliveryBytes, Site site, Map<String, Source> sources,
@@ -50,15 +49,40 @@ public record Config(
         this(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, Http.DEFAULT);
     }
 
-    /** The host's name and this process's id: unique among nodes unless two share a host and a pid namespace. */
-    static String defaultNodeName() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "node";
+    /**
+     * This node among several sharing one PostgreSQL store ({@code node:}, {@code archive:},
+     * {@code media:} and {@code inbox:} in taar.yml, or TAAR_NODE, TAAR_ARCHIVE, TAAR_MEDIA,
+     * TAAR_INBOX), and where it keeps what every node must be able to read.
+     *
+     * @param name unique among the nodes; by default the host's name and the process id
+     * @param archive the verbatim archive's folder, or null for the database ({@code archive: database});
+     *     several nodes need a folder they all share, or the database
+     * @param media the renditions' folder; several nodes need one they all share
+     * @param inbox the drop folder
+     * @param sharedInbox the inbox was set apart from the data folder, so other nodes may read it too:
+     *     each node then claims files into its own folder beside it, {@code claimed/NODE/}
+     */
+    public record Node(String name, Path archive, Path media, Path inbox, boolean sharedInbox) {
+        /** Everything in the data folder: one node, or a node whose name alone is set. */
+        public static Node in(Path dataDir, String name) {
+            return new Node(name == null ? defaultName() : name, dataDir.resolve("archive"), dataDir.resolve("media"),
+                    dataDir.resolve("inbox"), false);
         }
-        return host + "-" + ProcessHandle.current().pid();
+
+        public Node named(String other) {
+            return new Node(other, archive, media, inbox, sharedInbox);
+        }
+
+        /** The host's name and this process's id: unique unless two nodes share a host and a pid namespace. */
+        static String defaultName() {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "node";
+            }
+            return host + "-" + ProcessHandle.current().pid();
+        }
     }
 
     /** Without a CDN to purge and with the default rules: what most installations and tests use. */
@@ -70,7 +94,7 @@ public record Config(
     @Override
     public String toString() {
         return "Config[dataDir=" + dataDir + ", jdbcUrl=" + Secrets.redact(jdbcUrl) + ", port=" + port
-                + ", maxDeliveryBytes=" + maxDeliveryBytes + ", sources=" + sources.keySet() + ", node=" + node + "]";
+                + ", maxDeliveryBytes=" + maxDeliveryBytes + ", sources=" + sources.keySet() + ", node=" + node.name() + "]";
     }
 
     public Config withPurge(Purge purge) {
@@ -85,7 +109,11 @@ public record Config(
         return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http, node);
     }
 
-    public Config withNode(String node) {
+    public Config withNode(String name) {
+        return withNode(node.named(name));
+    }
+
+    public Config withNode(Node node) {
         return new Config(dataDir, jdbcUrl, port, maxDeliveryBytes, site, sources, purge, routing, http, node);
     }
 

@@ -56,19 +56,43 @@ public final class ConfigLoader {
                 text(yml, "max_delivery_bytes", String.valueOf(20L * 1024 * 1024))));
         Config.Site site = site(yml.path("site"), listen);
         return new Config(data, db, listen, maxBytes, site, sources(yml.path("sources"), maxBytes),
-                purge(yml.path("purge")), routing(yml), http(yml), node(yml));
+                purge(yml.path("purge")), routing(yml), http(yml), node(yml, data));
     }
 
-    /** This node's name (TAAR_NODE or {@code node:}), or null for the default; printable, at most 100 characters. */
-    private String node(JsonNode yml) {
+    /** This node's name and where it keeps what several nodes share (see Config.Node). */
+    private Config.Node node(JsonNode yml, Path data) {
         String name = env.getOrDefault("TAAR_NODE", text(yml, "node", null));
-        if (name == null || name.isBlank()) return null;
-        name = name.strip();
-        if (name.length() > 100 || !name.matches("[A-Za-z0-9._:-]+")) {
-            throw new ConfigException("node: \"" + name.substring(0, Math.min(name.length(), 100))
-                    + "\" must be 1 to 100 letters, digits, '.', '_', ':' or '-'");
+        if (name != null && !name.isBlank()) {
+            name = name.strip();
+            if (name.length() > 100 || !name.matches("[A-Za-z0-9._:-]+")) {
+                throw new ConfigException("node: \"" + name.substring(0, Math.min(name.length(), 100))
+                        + "\" must be 1 to 100 letters, digits, '.', '_', ':' or '-'");
+            }
+        } else {
+            name = null;
         }
-        return name;
+        Config.Node node = Config.Node.in(data, name);
+        String archive = env.getOrDefault("TAAR_ARCHIVE", text(yml, "archive", null));
+        String media = env.getOrDefault("TAAR_MEDIA", text(yml, "media", null));
+        String inbox = env.getOrDefault("TAAR_INBOX", text(yml, "inbox", null));
+        return new Config.Node(node.name(),
+                archive == null || archive.isBlank() ? node.archive() : archive.strip().equals("database") ? null
+                        : folder("archive", archive),
+                media == null || media.isBlank() ? node.media() : folder("media", media),
+                inbox == null || inbox.isBlank() ? node.inbox() : folder("inbox", inbox),
+                inbox != null && !inbox.isBlank());
+    }
+
+    /** A folder setting: an absolute path, since nodes started from different places must agree on it. */
+    private static Path folder(String setting, String value) {
+        Path p;
+        try {
+            p = Path.of(value.strip());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(setting + ": not a path: " + e.getMessage());
+        }
+        if (!p.isAbsolute()) throw new ConfigException(setting + ": \"" + value.strip() + "\" must be an absolute path");
+        return p.normalize();
     }
 
     /**

@@ -1,12 +1,7 @@
 package org.taar.desk;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,12 +39,11 @@ public final class StoryDeliveries {
         }
         if (newest == null) return null;
         String download = "/desk/stories/" + storyId + "/deliveries/" + newest.deliveryId();
-        Path file = archive.pathOf(newest.sha256());
-        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = Files.size(file);
-            byte[] head = in.readNBytes(SHOWN);
-            return new StoryView.Verbatim(text(head), size > head.length, size, head.length, download, newest.name());
-        } catch (IOException e) {
+        try {
+            Archive.Head head = archive.head(newest.sha256(), SHOWN);
+            return new StoryView.Verbatim(text(head.bytes()), head.size() > head.bytes().length, head.size(),
+                    head.bytes().length, download, newest.name());
+        } catch (IOException | RuntimeException e) {
             log.warn("delivery {} of story {} not readable in the archive: {}", newest.deliveryId(), storyId, e.toString());
             return new StoryView.Verbatim(null, false, 0, 0, download, newest.name());
         }

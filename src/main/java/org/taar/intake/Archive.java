@@ -21,25 +21,38 @@ import org.taar.store.Store;
 import org.taar.text.Digest;
 
 /**
- * The verbatim archive: every delivery's bytes, content-addressed by SHA-256 under
- * DATA/archive/, made durable (file and directory fsynced, row committed) before anyone
- * acknowledges the delivery. The same bytes received twice are stored once.
+ * The verbatim archive: every delivery's bytes, content-addressed by SHA-256, made durable before
+ * anyone acknowledges the delivery. The same bytes received twice are stored once. By default the
+ * bytes are files under DATA/archive/ (or a folder every node shares), the file and its directory
+ * fsynced before the row commits; with {@code archive: database} they are a row of archive_files,
+ * committed in the delivery row's own transaction, so that any node of several can read them.
  */
 public final class Archive {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+    /** The first bytes of an archived delivery and its whole size. */
+    public record Head(byte[] bytes, long size) {}
+
+    /** The archive's folder, or null when the bytes are kept in the database. */
     private final Path root;
     private final Store store;
     private final Clock clock;
 
-    public Archive(Path dataDir, Store store, Clock clock) {
-        this.root = dataDir.resolve("archive");
+    /** @param root the archive's folder, or null to keep the bytes in the database */
+    public Archive(Path root, Store store, Clock clock) {
+        this.root = root;
         this.store = store;
         this.clock = clock;
     }
 
     public Delivery store(String source, String channel, String name, byte[] content) {
         String sha = sha256(content);
+        if (root == null) {
+            return store.jdbi().inTransaction(h -> {
+                keep(h, List.of(sha), List.of(content));
+                return record(h, sha, source, channel, name, content.length);
+            });
+        }
         Path file = pathOf(sha);
         try {
             // Only a regular file of our own counts as stored; anything else at that path (a link
@@ -60,6 +73,10 @@ public final class Archive {
      * when every file is durable; the rows are the caller's ({@link #record}), in its transaction.
      */
     public void storeAll(List<byte[]> contents, List<String> shas) {
+        if (root == null) {
+            store.jdbi().useTransaction(h -> keep(h, shas, contents));
+            return;
+        }
         Set<Path> written = new LinkedHashSet<>();
         try {
             for (int i = 0; i < contents.size(); i++) {
@@ -78,6 +95,13 @@ public final class Archive {
         for (Path f : written) dirs.add(f.getParent());
         DurableFile.syncAll(new ArrayList<>(written));
         DurableFile.syncAll(new ArrayList<>(dirs));
+    }
+
+    private static void keep(Handle h, List<String> shas, List<byte[]> contents) {
+        var batch = h.prepareBatch("INSERT INTO archive_files (sha256, content) VALUES (:sha, :content) "
+                + "ON CONFLICT (sha256) DO NOTHING");
+        for (int i = 0; i < shas.size(); i++) batch.bind("sha", shas.get(i)).bind("content", contents.get(i)).add();
+        batch.execute();
     }
 
     /** The delivery row for bytes {@link #storeAll} made durable, in the caller's transaction. */
@@ -108,15 +132,43 @@ public final class Archive {
 
     /** The archived bytes of a delivery, for replay. */
     public byte[] read(String sha256) throws IOException {
+        if (root == null) {
+            checked(sha256);
+            return store.jdbi().withHandle(h -> h.createQuery("SELECT content FROM archive_files WHERE sha256 = :sha")
+                    .bind("sha", sha256).mapTo(byte[].class).findOne())
+                    .orElseThrow(() -> new java.io.FileNotFoundException("not in the archive: " + sha256));
+        }
         try (InputStream in = Files.newInputStream(pathOf(sha256), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             return in.readAllBytes();
         }
     }
 
+    /** At most the first {@code n} bytes of a delivery, and its size: what the desk shows of it. */
+    public Head head(String sha256, int n) throws IOException {
+        if (root == null) {
+            checked(sha256);
+            return store.jdbi().withHandle(h -> h.createQuery(
+                            "SELECT substr(content, 1, :n) AS head, length(content) AS size FROM archive_files WHERE sha256 = :sha")
+                    .bind("sha", sha256).bind("n", n)
+                    .map((rs, ctx) -> new Head(rs.getBytes("head"), rs.getLong("size"))).findOne())
+                    .orElseThrow(() -> new java.io.FileNotFoundException("not in the archive: " + sha256));
+        }
+        Path file = pathOf(sha256);
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return new Head(in.readNBytes(n), Files.size(file));
+        }
+    }
+
+    /** Where a delivery's file is; only for an archive in a folder. */
     public Path pathOf(String sha256) {
-        // A digest from the store or a request must never become "../" in a path.
+        if (root == null) throw new IllegalStateException("the archive is in the database, not in a folder");
+        return root.resolve(checked(sha256).substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    /** A digest from the store or a request must never become "../" in a path, or anything but a digest. */
+    private static String checked(String sha256) {
         if (!SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("not a SHA-256 digest: " + sha256);
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+        return sha256;
     }
 
     public static String sha256(byte[] content) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +56,7 @@ public final class DropFolder implements AutoCloseable {
     public static final Duration WAIT = Duration.ofMinutes(10);
 
     private final Path inbox;
-    private final Path claimed;
+    private final ClaimedFiles claims;
     private final FailedFiles failed;
     private final WaitingMedia waiting;
     private final Deliveries pipeline;
@@ -71,8 +73,23 @@ public final class DropFolder implements AutoCloseable {
 
     /** @param wait how long a media file waits for its story file (tests shorten it) */
     public DropFolder(Path inbox, Deliveries pipeline, long maxBytes, Clock clock, Duration wait) {
+        this(inbox, ClaimedFiles.alone(inbox), pipeline, maxBytes, clock, wait);
+    }
+
+    /**
+     * An inbox that several nodes read: each claims files into {@code claimed/NODE/} beside it, and
+     * takes over the files of nodes that are gone.
+     *
+     * @param gone true for a node name that no longer runs
+     */
+    public static DropFolder shared(Path inbox, String node, Predicate<String> gone, Deliveries pipeline, long maxBytes,
+                                    Clock clock) {
+        return new DropFolder(inbox, ClaimedFiles.shared(inbox, node, gone), pipeline, maxBytes, clock, WAIT);
+    }
+
+    private DropFolder(Path inbox, ClaimedFiles claims, Deliveries pipeline, long maxBytes, Clock clock, Duration wait) {
         this.inbox = inbox;
-        this.claimed = inbox.resolveSibling("claimed");
+        this.claims = claims;
         this.failed = new FailedFiles(inbox.resolveSibling("failed"), clock);
         this.waiting = new WaitingMedia(inbox.resolveSibling("waiting"), clock, wait, maxBytes);
         this.pipeline = pipeline;
@@ -160,8 +177,7 @@ public final class DropFolder implements AutoCloseable {
         for (Path file : ready) {
             try {
                 lastSeen.remove(file);
-                take(source, file);
-                handled++;
+                if (take(source, file)) handled++;
             } catch (IOException | RuntimeException e) {
                 warnOnce(problems, file, "cannot take it, will retry: " + e);
             }
@@ -178,28 +194,39 @@ public final class DropFolder implements AutoCloseable {
         return seen.equals(lastSeen.put(file, seen));
     }
 
-    private void take(String source, Path file) throws IOException {
-        Path dir = Files.createDirectories(claimed.resolve(source));
+    /** Claims the file and ingests it; false when another node of a shared inbox took it first. */
+    private boolean take(String source, Path file) throws IOException {
+        Path dir = Files.createDirectories(claims.mine.resolve(source));
         Path target = dir.resolve(file.getFileName());
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("an earlier file of the same name is still waiting in " + dir);
         }
         try {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException takenByAnotherNode) {
+            // A shared inbox: another node's rename won, and that node ingests it.
+            log.debug("drop folder: {} was taken by another node", file);
+            return false;
         } catch (AtomicMoveNotSupportedException otherDisk) {
+            if (claims.shared()) {
+                // Read in place, a file of a shared inbox could be ingested by two nodes.
+                throw new IOException("the claimed folder " + dir + " must be on the inbox's file system", otherDisk);
+            }
             // An inbox mounted from another file system cannot be renamed out of; it is read in
             // place, still without following links (only a FIFO swapped in at this very moment
             // could then make the open wait).
             ingest(source, file);
-            return;
+            return true;
         }
         ingest(source, target);
+        return true;
     }
 
     private int resumeClaimed(Set<Path> problems) throws IOException {
-        if (!Files.isDirectory(claimed, LinkOption.NOFOLLOW_LINKS)) return 0;
+        claims.adoptFromGoneNodes();
+        if (!Files.isDirectory(claims.mine, LinkOption.NOFOLLOW_LINKS)) return 0;
         int handled = 0;
-        try (DirectoryStream<Path> sources = Files.newDirectoryStream(claimed)) {
+        try (DirectoryStream<Path> sources = Files.newDirectoryStream(claims.mine)) {
             for (Path dir : sources) {
                 String source = dir.getFileName().toString();
                 if (!SOURCE_NAME.matcher(source).matches() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) continue;

@@ -19,8 +19,9 @@ public final class MediaFiles {
 
     private final Path root;
 
-    public MediaFiles(Path dataDir) {
-        this.root = dataDir.resolve("media");
+    /** @param root DATA/media, or a folder every node shares ({@code media:} in taar.yml) */
+    public MediaFiles(Path root) {
+        this.root = root;
     }
 
     /** Writes the bytes durably (once) and returns their SHA-256. */

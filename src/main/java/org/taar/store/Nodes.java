@@ -12,6 +12,12 @@ import java.util.List;
 public final class Nodes {
     /** A node whose row is older than this is taken for gone: a purge no longer waits for it. */
     public static final Duration ALIVE = Duration.ofSeconds(5);
+    /**
+     * A node not seen for this long has stopped for good, as far as work it had taken is concerned:
+     * another node takes over the files it had claimed. Much longer than {@link #ALIVE}, so that a
+     * node that only lost the store for a moment does not find its work taken from under it.
+     */
+    public static final Duration GONE = Duration.ofMinutes(1);
 
     /** One node as its last heartbeat left it. */
     public record Node(String name, Instant startedAt, Instant seenAt, long appliedSeq) {}
@@ -45,6 +51,13 @@ public final class Nodes {
                 .map((rs, ctx) -> new Node(rs.getString("name"), Instant.ofEpochMilli(rs.getLong("started_at")),
                         Instant.ofEpochMilli(rs.getLong("seen_at")), rs.getLong("applied_seq")))
                 .list());
+    }
+
+    /** True when {@code name} left, or was last seen more than {@link #GONE} before {@code now}. */
+    public boolean gone(String name, Instant now) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT seen_at FROM nodes WHERE name = :name")
+                .bind("name", name).mapTo(Long.class).findOne())
+                .map(seen -> seen < now.minus(GONE).toEpochMilli()).orElse(true);
     }
 
     /**

@@ -96,7 +96,7 @@ class MediaWorkerTest {
     }
 
     private MediaWorker worker(MediaApp m, AddressPolicy.Rule rule, MediaWorker.Settings settings) {
-        return new MediaWorker(new MediaWork(m.app.store), m.app.archive, new MediaFiles(m.app.config.dataDir()), renderer,
+        return new MediaWorker(new MediaWork(m.app.store), m.app.archive, new MediaFiles(m.app.config.node().media()), renderer,
                 new Fetcher(Duration.ofSeconds(2), 2, clock, rule), m.app.config, clock, settings, new Random(1), () -> { });
     }
 
@@ -121,7 +121,7 @@ class MediaWorkerTest {
             assertThat(Files.readAllBytes(m.app.archive.pathOf(pic.originalSha256()))).isEqualTo(jpeg);
             MediaStore.StoredRendition r = m.app.media.renditions(pic.id()).get(0);
             assertThat(r.width()).isEqualTo(320);
-            assertThat(Files.size(new MediaFiles(m.app.config.dataDir()).pathOf(r.sha256()))).isEqualTo(r.size());
+            assertThat(Files.size(new MediaFiles(m.app.config.node().media()).pathOf(r.sha256()))).isEqualTo(r.size());
             assertThat(mediaEvents(m, MediaApp.storyId(o))).isEqualTo(1);
 
             assertThat(w.pass()).as("nothing left").isZero();

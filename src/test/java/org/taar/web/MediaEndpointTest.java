@@ -78,7 +78,7 @@ class MediaEndpointTest {
     }
 
     private byte[] file(Made m) throws IOException {
-        return Files.readAllBytes(new MediaFiles(app.config.dataDir()).pathOf(m.sha256()));
+        return Files.readAllBytes(new MediaFiles(app.config.node().media()).pathOf(m.sha256()));
     }
 
     @Test
