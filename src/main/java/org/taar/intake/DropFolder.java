@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taar.store.StoreOutage;
 
 
 /**
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DropFolder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
+    private final StoreOutage outage = new StoreOutage(log, "drop folder");
     private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     /** How long a media file waits for its story file. */
@@ -109,7 +111,10 @@ public final class DropFolder implements AutoCloseable {
     private void scanSafely() {
         try {
             scan();
-        } catch (RuntimeException | IOException e) {
+            outage.worked();
+        } catch (RuntimeException e) {
+            outage.failed(e);
+        } catch (IOException e) {
             log.error("drop folder scan failed, will retry: {}", e.toString(), e);
         }
     }

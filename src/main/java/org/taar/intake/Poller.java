@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taar.store.StoreOutage;
 
 import org.taar.config.Config;
 import org.taar.store.SourceHealth;
@@ -41,6 +42,7 @@ import org.taar.story.Outcome;
  */
 public final class Poller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    private final StoreOutage outage = new StoreOutage(log, "poll scheduler");
     // How long past its deadline a claimed poll keeps its claim: should this node die mid-poll,
     // another node polls the source once the feed's timeout and this have passed.
     static final Duration LEASE_SLACK = Duration.ofSeconds(10);
@@ -190,8 +192,9 @@ public final class Poller implements AutoCloseable {
     private void tickSafely() {
         try {
             tick();
+            outage.worked();
         } catch (RuntimeException e) {
-            log.error("poll scheduler: {}, will retry", e.toString(), e);
+            outage.failed(e);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taar.store.StoreOutage;
 import org.taar.config.Config;
 import org.taar.intake.Archive;
 import org.taar.intake.Backoff;
@@ -41,6 +42,7 @@ import org.taar.store.MediaWork;
  */
 public final class MediaWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaWorker.class);
+    private final StoreOutage outage = new StoreOutage(log, "media worker");
     /** How long past its fetch deadline a claim holds, for the rendering and a slow store. */
     private static final Duration LEASE_SLACK = Duration.ofSeconds(120);
     private static final int BATCH = 50;
@@ -146,8 +148,9 @@ public final class MediaWorker implements AutoCloseable {
     private void drainSafely() {
         try {
             pass();
+            outage.worked();
         } catch (RuntimeException e) {
-            log.error("media worker: {}, will retry", e.toString(), e);
+            outage.failed(e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taar.store.StoreOutage;
 import org.taar.store.EmbargoQueue;
 
 /**
@@ -14,6 +15,7 @@ import org.taar.store.EmbargoQueue;
  */
 public final class EmbargoClock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbargoClock.class);
+    private final StoreOutage outage = new StoreOutage(log, "embargo clock");
 
     private final EmbargoQueue stories;
     private final Clock clock;
@@ -38,8 +40,9 @@ public final class EmbargoClock implements AutoCloseable {
     private void tickSafely() {
         try {
             tick();
+            outage.worked();
         } catch (RuntimeException e) {
-            log.error("embargo check failed, will retry: {}", e.toString(), e);
+            outage.failed(e);
         }
     }
 

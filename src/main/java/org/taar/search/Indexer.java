@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taar.store.StoreOutage;
 import org.taar.store.Event;
 import org.taar.store.EventGaps;
 import org.taar.store.EventLog;
@@ -123,6 +124,7 @@ public final class Indexer implements AutoCloseable {
     }
 
     public void start() {
+        StoreOutage outage = new StoreOutage(log, "search indexer");
         running = true;
         thread = new Thread(() -> {
             while (running) {
@@ -130,10 +132,11 @@ public final class Indexer implements AutoCloseable {
                     wake.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                     catchUp();
+                    outage.worked();
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
-                    log.error("indexing failed, will retry: {}", e.toString(), e);
+                    outage.failed(e);
                 }
             }
         }, "search-indexer");

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taar.store.StoreOutage;
 import org.taar.config.Config;
 import org.taar.store.Event;
 import org.taar.store.EventGaps;
@@ -210,15 +211,17 @@ public final class Publisher implements AutoCloseable {
     }
 
     private Thread daemon(String name, Step step) {
+        StoreOutage outage = new StoreOutage(log, name);
         Thread t = new Thread(() -> {
             while (running) {
                 try {
                     step.run();
+                    outage.worked();
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
                     // A bad story or a database hiccup must not stop publishing for every later story.
-                    log.error("publishing failed, will retry: {}", e.toString(), e);
+                    outage.failed(e);
                 }
             }
         }, name);
