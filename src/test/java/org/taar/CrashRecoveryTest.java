@@ -81,7 +81,7 @@ class CrashRecoveryTest {
         Files.createDirectories(inbox);
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Server first = Server.start(dir, config.jdbcUrl(), engine + "-first");
+        ServerProcess first = ServerProcess.start(dir, config.jdbcUrl(), engine + "-first");
         Set<Sent> acked = Collections.newSetFromMap(new java.util.concurrent.ConcurrentHashMap<>());
         ConcurrentLinkedQueue<Sent> unacked = new ConcurrentLinkedQueue<>();
         AtomicInteger ackCount = new AtomicInteger();
@@ -140,7 +140,7 @@ class CrashRecoveryTest {
         assertThat(droppedBeforeKill).as("drop files ingested before the kill").isPositive();
         assertThat(countFiles(inbox)).as("drop files left for the restart").isPositive();
 
-        Server second = Server.start(dir, config.jdbcUrl(), engine + "-second");
+        ServerProcess second = ServerProcess.start(dir, config.jdbcUrl(), engine + "-second");
         try {
             // The agency's client sends again whatever was not acknowledged.
             log("restarted; re-pushing " + unacked.size());
@@ -499,52 +499,5 @@ class CrashRecoveryTest {
 
     static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    /** A {@code taar serve} child process on a free port, its log in target/crash-test/. */
-    static final class Server {
-        final Process process;
-        final String base;
-
-        private Server(Process process, String base) {
-            this.process = process;
-            this.base = base;
-        }
-
-        static Server start(Path data, String jdbcUrl, String name) throws Exception {
-            // Under target/, so that a failure's server log outlives the temp dir.
-            Path log = Path.of("target", "crash-test", name + ".log");
-            Files.createDirectories(log.getParent());
-            Files.deleteIfExists(log);
-            List<String> cmd = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"),
-                    "org.taar.Taar", "serve", "--port", "0", "--data", data.toString()));
-            if (jdbcUrl != null) cmd.addAll(List.of("--db", jdbcUrl));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:[0-9]+)/");
-            // The child JVM says it is listening in its log; until it does, only its log can tell.
-            String base = Eventually.value(Duration.ofSeconds(60), () -> {
-                Matcher m = listening.matcher(Files.exists(log) ? Files.readString(log) : "");
-                if (m.find()) return m.group(1);
-                if (!p.isAlive()) throw new AssertionError("server exited " + p.exitValue() + ":\n" + Files.readString(log));
-                return null;
-            }, found -> found != null);
-            if (base != null) return new Server(p, base);
-            p.destroyForcibly();
-            throw new AssertionError("server did not start within 60 s:\n" + Files.readString(log));
-        }
-
-        /** SIGKILL (what destroyForcibly sends on Linux); returns the exit status. */
-        int kill() throws InterruptedException {
-            process.destroyForcibly();
-            return process.waitFor();
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
-        }
     }
 }
