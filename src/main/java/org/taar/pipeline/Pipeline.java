@@ -32,6 +32,7 @@ import org.taar.rules.Decision;
 import org.taar.rules.RuleEdits;
 import org.taar.rules.RuleText;
 import org.taar.rules.Rules;
+import org.taar.story.Meters;
 import org.taar.story.Outcome;
 import org.taar.story.OutcomeStatus;
 import org.taar.store.AdvisoryStore;
@@ -65,6 +66,7 @@ public final class Pipeline implements Deliveries {
     private final Recorder recorder;
     private final WireLog wire;
     private final MediaIntake media;
+    private final Meters meters;
     // Versions of one story must be applied one at a time; striping keeps unrelated stories parallel.
     private final ReentrantLock[] stripes = new ReentrantLock[64];
     /**
@@ -77,6 +79,13 @@ public final class Pipeline implements Deliveries {
 
     public Pipeline(Config config, Archive archive, Formats formats, Normalizer normalizer, Enricher enricher,
                     Rules rules, StoryReads reads, StoryWrites writes, Clock clock, Runnable onChange) {
+        this(config, archive, formats, normalizer, enricher, rules, reads, writes, clock, onChange, Meters.NONE);
+    }
+
+    /** @param meters told of every delivery and of what each of its items did */
+    public Pipeline(Config config, Archive archive, Formats formats, Normalizer normalizer, Enricher enricher,
+                    Rules rules, StoryReads reads, StoryWrites writes, Clock clock, Runnable onChange, Meters meters) {
+        this.meters = meters;
         this.config = config;
         this.archive = archive;
         this.formats = formats;
@@ -105,6 +114,17 @@ public final class Pipeline implements Deliveries {
     @Override
     public DeliveryResult deliver(String source, String channel, String name, byte[] content, String formatHint,
                                   List<Attachment> attachments) {
+        DeliveryResult result = deliverWhole(source, channel, name, content, formatHint, attachments);
+        // Counted once the outcomes are known: the source is the caller's (a key's, a folder's, a feed's).
+        meters.delivered(source, channel);
+        for (Outcome o : result.outcomes()) {
+            if (o != null) meters.item(source, o.status());
+        }
+        return result;
+    }
+
+    private DeliveryResult deliverWhole(String source, String channel, String name, byte[] content, String formatHint,
+                                        List<Attachment> attachments) {
         if (content.length > config.maxDeliveryBytes()) {
             String why = "too large: " + content.length + " bytes, the limit is " + config.maxDeliveryBytes();
             wire.rejected(source, null, name, null, why, clock.instant());
