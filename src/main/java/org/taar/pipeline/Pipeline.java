@@ -43,6 +43,7 @@ import org.taar.store.WireLog;
 import org.taar.normalize.Normalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The path of a story, in the order of DESIGN.md: archive, parse, normalize, enrich, identify,
@@ -148,6 +149,14 @@ public final class Pipeline implements Deliveries {
             return r;
         }
         Delivery delivery = archive.store(source, channel, name, content);
+        // Every log line from here on, down to each item's, names the archived bytes.
+        try (MDC.MDCCloseable sha = MDC.putCloseable("sha256", delivery.sha256())) {
+            return deliverArchived(source, channel, name, content, formatHint, attachments, delivery);
+        }
+    }
+
+    private DeliveryResult deliverArchived(String source, String channel, String name, byte[] content, String formatHint,
+                                           List<Attachment> attachments, Delivery delivery) {
         DeliveryParts parts = new DeliveryParts(archive, source, channel);
         attachments.forEach(parts::add);
         // Items are processed as the parser reads them, so a large feed never sits in memory whole;
@@ -184,7 +193,17 @@ public final class Pipeline implements Deliveries {
     }
 
     private Outcome processOne(String source, String name, Delivery delivery, NewsItem raw) {
-        Prepared p = prepare(source, raw);
+        try (MDC.MDCCloseable uri = uriOf(raw)) {
+            return processPrepared(source, name, delivery, prepare(source, raw));
+        }
+    }
+
+    /** Puts the story's uri on every log line about it (until closed); an item without one leaves no field. */
+    static MDC.MDCCloseable uriOf(NewsItem item) {
+        return MDC.putCloseable("uri", item.uri());
+    }
+
+    private Outcome processPrepared(String source, String name, Delivery delivery, Prepared p) {
         ReentrantLock lock = stripes[Math.floorMod((source + '\n' + p.item().uri()).hashCode(), stripes.length)];
         lock.lock();
         try {
