@@ -39,6 +39,8 @@ import org.taar.site.Renderer;
 import org.taar.web.Routes;
 import org.taar.web.SiteServer;
 import org.taar.web.SitePages;
+import org.taar.web.MetricsEndpoint;
+import org.taar.site.PageLatency;
 import org.taar.store.PushKeys;
 import org.taar.store.SourceStore;
 import org.taar.store.Store;
@@ -84,6 +86,7 @@ import org.taar.media.MediaWorker;
 import org.taar.media.PictureRenderer;
 import org.taar.store.MediaStore;
 import org.taar.store.MediaWork;
+import org.taar.story.Meters;
 
 /**
  * Builds every component from the configuration, in one place, in the order of the pipeline.
@@ -134,6 +137,8 @@ public final class App implements Node {
     private final MediaWorker mediaWorker;
     /** The renditions under DATA/media/: written by the worker, served by /media/. */
     private final MediaFiles mediaFiles;
+    /** What /metrics shows: one registry for this App, told by the stages through story/Meters. */
+    private final NewsroomMetrics metrics;
     private DropFolder dropFolder;
     private Poller poller;
     private EmbargoClock embargoClock;
@@ -168,6 +173,7 @@ public final class App implements Node {
                 clock);
         this.publisher = new Publisher(stories, listings, events, renderer, pages, articles, listingPages, feeds,
                 new RelatedBackfill(stories, articles), config.site(), clock);
+        this.metrics = new NewsroomMetrics(store, pages, events, clock);
         this.tags = new TagStore(store, clock);
         this.onDemand = new OnDemand(stories, tags, articles, listingPages, pages, feeds);
         // Names already used as tags in the archive become spellings the tagger recognizes.
@@ -178,7 +184,7 @@ public final class App implements Node {
         this.rules = new Rules(clock, config, ruleStore);
         this.dryRun = new DryRun(rules, ruleStore, new ReceivedItems(store),
                 r -> enricher.section(r.item(), config.source(r.source())));
-        this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge);
+        this.editorActions = new EditorActions(stories, writes, rules, clock, this::nudge, metrics);
         this.media = new MediaStore(store);
         this.mediaFiles = new MediaFiles(config.node().media());
         this.mediaWorker = new MediaWorker(new MediaWork(store), archive, mediaFiles,
@@ -186,7 +192,7 @@ public final class App implements Node {
                 new Fetcher(Duration.ofSeconds(10), 2, clock), config, clock, MediaWorker.Settings.defaults(),
                 new Random(), publisher::nudge);
         this.pipeline = new Pipeline(config, archive, formats(config), normalizer(config, clock), enricher,
-                rules, stories, writes, clock, this::nudge);
+                rules, stories, writes, clock, this::nudge, metrics);
     }
 
     // What the commands use, through cli/Node (the command line sits below App).
@@ -213,6 +219,11 @@ public final class App implements Node {
     @Override
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** What the stages count, for the desk's wiring. */
+    Meters meters() {
+        return metrics;
     }
 
     private void nudge() {
@@ -294,7 +305,9 @@ public final class App implements Node {
         LiveEvents feed = live;
         CdnPurge purge = cdnPurge;
         NodeBeat heartbeat = beat;
+        PageLatency latency = new PageLatency(metrics, clock);
         publisher.listener(changes -> {
+            latency.applied(changes);
             mediaLookups.applied(changes);
             heartbeat.nudge();
             if (purge != null) purge.applied(changes);
@@ -304,11 +317,12 @@ public final class App implements Node {
         java.time.Duration bodyDeadline = config.http().bodyDeadline();
         ClientAddress clientAddress = new ClientAddress(config.http().trustedProxies());
         // Built before the routes (the desk's "fetch now" uses it), started after the port is open.
-        poller = new Poller(config.polledSources(), pipeline, sources, clock,
-                Poller.Settings.defaults().withMaxBytes(config.maxDeliveryBytes()), new Random());
+        Poller.Settings polling = Poller.Settings.defaults().withMaxBytes(config.maxDeliveryBytes());
+        poller = new Poller(config.polledSources(), pipeline, sources, clock, polling, new Random(),
+                new Fetcher(polling.connectTimeout(), polling.perHost(), clock), metrics);
         AdvisoryStore advisories = new AdvisoryStore(store);
         AdvisoryDecisions decisions = new AdvisoryDecisions(advisories, editorActions, clock);
-        Routes routes = new Routes(new SitePages(pages, onDemand), store, clientAddress,
+        Routes routes = new Routes(new SitePages(pages, onDemand, metrics), store, clientAddress,
                 new IngestEndpoint(pipeline, pushKeys, config.maxDeliveryBytes(), bodyDeadline),
                 new AdvisoriesEndpoint(advisories, pushKeys, decisions, bodyDeadline),
                 new EditorEndpoint(editorActions, pushKeys, bodyDeadline),
@@ -318,7 +332,7 @@ public final class App implements Node {
                 new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock),
                 DeskWiring.desk(this, enricher, poller, this::nudge, clientAddress, bodyDeadline, advisories, decisions),
-                new MediaEndpoint(mediaLookups, mediaFiles, articles.gone()));
+                new MediaEndpoint(mediaLookups, mediaFiles, articles.gone()), new MetricsEndpoint(metrics::scrape));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();
         Config.Node node = config.node();
@@ -359,6 +373,7 @@ public final class App implements Node {
         if (beat != null) beat.close();
         if (indexer != null) indexer.close();
         if (searchIndex != null) searchIndex.close();
+        metrics.close();
         store.close();
     }
 }

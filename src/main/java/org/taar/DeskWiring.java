@@ -61,7 +61,7 @@ final class DeskWiring {
         StoryFile storyFile = new StoryFile(app.stories, app.audit, advisories, storyDeliveries, sanitizer,
                 app.config.site(), app.clock);
         StoryActions storyActions = new StoryActions(app.stories, app.writes, app.editorActions,
-                new StoryEdits(app.config.site(), enricher, sanitizer), app.rules, app.clock, nudge);
+                new StoryEdits(app.config.site(), enricher, sanitizer), app.rules, app.clock, nudge, app.meters());
         routes.addAll(new StoryPages(deskPages, storyFile, storyDeliveries, storyActions, zone).routes());
         return new DeskEndpoint(access, deskPages, clientAddress, bodyDeadline, routes);
     }

@@ -31,6 +31,9 @@ public final class CommonOptions {
     Path config;
     @Option(names = "--debug", description = "verbose logs and stack traces")
     boolean debug;
+    @Option(names = "--log-format", paramLabel = "text|json", converter = LogFormat.Converter.class,
+            description = "log lines on stderr as key=value text (default) or JSON lines (or TAAR_LOG_FORMAT)")
+    LogFormat logFormat;
 
     public Config load() {
         return load(null);
@@ -44,8 +47,10 @@ public final class CommonOptions {
         return loaded;
     }
 
-    /** Commands that print JSON keep stderr for problems only unless --debug. */
+    /** Commands that print JSON keep stderr for problems only unless --debug. Lines take --log-format's form. */
     public void quietLogs(boolean quiet) {
+        // First: going back to text reads logback.xml again, which would undo the levels below.
+        logFormat().use();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         boolean debug = debug();
         root.setLevel(debug ? Level.DEBUG : quiet ? Level.WARN : Level.INFO);
@@ -57,6 +62,19 @@ public final class CommonOptions {
 
     public boolean debug() {
         return debug || nearest(c -> c.debug ? Boolean.TRUE : null) != null;
+    }
+
+    /** --log-format given nearest the command, else TAAR_LOG_FORMAT, else text. */
+    public LogFormat logFormat() {
+        LogFormat given = nearest(c -> c.logFormat);
+        if (given != null) return given;
+        String env = System.getenv("TAAR_LOG_FORMAT");
+        if (env == null || env.isBlank()) return LogFormat.TEXT;
+        try {
+            return LogFormat.of(env);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TAAR_LOG_FORMAT: " + e.getMessage());
+        }
     }
 
     public Path data() {

@@ -13,6 +13,7 @@ import org.taar.store.StoryReads;
 import org.taar.store.StoryVersion.Audit;
 import org.taar.store.StoryWrites;
 import org.taar.story.EventKind;
+import org.taar.story.Meters;
 import org.taar.story.Status;
 import org.taar.story.Story;
 
@@ -36,8 +37,16 @@ public final class EditorActions {
     private final Rules rules;
     private final Clock clock;
     private final Runnable onChange;
+    private final Meters meters;
 
     public EditorActions(StoryReads stories, StoryWrites writes, Rules rules, Clock clock, Runnable onChange) {
+        this(stories, writes, rules, clock, onChange, Meters.NONE);
+    }
+
+    /** @param meters told of each action taken through {@link #apply(long, Act, String, String)} */
+    public EditorActions(StoryReads stories, StoryWrites writes, Rules rules, Clock clock, Runnable onChange,
+                         Meters meters) {
+        this.meters = meters;
         this.stories = stories;
         this.writes = writes;
         this.rules = rules;
@@ -47,8 +56,10 @@ public final class EditorActions {
 
     public Result apply(long id, Act act, String editor, String reason) {
         Result r = stories.store().jdbi().inTransaction(h -> apply(h, id, act, editor, reason));
+        String action = act.name().toLowerCase(java.util.Locale.ROOT);
+        meters.deskAction(action, r.kind().name().toLowerCase(java.util.Locale.ROOT));
         if (r.kind() == Result.Kind.DONE) {
-            log.info("editor {} story id={} by={}", act.name().toLowerCase(java.util.Locale.ROOT), id, editor);
+            log.info("editor {} story id={} by={}", action, id, editor);
             onChange.run();
         }
         return r;

@@ -15,6 +15,7 @@ import org.taar.store.StoryEdit;
 import org.taar.store.StoryReads;
 import org.taar.store.StoryVersion.Audit;
 import org.taar.store.StoryWrites;
+import org.taar.story.Meters;
 import org.taar.story.Status;
 import org.taar.story.Story;
 
@@ -55,9 +56,12 @@ public final class StoryActions {
     private final Rules rules;
     private final Clock clock;
     private final Runnable onChange;
+    private final Meters meters;
 
+    /** @param meters told of every action that reached its story, and what came of it */
     public StoryActions(StoryReads stories, StoryWrites writes, EditorActions editor, StoryEdits edits, Rules rules,
-                        Clock clock, Runnable onChange) {
+                        Clock clock, Runnable onChange, Meters meters) {
+        this.meters = meters;
         this.stories = stories;
         this.writes = writes;
         this.editor = editor;
@@ -155,6 +159,7 @@ public final class StoryActions {
             }
             return change.apply(h, s);
         });
+        meters.deskAction(action, r.kind().name().toLowerCase(Locale.ROOT));
         if (r.kind() == Result.Kind.DONE) {
             log.info("desk {} story id={} by={}", action, id, who);
             onChange.run();

@@ -17,16 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taar.store.StoreOutage;
-
 import org.taar.config.Config;
 import org.taar.store.SourceHealth;
 import org.taar.store.SourceStore;
+import org.taar.story.Meters;
 import org.taar.story.Outcome;
 
 /**
@@ -104,6 +102,7 @@ public final class Poller implements AutoCloseable {
     private final Settings settings;
     private final Backoff backoff;
     private final Fetcher fetcher;
+    private final Meters meters;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
@@ -121,6 +120,12 @@ public final class Poller implements AutoCloseable {
     /** With a given fetcher: tests pass one whose address rule lets them reach their loopback server. */
     public Poller(List<Config.Source> polled, Deliveries pipeline, SourceStore store, Clock clock, Settings settings,
                   Random random, Fetcher fetcher) {
+        this(polled, pipeline, store, clock, settings, random, fetcher, Meters.NONE);
+    }
+
+    /** @param meters told how each poll ended, by source */
+    public Poller(List<Config.Source> polled, Deliveries pipeline, SourceStore store, Clock clock, Settings settings,
+                  Random random, Fetcher fetcher, Meters meters) {
         for (Config.Source s : polled) {
             if (s.feed() == null) throw new IllegalArgumentException("source " + s.name() + " has no url to poll");
             sources.put(s.name(), s);
@@ -135,6 +140,7 @@ public final class Poller implements AutoCloseable {
         this.settings = settings;
         this.backoff = new Backoff(random);
         this.fetcher = fetcher;
+        this.meters = meters;
     }
 
     /** Writes the configured sources to the store and readies the HTTP clients; no polling yet. */
@@ -183,8 +189,8 @@ public final class Poller implements AutoCloseable {
     /** Opens, then polls every due source from now on. */
     public synchronized void start() throws Exception {
         open();
-        workers = Executors.newFixedThreadPool(settings.workers(), threads("poll-worker"));
-        scheduler = Executors.newSingleThreadScheduledExecutor(threads("poll-scheduler"));
+        workers = Executors.newFixedThreadPool(settings.workers(), new DaemonThreads("poll-worker"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("poll-scheduler"));
         scheduler.scheduleWithFixedDelay(this::tickSafely, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
         log.info("polling {} source(s) of taar.yml: {}, and those added at the desk", sources.size(), sources.keySet());
     }
@@ -229,7 +235,7 @@ public final class Poller implements AutoCloseable {
             try {
                 workers.execute(() -> {
                     try {
-                        poll(source);
+                        meters.polled(name, poll(source).outcome());
                     } finally {
                         running.remove(name);
                         host.release();
@@ -262,7 +268,9 @@ public final class Poller implements AutoCloseable {
                 return new PollResult(name, "busy", 0, null, List.of(), null);
             }
             try {
-                return poll(source);
+                PollResult r = poll(source);
+                meters.polled(name, r.outcome());
+                return r;
             } finally {
                 host.release();
             }
@@ -361,15 +369,6 @@ public final class Poller implements AutoCloseable {
             b.append('?').append(String.join("&", names));
         }
         return b.toString();
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Stops scheduling, lets running polls finish within the grace period, then aborts the rest. */

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.taar.config.Config;
 import org.taar.format.Formats;
 import org.taar.format.ParseContext;
@@ -149,7 +150,14 @@ public final class Importer {
         return new Result(counts, batch.skipped, refused, batch.prepareNanos, System.nanoTime() - t0);
     }
 
+    // On a worker of the parallel stream: the document's hash is on that thread's lines while it reads it.
     private Read read(String source, Doc doc, String sha) {
+        try (MDC.MDCCloseable archived = MDC.putCloseable("sha256", sha)) {
+            return readArchived(source, doc, sha);
+        }
+    }
+
+    private Read readArchived(String source, Doc doc, String sha) {
         DeliveryParts parts = new DeliveryParts(archive, source, CHANNEL);
         List<Pipeline.Prepared> items = new ArrayList<>();
         List<MediaIntake.Sent> sent = new ArrayList<>();
@@ -161,7 +169,13 @@ public final class Importer {
             ParseContext ctx = new ParseContext(source, clock.instant(), parts::add);
             var parsed = formats.parse(doc.content(), doc.formatHint(), ctx, raw -> {
                 sent.add(MediaIntake.Sent.of(items.size(), raw));
-                items.add(MediaIntake.standsAlone(raw) ? null : pipeline.prepareWhole(source, raw));
+                if (MediaIntake.standsAlone(raw)) {
+                    items.add(null);
+                    return;
+                }
+                try (MDC.MDCCloseable uri = Pipeline.uriOf(raw)) {
+                    items.add(pipeline.prepareWhole(source, raw));
+                }
             });
             if (items.isEmpty()) {
                 return new Read(doc, sha, items, sent, parsed.warnings().isEmpty() ? "no news items in the delivery"
@@ -190,27 +204,34 @@ public final class Importer {
     private List<List<Outcome>> writeAll(Handle h, String source, List<Read> reads) {
         List<List<Outcome>> all = new ArrayList<>();
         for (Read r : reads) {
-            Delivery d = r.sha() == null ? null
-                    : archive.record(h, r.sha(), source, CHANNEL, r.doc().name(), r.doc().content().length);
-            List<Outcome> out = new ArrayList<>();
-            if (r.refused() != null) {
-                WireLog.withoutStory(h, source, d == null ? null : d.id(), r.doc().name(), null, OutcomeStatus.REJECTED,
-                        r.refused(), clock.instant());
-                out.add(Outcome.rejected(r.doc().name(), r.refused()));
-            } else {
-                for (Pipeline.Prepared p : r.items()) {
-                    if (p == null) {
-                        out.add(null);
-                        continue;
-                    }
-                    Outcome o = pipeline.apply(h, source, r.doc().name(), d, p, storyTime(p.item()));
-                    out.add(o);
-                    if (WxrParser.NAME.equals(r.doc().formatHint())) formerAddress(h, source, p.item());
-                }
+            try (MDC.MDCCloseable archived = MDC.putCloseable("sha256", r.sha())) {
+                all.add(writeOne(h, source, r));
             }
-            all.add(out);
         }
         return all;
+    }
+
+    private List<Outcome> writeOne(Handle h, String source, Read r) {
+        Delivery d = r.sha() == null ? null
+                : archive.record(h, r.sha(), source, CHANNEL, r.doc().name(), r.doc().content().length);
+        List<Outcome> out = new ArrayList<>();
+        if (r.refused() != null) {
+            WireLog.withoutStory(h, source, d == null ? null : d.id(), r.doc().name(), null, OutcomeStatus.REJECTED,
+                    r.refused(), clock.instant());
+            out.add(Outcome.rejected(r.doc().name(), r.refused()));
+            return out;
+        }
+        for (Pipeline.Prepared p : r.items()) {
+            if (p == null) {
+                out.add(null);
+                continue;
+            }
+            try (MDC.MDCCloseable uri = Pipeline.uriOf(p.item())) {
+                out.add(pipeline.apply(h, source, r.doc().name(), d, p, storyTime(p.item())));
+                if (WxrParser.NAME.equals(r.doc().formatHint())) formerAddress(h, source, p.item());
+            }
+        }
+        return out;
     }
 
     /**

@@ -32,6 +32,7 @@ import org.taar.rules.Decision;
 import org.taar.rules.RuleEdits;
 import org.taar.rules.RuleText;
 import org.taar.rules.Rules;
+import org.taar.story.Meters;
 import org.taar.story.Outcome;
 import org.taar.story.OutcomeStatus;
 import org.taar.store.AdvisoryStore;
@@ -42,6 +43,7 @@ import org.taar.store.WireLog;
 import org.taar.normalize.Normalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The path of a story, in the order of DESIGN.md: archive, parse, normalize, enrich, identify,
@@ -65,6 +67,7 @@ public final class Pipeline implements Deliveries {
     private final Recorder recorder;
     private final WireLog wire;
     private final MediaIntake media;
+    private final Meters meters;
     // Versions of one story must be applied one at a time; striping keeps unrelated stories parallel.
     private final ReentrantLock[] stripes = new ReentrantLock[64];
     /**
@@ -77,6 +80,13 @@ public final class Pipeline implements Deliveries {
 
     public Pipeline(Config config, Archive archive, Formats formats, Normalizer normalizer, Enricher enricher,
                     Rules rules, StoryReads reads, StoryWrites writes, Clock clock, Runnable onChange) {
+        this(config, archive, formats, normalizer, enricher, rules, reads, writes, clock, onChange, Meters.NONE);
+    }
+
+    /** @param meters told of every delivery and of what each of its items did */
+    public Pipeline(Config config, Archive archive, Formats formats, Normalizer normalizer, Enricher enricher,
+                    Rules rules, StoryReads reads, StoryWrites writes, Clock clock, Runnable onChange, Meters meters) {
+        this.meters = meters;
         this.config = config;
         this.archive = archive;
         this.formats = formats;
@@ -105,6 +115,17 @@ public final class Pipeline implements Deliveries {
     @Override
     public DeliveryResult deliver(String source, String channel, String name, byte[] content, String formatHint,
                                   List<Attachment> attachments) {
+        DeliveryResult result = deliverWhole(source, channel, name, content, formatHint, attachments);
+        // Counted once the outcomes are known: the source is the caller's (a key's, a folder's, a feed's).
+        meters.delivered(source, channel);
+        for (Outcome o : result.outcomes()) {
+            if (o != null) meters.item(source, o.status());
+        }
+        return result;
+    }
+
+    private DeliveryResult deliverWhole(String source, String channel, String name, byte[] content, String formatHint,
+                                        List<Attachment> attachments) {
         if (content.length > config.maxDeliveryBytes()) {
             String why = "too large: " + content.length + " bytes, the limit is " + config.maxDeliveryBytes();
             wire.rejected(source, null, name, null, why, clock.instant());
@@ -128,6 +149,14 @@ public final class Pipeline implements Deliveries {
             return r;
         }
         Delivery delivery = archive.store(source, channel, name, content);
+        // Every log line from here on, down to each item's, names the archived bytes.
+        try (MDC.MDCCloseable sha = MDC.putCloseable("sha256", delivery.sha256())) {
+            return deliverArchived(source, channel, name, content, formatHint, attachments, delivery);
+        }
+    }
+
+    private DeliveryResult deliverArchived(String source, String channel, String name, byte[] content, String formatHint,
+                                           List<Attachment> attachments, Delivery delivery) {
         DeliveryParts parts = new DeliveryParts(archive, source, channel);
         attachments.forEach(parts::add);
         // Items are processed as the parser reads them, so a large feed never sits in memory whole;
@@ -164,7 +193,17 @@ public final class Pipeline implements Deliveries {
     }
 
     private Outcome processOne(String source, String name, Delivery delivery, NewsItem raw) {
-        Prepared p = prepare(source, raw);
+        try (MDC.MDCCloseable uri = uriOf(raw)) {
+            return processPrepared(source, name, delivery, prepare(source, raw));
+        }
+    }
+
+    /** Puts the story's uri on every log line about it (until closed); an item without one leaves no field. */
+    static MDC.MDCCloseable uriOf(NewsItem item) {
+        return MDC.putCloseable("uri", item.uri());
+    }
+
+    private Outcome processPrepared(String source, String name, Delivery delivery, Prepared p) {
         ReentrantLock lock = stripes[Math.floorMod((source + '\n' + p.item().uri()).hashCode(), stripes.length)];
         lock.lock();
         try {

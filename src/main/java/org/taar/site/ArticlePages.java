@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 import org.taar.config.Config;
 import org.taar.store.FingerprintStore;
 import org.taar.store.MediaReads;
@@ -86,9 +87,12 @@ public final class ArticlePages {
 
     /** Puts the page of {@code s} into the cache, or takes it out when readers must not see the story. */
     void render(Story s, List<Views.RelatedLink> links) {
-        Page page = page(s, links);
-        if (page == null) cache.remove(s.path());
-        else cache.putArticle(s.path(), page);
+        // Whatever is logged while the page is rendered names its story.
+        try (MDC.MDCCloseable uri = MDC.putCloseable("uri", s.uri())) {
+            Page page = page(s, links);
+            if (page == null) cache.remove(s.path());
+            else cache.putArticle(s.path(), page);
+        }
     }
 
     /** Pins the 410 notice at a killed story's address. */

@@ -163,6 +163,13 @@ public final class PageCache {
         return pinned.size();
     }
 
+    /** Bytes of the pinned tier's pages (a walk over them: few, but one per killed story); for /metrics. */
+    public long pinnedBytes() {
+        long sum = 0;
+        for (Page p : pinned.values()) sum += p.weight();
+        return sum;
+    }
+
     /** The bounded tier's weight: bytes of article and deep listing pages held now. */
     public long boundedBytes() {
         bounded.cleanUp();

@@ -324,7 +324,7 @@ public final class Publisher implements AutoCloseable {
             Story s = current.get(e.storyId());
             if (s != null) {
                 changes.add(new EventLog.Change(e.seq(), e.kind(), s.id(), s.status().label(), s.section(), s.slug(),
-                        s.headline()));
+                        s.headline(), e.at()));
             }
         }
         try {

@@ -41,9 +41,18 @@ public final class EventLog {
                 .mapTo(Long.class).one());
     }
 
-    /** What a reader's live feed says of one event: the event, and the story as it stands now. */
+    /**
+     * What a reader's live feed says of one event: the event, and the story as it stands now.
+     *
+     * @param at when the event was written (null where unknown): how long its page took is measured from it
+     */
     public record Change(long seq, EventKind kind, long storyId, String status, String section, String slug,
-                         String headline) {
+                         String headline, Instant at) {
+        public Change(long seq, EventKind kind, long storyId, String status, String section, String slug,
+                      String headline) {
+            this(seq, kind, storyId, status, section, slug, headline, null);
+        }
+
         public String path() {
             return Story.path(section, slug, storyId);
         }
@@ -55,13 +64,14 @@ public final class EventLog {
      */
     public List<Change> changesBetween(long after, long upTo, int limit) {
         List<Change> newestFirst = store.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT e.seq, e.kind, s.id, s.status, s.section, s.slug, s.headline
+                        SELECT e.seq, e.kind, e.at, s.id, s.status, s.section, s.slug, s.headline
                           FROM events e JOIN stories s ON s.id = e.story_id
                          WHERE e.seq > :after AND e.seq <= :upTo
                         ORDER BY e.seq DESC LIMIT :limit""")
                 .bind("after", after).bind("upTo", upTo).bind("limit", limit)
                 .map((rs, ctx) -> new Change(rs.getLong("seq"), EventKind.of(rs.getString("kind")), rs.getLong("id"),
-                        rs.getString("status"), rs.getString("section"), rs.getString("slug"), rs.getString("headline")))
+                        rs.getString("status"), rs.getString("section"), rs.getString("slug"), rs.getString("headline"),
+                        Instant.ofEpochMilli(rs.getLong("at"))))
                 .list());
         List<Change> out = new ArrayList<>(newestFirst);
         Collections.reverse(out);

@@ -2,6 +2,7 @@ package org.taar.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -117,6 +118,14 @@ public final class Store implements AutoCloseable {
      */
     public Optional<EventWake> wakeOnEvents(Runnable onWake) {
         return listenUrl == null ? Optional.empty() : Optional.of(new EventWake(listenUrl, onWake));
+    }
+
+    /**
+     * Reports the connection pool (waits, usage, timeouts) to {@code tracker}, from now on; once
+     * per store. The pool is named by engine (taar-sqlite, taar-pg), never by its URL.
+     */
+    public void measurePool(MetricsTrackerFactory tracker) {
+        pool.setMetricsTrackerFactory(tracker);
     }
 
     /** True when the database answers a trivial query; /healthz uses it. */

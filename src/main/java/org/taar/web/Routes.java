@@ -25,7 +25,7 @@ public final class Routes implements AutoCloseable {
     public Routes(SitePages pages, Store store, ClientAddress clientAddress, IngestEndpoint ingest,
                   AdvisoriesEndpoint advisories, EditorEndpoint editor, LiveEvents live, SearchEndpoint search,
                   VersionsEndpoint versions, StoriesEndpoint stories, SourcesEndpoint sources,
-                  DeskEndpoint desk, MediaEndpoint media) {
+                  DeskEndpoint desk, MediaEndpoint media, MetricsEndpoint metrics) {
         this.live = live;
         this.table = List.of(
                 post(is("/api/v1/ingest"), (rq, rs, cb, path) -> ingest.handle(rq, rs, cb)),
@@ -33,6 +33,7 @@ public final class Routes implements AutoCloseable {
                 post(EditorEndpoint::matches, editor::handle),
                 any(DeskEndpoint::matches, desk::handle),  // its own table: GET pages, POST forms
                 get(is("/healthz"), (rq, rs, cb, path) -> health(store, rs, cb)),
+                get(is("/metrics"), (rq, rs, cb, path) -> metrics.handle(rq, rs, cb)),
                 get(is("/events"), (rq, rs, cb, path) -> live.handle(rq, rs, cb, clientAddress.of(rq))),
                 get(is("/search"), (rq, rs, cb, path) ->
                         Responses.page(rq, rs, cb, search.page(rq.getHttpURI().getQuery()))),

@@ -11,6 +11,7 @@ import org.taar.site.OnDemand;
 import org.taar.site.Page;
 import org.taar.site.PageCache;
 import org.taar.site.ListingPages;
+import org.taar.story.Meters;
 
 /**
  * Every path no other route claims is a page of the site: from the page cache, else rendered on
@@ -22,10 +23,17 @@ public final class SitePages {
 
     private final PageCache cache;
     private final OnDemand onDemand;
+    private final Meters meters;
 
     public SitePages(PageCache cache, OnDemand onDemand) {
+        this(cache, onDemand, Meters.NONE);
+    }
+
+    /** @param meters told whether each page came from the cache (a miss is rendered, redirected or 404) */
+    public SitePages(PageCache cache, OnDemand onDemand, Meters meters) {
         this.cache = cache;
         this.onDemand = onDemand;
+        this.meters = meters;
     }
 
     void handle(Request request, Response response, Callback callback, String path) {
@@ -35,6 +43,7 @@ public final class SitePages {
             return;
         }
         Optional<Page> page = cache.get(key);
+        meters.pageAsked(page.isPresent());
         if (page.isPresent()) {
             Responses.page(request, response, callback, page.get());
             return;

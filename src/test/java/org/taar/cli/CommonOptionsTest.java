@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** The contract: every command takes --data, --db, --config and --debug, through the one shared mixin. */
+/** The contract: every command takes --data, --db, --config and --debug (and --log-format), through the one shared mixin. */
 class CommonOptionsTest {
     @TempDir Path dir;
 
@@ -78,12 +78,13 @@ class CommonOptionsTest {
         assertThat(commands).isNotEmpty();
         for (var e : commands.entrySet()) {
             CommandSpec spec = e.getValue().getCommandSpec();
-            for (String option : List.of("--data", "--db", "--config", "--debug")) {
+            for (String option : List.of("--data", "--db", "--config", "--debug", "--log-format")) {
                 assertThat(spec.findOption(option)).as(e.getKey() + " takes " + option).isNotNull();
             }
             // Given on the command line, the options reach the shared mixin's fields.
             List<String> args = new ArrayList<>(List.of(e.getKey().split(" ")));
-            args.addAll(List.of("--data", "d", "--db", "jdbc:postgresql://h/db", "--config", "c.yml", "--debug"));
+            args.addAll(List.of("--data", "d", "--db", "jdbc:postgresql://h/db", "--config", "c.yml", "--debug",
+                    "--log-format", "json"));
             for (OptionSpec o : spec.options()) if (o.required()) args.addAll(List.of(o.longestName(), "x"));
             for (PositionalParamSpec p : spec.positionalParameters()) {
                 for (int i = 0; i < p.arity().min(); i++) args.add("x");
@@ -99,6 +100,7 @@ class CommonOptionsTest {
             assertThat(common.db).as(e.getKey()).isEqualTo("jdbc:postgresql://h/db");
             assertThat(common.config).as(e.getKey()).isEqualTo(Path.of("c.yml"));
             assertThat(common.debug()).as(e.getKey()).isTrue();
+            assertThat(common.logFormat()).as(e.getKey()).isEqualTo(LogFormat.JSON);
         }
     }
 
@@ -152,6 +154,10 @@ class CommonOptionsTest {
         assertThat(own.data()).isEqualTo(Path.of("c"));
         assertThat(own.debug()).isFalse();
         assertThat(parsed("convert-font", "--from", "walkman").data()).as("nothing given anywhere").isNull();
+        assertThat(parsed("--log-format", "json", "user", "add", "x", "--role", "editor").logFormat()).isEqualTo(LogFormat.JSON);
+        if (System.getenv("TAAR_LOG_FORMAT") == null) {
+            assertThat(parsed("convert-font", "--from", "walkman").logFormat()).as("the default").isEqualTo(LogFormat.TEXT);
+        }
     }
 
     @Test
