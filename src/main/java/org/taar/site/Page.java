@@ -40,6 +40,16 @@ public record Page(int status, String contentType, byte[] gzipped, byte[] brotli
         return of(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A file shipped in the jar (the favicon), as a page. */
+    static Page resource(String contentType, String name) {
+        try (var in = Page.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return of(200, contentType, in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Page of(int status, String contentType, byte[] body) {
         return new Page(status, contentType, Compression.gzip(body), Compression.brotli(body), body.length, etag(body), "",
                 null);

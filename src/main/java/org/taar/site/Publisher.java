@@ -1,7 +1,5 @@
 package org.taar.site;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,7 +152,7 @@ public final class Publisher implements AutoCloseable {
                 for (Config.Section s : site.sections()) listings.renderSection(s.slug(), true);
                 long listingsMs = (System.nanoTime() - started) / 1_000_000 - articlesMs;
                 feeds.renderAll(eager);
-                cache.put("/favicon.svg", Page.of(200, "image/svg+xml", resource("/site/favicon.svg")));
+                cache.put("/favicon.svg", Page.resource("image/svg+xml", "/site/favicon.svg"));
                 cache.put("/404", Page.html(404, renderer.message(renderer.labels().notFoundTitle(),
                         renderer.labels().notFoundText())));
                 lastSeq = seq;
@@ -165,15 +163,6 @@ public final class Publisher implements AutoCloseable {
                 return null;
             }
         });
-    }
-
-    private static byte[] resource(String name) {
-        try (var in = Publisher.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public void start() {

@@ -164,7 +164,7 @@ class MetricsEndpointTest {
             // The kill's 410 is pinned; the held story left the bounded tier, so it may be empty now.
             assertThat(value(s, "taar_page_cache_pages", "tier=\"pinned\"")).isGreaterThanOrEqualTo(1.0);
             // One node, which has applied every event (its heartbeat may be a second behind, never ahead).
-            assertThat(value(s, "taar_event_lag", "node=\"" + app.config.node() + "\"")).isBetween(0.0, 10.0);
+            assertThat(value(s, "taar_event_lag", "node=\"" + app.config.node().name() + "\"")).isBetween(0.0, 10.0);
 
             assertThat(s.keySet()).anyMatch(k -> k.startsWith("hikaricp_connections_active{"));
             assertThat(s.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes{"));
