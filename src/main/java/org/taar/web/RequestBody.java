@@ -14,7 +14,6 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taar.store.StoreUnavailableException;
 import org.taar.web.Json;
 
 /**
@@ -128,19 +127,10 @@ public final class RequestBody {
             try {
                 use.accept(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
             } catch (Exception | Error e) {
-                // The store away: the delivery was not acknowledged, and the sender should try again (see SiteServer).
-                boolean away = StoreUnavailableException.isCause(e);
-                if (away) {
-                    log.warn("request refused, the store is unavailable method={} path={}: {}", request.getMethod(),
-                            request.getHttpURI().getPath(), e.toString());
-                } else {
-                    log.error("request failed method={} path={}: {}", request.getMethod(), request.getHttpURI().getPath(),
-                            e.toString(), e);
-                }
+                RequestFailure f = RequestFailure.of(e, request, log);
                 if (!response.isCommitted()) {
-                    if (away) response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-                    refuse(response, callback, away ? 503 : 500, away ? "the store is unavailable; try again shortly"
-                            : "internal error");
+                    f.headers(response);
+                    refuse(response, callback, f.status(), f.message());
                 } else {
                     callback.failed(e);
                 }

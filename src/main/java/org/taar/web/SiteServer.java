@@ -17,7 +17,6 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taar.store.StoreUnavailableException;
 import org.taar.config.Config;
 import org.taar.site.PageCache;
 
@@ -97,26 +96,12 @@ public final class SiteServer implements AutoCloseable {
             try {
                 routes.handle(request, response, callback);
             } catch (Exception | Error e) {
-                // The store away: nothing was wrong with the request, and nothing of it was acknowledged;
-                // the client is told to come back (a push is retried, never lost). Pages in memory still answer.
-                boolean away = StoreUnavailableException.isCause(e);
-                if (away) {
-                    log.warn("request refused, the store is unavailable method={} path={}: {}", request.getMethod(),
-                            request.getHttpURI().getPath(), e.toString());
-                } else {
-                    // One failing request answers 500 with no internals; the server carries on.
-                    log.error("request failed method={} path={}: {}", request.getMethod(), request.getHttpURI().getPath(),
-                            e.toString(), e);
-                }
+                RequestFailure f = RequestFailure.of(e, request, log);
                 if (!response.isCommitted()) {
                     response.reset();
                     securityHeaders.apply(response.getHeaders());
-                    if (away) {
-                        response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
-                        Responses.text(response, callback, 503, "the store is unavailable; try again shortly\n");
-                    } else {
-                        Responses.text(response, callback, 500, "internal error\n");
-                    }
+                    f.headers(response);
+                    Responses.text(response, callback, f.status(), f.message() + "\n");
                 } else {
                     callback.failed(e);
                 }
