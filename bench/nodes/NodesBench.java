@@ -203,7 +203,7 @@ public final class NodesBench {
         key = key.substring(key.lastIndexOf('\n') + 1);
         StoryWriter writer = new StoryWriter(20261204L, StoryWriter.realHeadlines(headlines));
         // A few pushes first, not counted: the nodes' code paths warm.
-        long[] same = new long[pushes], other = new long[pushes];
+        long[] accepted = new long[pushes], same = new long[pushes], other = new long[pushes];
         int warm = Math.min(30, pushes);
         for (int i = -warm; i < pushes; i++) {
             String body = ImportBench.ninjs(writer.story(5_000_000 + i + warm, Instant.now()), "urn:bench:nodes:" + (i + warm))
@@ -212,6 +212,7 @@ public final class NodesBench {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base(1) + "/api/v1/ingest"))
                     .header("Authorization", "Bearer " + key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            long answered = System.nanoTime() - t0;
             if (r.statusCode() != 202) throw new IllegalStateException("push answered " + r.statusCode() + ": " + r.body());
             String url = JSON.readTree(r.body()).path("url").asText();
             long[] seen = new long[2];
@@ -224,6 +225,7 @@ public final class NodesBench {
                 Thread.sleep(1);
             }
             if (i >= 0) {
+                accepted[i] = answered;
                 same[i] = seen[0];
                 other[i] = seen[1];
             }
@@ -232,6 +234,7 @@ public final class NodesBench {
         System.out.println("wire to web: " + pushes + " pushes to node 1, one at a time (after " + warm + " not counted); "
                 + "each polled on node 1 and node 2 every millisecond or so");
         System.out.printf("%-44s %9s %9s %9s%n", "ms from the push", "p50", "p90", "p99");
+        print("push on node 1 -> 202", accepted);
         print("push on node 1 -> 200 on node 1 (baseline)", same);
         print("push on node 1 -> 200 on node 2", other);
     }
