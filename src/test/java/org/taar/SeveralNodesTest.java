@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taar.config.Config;
 import org.taar.config.ConfigLoader;
 import org.taar.store.PushKeys;
+import org.taar.web.desk.DeskClient;
 
 /**
  * Three serving nodes on one PostgreSQL database, each with its own data folder, over real HTTP
@@ -167,5 +168,34 @@ class SeveralNodesTest {
         assertThat(atPurge).as("one purge for the kill").isNotNull();
         assertThat(atPurge).as("every node already answered 410 when the CDN was told").containsExactly(410, 410, 410);
         assertThat(purges.poll(1500, TimeUnit.MILLISECONDS)).as("and no node purged it again").isNull();
+    }
+
+    @Test
+    void anEditorSignedInOnOneNodeWorksTheDeskThroughAnotherAndTheKillIsGoneEverywhere() throws Exception {
+        start(3, null);
+        assertThat(nodes.get(0).accounts.add("meera", "editor", "a long enough password")).isNull();
+        String pushKey = nodes.get(0).pushKeys.create("ians");
+        HttpResponse<String> pushed = post(0, "/api/v1/ingest", pushKey,
+                Fixtures.wire("urn:nodes:desk", 1, null, "डेस्क से हटाई गई ख़बर", "देश"));
+        String url = new ObjectMapper().readTree(pushed.body()).path("url").asText();
+        long id = Long.parseLong(url.substring(url.lastIndexOf('-') + 1));
+
+        // Signed in on node a; the session (in the store) is used on node b as a balancer would send it.
+        DeskClient onA = new DeskClient(bases.get(0)).signedIn("meera", "a long enough password");
+        DeskClient onB = new DeskClient(bases.get(1));
+        onB.cookies.putAll(onA.cookies);
+        HttpResponse<String> queue = onB.get("/desk/");
+        assertThat(queue.statusCode()).as("node b knows node a's session").isEqualTo(200);
+        assertThat(queue.body()).as("node b's queue shows the push to node a").contains("डेस्क से हटाई गई ख़बर");
+        String page = onB.get("/desk/stories/" + id).body();
+        java.util.regex.Matcher seen = java.util.regex.Pattern.compile("name=\"seen\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(seen.find()).isTrue();
+        HttpResponse<String> kill = onB.post("/desk/stories/" + id + "/kill", Map.of("csrf", DeskClient.csrf(page),
+                "seen", seen.group(1), "reason", "legal advice"));
+        assertThat(kill.statusCode()).as(kill.body()).isEqualTo(303);
+        for (int node = 0; node < 3; node++) {
+            assertThat(msUntil(node, url, 410, WITHIN)).as("node %d answers 410 for the story killed at node b's desk", node)
+                    .isNotNegative();
+        }
     }
 }
