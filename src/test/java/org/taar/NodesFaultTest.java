@@ -32,6 +32,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +45,7 @@ import org.taar.store.Store;
  * Three `taar serve` processes on one PostgreSQL database behind nginx, as docs/deploy.md sets them
  * up: a node SIGKILLed while it polls and ingests loses nothing and doubles nothing (another node
  * takes its source over, every push acknowledged is published once), and a rolling restart of every
- * node under readers costs them not one failed request.
+ * node under readers and wrk costs them not one failed request.
  */
 class NodesFaultTest {
     private static final Duration FEED_TIMEOUT = Duration.ofSeconds(4);
@@ -110,6 +113,14 @@ class NodesFaultTest {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** Debian's wrk; CI installs it (.ci/run), elsewhere the test says how. */
+    private static String wrk() {
+        if (Files.isExecutable(Path.of("/usr/bin/wrk"))) return "/usr/bin/wrk";
+        if ("true".equals(System.getenv("CI"))) throw new IllegalStateException("wrk is not installed (.ci/run installs it)");
+        org.junit.jupiter.api.Assumptions.abort("wrk is not installed (apt-get install wrk)");
+        return null;
     }
 
     /** Pushes until the answer is 202, as a sender does after a refused connection, a 502 or a 503. */
@@ -316,6 +327,14 @@ class NodesFaultTest {
             t.start();
             readers.add(t);
         }
+        // wrk as well, on keep-alive connections through nginx, over the same pages.
+        Path lua = dir.resolve("paths.lua");
+        Files.writeString(lua, "paths = {" + paths.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(","))
+                + "}\ni = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+        Path wrkOut = dir.resolve("wrk.out");
+        Process wrk = new ProcessBuilder(wrk(), "-t1", "-c8", "-d300s", "-s", lua.toString(), lb.base() + "/")
+                .redirectErrorStream(true).redirectOutput(wrkOut.toFile()).start();
+        open.add(wrk::destroyForcibly);
         for (int i = 1; i <= 3; i++) {
             ServerProcess old = nodes.get(i - 1);
             old.stop();
@@ -327,9 +346,18 @@ class NodesFaultTest {
         }
         reading.set(false);
         for (Thread t : readers) t.join();
-        System.out.println("rolling restart of 3 nodes: " + requests.get() + " reader requests through nginx, "
-                + failures.size() + " failed");
+        // SIGINT: wrk stops and prints what it saw.
+        new ProcessBuilder("kill", "-INT", String.valueOf(wrk.pid())).start().waitFor();
+        assertThat(wrk.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String said = Files.readString(wrkOut);
+        Matcher done = Pattern.compile("([0-9]+) requests in").matcher(said);
+        assertThat(done.find()).as(said).isTrue();
+        System.out.println("rolling restart of 3 nodes: " + requests.get() + " reader requests and " + done.group(1)
+                + " wrk requests through nginx, " + failures.size() + " failed");
         assertThat(requests.get()).as("readers kept reading").isGreaterThan(200);
+        assertThat(Long.parseLong(done.group(1))).as("wrk kept reading").isGreaterThan(1_000);
+        assertThat(said).as("wrk saw no error answer and no socket error").doesNotContain("Non-2xx")
+                .doesNotContain("Socket errors");
         assertThat(failures).as("failed reader requests").isEmpty();
     }
 }
