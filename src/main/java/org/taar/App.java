@@ -221,7 +221,7 @@ public final class App implements Node {
         return accounts;
     }
 
-    /** What the stages count, for the desk's wiring. */
+    /** What the stages count (tests read the registry through it). */
     Meters meters() {
         return metrics;
     }
@@ -331,7 +331,9 @@ public final class App implements Node {
                 new VersionsEndpoint(stories, audit, pushKeys),
                 new StoriesEndpoint(stories, listings, config.site()),
                 new SourcesEndpoint(sources, pushKeys, clock),
-                DeskWiring.desk(this, enricher, poller, this::nudge, clientAddress, bodyDeadline, advisories, decisions),
+                DeskWiring.desk(config, clock, store, stories, writes, audit, wire, sources, pushKeys, accounts, tags,
+                        ruleStore, rules, dryRun, editorActions, publisher, archive, formats(config), enricher, metrics,
+                        poller, this::nudge, clientAddress, bodyDeadline, advisories, decisions),
                 new MediaEndpoint(mediaLookups, mediaFiles, articles.gone()), new MetricsEndpoint(metrics::scrape));
         server = new SiteServer(host, port, routes, pages, config.http());
         server.start();

@@ -1,12 +1,16 @@
 package org.taar;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.taar.config.Config;
+import org.taar.desk.Accounts;
 import org.taar.desk.AdvisoryDecisions;
 import org.taar.desk.DeskAccess;
 import org.taar.desk.DeskRenderer;
+import org.taar.desk.EditorActions;
 import org.taar.desk.Passwords;
 import org.taar.desk.RuleChanges;
 import org.taar.desk.SourceForm;
@@ -16,12 +20,27 @@ import org.taar.desk.StoryEdits;
 import org.taar.desk.StoryFile;
 import org.taar.desk.TagEdits;
 import org.taar.enrich.Enricher;
+import org.taar.format.Formats;
+import org.taar.intake.Archive;
 import org.taar.intake.Poller;
+import org.taar.rules.DryRun;
+import org.taar.rules.Rules;
+import org.taar.site.Publisher;
 import org.taar.store.AdvisoryStore;
 import org.taar.store.Attention;
+import org.taar.store.AuditLog;
 import org.taar.store.DeskSessions;
 import org.taar.store.DeskUsers;
 import org.taar.store.LoginFailures;
+import org.taar.store.PushKeys;
+import org.taar.store.RuleStore;
+import org.taar.store.SourceStore;
+import org.taar.store.Store;
+import org.taar.store.StoryReads;
+import org.taar.store.StoryWrites;
+import org.taar.store.TagStore;
+import org.taar.store.WireQueue;
+import org.taar.story.Meters;
 import org.taar.text.HtmlSanitizer;
 import org.taar.web.ClientAddress;
 import org.taar.web.desk.AdvisoryPages;
@@ -36,32 +55,40 @@ import org.taar.web.desk.StoryPages;
 import org.taar.web.desk.TagPages;
 import org.taar.web.desk.UserPages;
 
-/** The editors' desk at /desk/, wired from the App's parts: its sign-in, sessions and pages. App.serve calls it once. */
+/**
+ * The editors' desk at /desk/: its sign-in, sessions and pages, wired from the parts App built.
+ * App.serve calls it once; it takes the parts one by one (not the App) so that it sits below App.
+ */
 final class DeskWiring {
     private DeskWiring() {}
 
-    static DeskEndpoint desk(App app, Enricher enricher, Poller poller, Runnable nudge, ClientAddress clientAddress,
-                             Duration bodyDeadline, AdvisoryStore advisories, AdvisoryDecisions decisions) {
+    static DeskEndpoint desk(Config config, Clock clock, Store store, StoryReads stories, StoryWrites writes,
+                             AuditLog audit, WireQueue wire, SourceStore sources, PushKeys pushKeys, Accounts accounts,
+                             TagStore tags, RuleStore ruleStore, Rules rules, DryRun dryRun,
+                             EditorActions editorActions, Publisher publisher, Archive archive, Formats formats,
+                             Enricher enricher, Meters meters, Poller poller, Runnable nudge,
+                             ClientAddress clientAddress, Duration bodyDeadline, AdvisoryStore advisories,
+                             AdvisoryDecisions decisions) {
         Passwords passwords = new Passwords();
-        DeskAccess access = new DeskAccess(new DeskUsers(app.store, app.clock), new DeskSessions(app.store),
-                new LoginFailures(app.store), passwords, app.clock, DeskAccess.IDLE, DeskAccess.ABSOLUTE);
-        DeskPages deskPages = new DeskPages(new DeskRenderer(), new Attention(app.store));
+        DeskAccess access = new DeskAccess(new DeskUsers(store, clock), new DeskSessions(store),
+                new LoginFailures(store), passwords, clock, DeskAccess.IDLE, DeskAccess.ABSOLUTE);
+        DeskPages deskPages = new DeskPages(new DeskRenderer(), new Attention(store));
         List<DeskRoute> routes = new ArrayList<>(new SignInPages(access, deskPages).routes());
-        routes.addAll(new QueuePages(app.wire, app.sources, deskPages, app.config.site(), app.clock).routes());
-        routes.addAll(new RulePages(app.ruleStore, new RuleChanges(app.rules, app.ruleStore, app.dryRun), deskPages,
-                app.config).routes());
-        ZoneId zone = app.config.site().zone();
-        routes.addAll(new AdvisoryPages(advisories, decisions, app.stories, deskPages, zone).routes());
-        routes.addAll(new SourcePages(app.sources, app.pushKeys, poller, app.config,
-                new SourceForm(App.formats(app.config).names()), deskPages, app.clock).routes());
-        routes.addAll(new TagPages(app.tags, new TagEdits(app.tags, app.publisher, nudge), deskPages).routes());
-        routes.addAll(new UserPages(app.accounts, deskPages, zone).routes());
+        routes.addAll(new QueuePages(wire, sources, deskPages, config.site(), clock).routes());
+        routes.addAll(new RulePages(ruleStore, new RuleChanges(rules, ruleStore, dryRun), deskPages,
+                config).routes());
+        ZoneId zone = config.site().zone();
+        routes.addAll(new AdvisoryPages(advisories, decisions, stories, deskPages, zone).routes());
+        routes.addAll(new SourcePages(sources, pushKeys, poller, config,
+                new SourceForm(formats.names()), deskPages, clock).routes());
+        routes.addAll(new TagPages(tags, new TagEdits(tags, publisher, nudge), deskPages).routes());
+        routes.addAll(new UserPages(accounts, deskPages, zone).routes());
         HtmlSanitizer sanitizer = new HtmlSanitizer();
-        StoryDeliveries storyDeliveries = new StoryDeliveries(app.stories, app.archive);
-        StoryFile storyFile = new StoryFile(app.stories, app.audit, advisories, storyDeliveries, sanitizer,
-                app.config.site(), app.clock);
-        StoryActions storyActions = new StoryActions(app.stories, app.writes, app.editorActions,
-                new StoryEdits(app.config.site(), enricher, sanitizer), app.rules, app.clock, nudge, app.meters());
+        StoryDeliveries storyDeliveries = new StoryDeliveries(stories, archive);
+        StoryFile storyFile = new StoryFile(stories, audit, advisories, storyDeliveries, sanitizer,
+                config.site(), clock);
+        StoryActions storyActions = new StoryActions(stories, writes, editorActions,
+                new StoryEdits(config.site(), enricher, sanitizer), rules, clock, nudge, meters);
         routes.addAll(new StoryPages(deskPages, storyFile, storyDeliveries, storyActions, zone).routes());
         return new DeskEndpoint(access, deskPages, clientAddress, bodyDeadline, routes);
     }

@@ -19,25 +19,8 @@ class TaarCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path dir;
 
-    private record Run(int exit, List<JsonNode> lines, String stderr) {}
-
-    private Run run(String... args) throws Exception {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            exit = Taar.run(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : o.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (line.startsWith("{")) lines.add(JSON.readTree(line));
-        }
-        return new Run(exit, lines, e.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path file(String name, byte[] content) throws Exception {
@@ -49,7 +32,7 @@ class TaarCliTest {
     @Test
     void parsePrintsNinjsWithDatelineFields() throws Exception {
         Path story = file("story.txt", Fixtures.wire("urn:cli:1", 3, null, "केरल में बारिश", "देश"));
-        Run r = run("parse", "--data", dir.resolve("data").toString(), story.toString());
+        CliRun r = run("parse", "--data", dir.resolve("data").toString(), story.toString());
         assertThat(r.exit()).isZero();
         JsonNode line = r.lines().get(0);
         assertThat(line.path("format").asText()).isEqualTo("wiretext");
@@ -71,7 +54,7 @@ class TaarCliTest {
                 + "<item><guid isPermaLink=\"false\">urn:cli:bare</guid><pubDate>not a date</pubDate></item>"
                 + "<item><title>दूसरी</title><link>https://agency.example/b</link><pubDate>never</pubDate></item></channel></rss>";
         Path feed = file("feed.xml", rss.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Run r = run("parse", "--data", dir.resolve("data").toString(), feed.toString());
+        CliRun r = run("parse", "--data", dir.resolve("data").toString(), feed.toString());
         assertThat(r.exit()).isZero();
         JsonNode line = r.lines().get(0);
         assertThat(line.path("items")).hasSize(2);
@@ -89,7 +72,7 @@ class TaarCliTest {
     void parseReportsEachBadFileAndExits65() throws Exception {
         Path empty = file("empty.txt", new byte[0]);
         Path good = file("good.txt", Fixtures.wire("urn:cli:2", 1, null, "ठीक", "देश"));
-        Run r = run("parse", empty.toString(), good.toString());
+        CliRun r = run("parse", empty.toString(), good.toString());
         assertThat(r.exit()).isEqualTo(65);
         assertThat(r.lines()).hasSize(2);
         assertThat(r.lines().get(0).path("error").asText()).contains("empty");
@@ -102,7 +85,7 @@ class TaarCliTest {
         Path v1 = file("v1.txt", Fixtures.wire("urn:cli:3", 1, null, "पहला", "खेल"));
         Path v2 = file("v2.txt", Fixtures.wire("urn:cli:3", 2, null, "दूसरा", "खेल"));
         Path kill = file("kill.txt", Fixtures.wire("urn:cli:3", 3, "canceled", "दूसरा", "खेल"));
-        Run first = run("ingest", "--data", data, "--source", "ians", v1.toString(), v2.toString(), v1.toString());
+        CliRun first = run("ingest", "--data", data, "--source", "ians", v1.toString(), v2.toString(), v1.toString());
         assertThat(first.exit()).isZero();
         assertThat(first.lines()).extracting(l -> l.path("status").asText())
                 .containsExactly("published", "updated", "duplicate");
@@ -113,7 +96,7 @@ class TaarCliTest {
         assertThat(url).startsWith("/sports/").isNotEqualTo(firstUrl).endsWith(firstUrl.replaceAll(".*-", "-"));
         assertThat(first.lines().get(2).path("url").asText()).isEqualTo(url);
 
-        Run killed = run("ingest", "--data", data, "--source", "ians", kill.toString());
+        CliRun killed = run("ingest", "--data", data, "--source", "ians", kill.toString());
         assertThat(killed.lines().get(0).path("status").asText()).isEqualTo("killed");
         assertThat(killed.lines().get(0).path("url").asText()).isEqualTo(url);
     }
@@ -121,21 +104,21 @@ class TaarCliTest {
     @Test
     void storedRulesAreAddedListedAppliedAndRemoved() throws Exception {
         String data = dir.resolve("data").toString();
-        Run added = run("rule", "add", "--data", data, "hold-cricket",
+        CliRun added = run("rule", "add", "--data", data, "hold-cricket",
                 "{\"match\": {\"keywords\": [\"क्रिकेट\"]}, \"action\": \"hold\", \"reason\": \"the sports desk checks cricket\"}");
         assertThat(added.exit()).as(added.stderr()).isZero();
         assertThat(run("rule", "add", "--data", data, "hold-cricket", "{\"action\": \"hold\"}").exit())
                 .as("a second rule of the same name").isEqualTo(64);
-        Run badRegex = run("rule", "add", "--data", data, "broken", "{\"match\": {\"regex\": \"(unclosed\"}, \"action\": \"hold\"}");
+        CliRun badRegex = run("rule", "add", "--data", data, "broken", "{\"match\": {\"regex\": \"(unclosed\"}, \"action\": \"hold\"}");
         assertThat(badRegex.exit()).isEqualTo(64);
         assertThat(badRegex.stderr()).contains("broken").doesNotContain("\tat ");
 
-        Run list = run("rule", "list", "--data", data);
+        CliRun list = run("rule", "list", "--data", data);
         assertThat(list.lines()).extracting(l -> l.path("name").asText()).containsExactly("hold-cricket");
         assertThat(list.lines()).extracting(l -> l.path("enabled").asBoolean(false)).containsExactly(true);
 
         Path story = file("s.txt", Fixtures.wire("urn:cli:rule", 1, null, "क्रिकेट टीम की घोषणा आज", "खेल"));
-        Run held = run("ingest", "--data", data, "--source", "ians", story.toString());
+        CliRun held = run("ingest", "--data", data, "--source", "ians", story.toString());
         assertThat(held.lines().get(0).path("status").asText()).isEqualTo("held");
         assertThat(held.lines().get(0).path("reason").asText()).contains("hold-cricket");
 
@@ -147,7 +130,7 @@ class TaarCliTest {
     @Test
     void ingestRejectsBadFilesWith65AndNoStackTrace() throws Exception {
         Path junk = file("junk.bin", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
-        Run r = run("ingest", "--data", dir.resolve("data").toString(), junk.toString());
+        CliRun r = run("ingest", "--data", dir.resolve("data").toString(), junk.toString());
         assertThat(r.exit()).isEqualTo(65);
         assertThat(r.lines().get(0).path("status").asText()).isEqualTo("rejected");
         assertThat(r.lines().get(0).path("reason").asText()).isNotBlank();
@@ -160,7 +143,7 @@ class TaarCliTest {
         java.util.Arrays.fill(huge, (byte) 'a');
         Path big = file("big.txt", huge);
         Path good = file("good.txt", Fixtures.wire("urn:cli:5", 1, null, "छोटी ख़बर", "देश"));
-        Run r = run("ingest", "--data", dir.resolve("data").toString(), big.toString(), good.toString());
+        CliRun r = run("ingest", "--data", dir.resolve("data").toString(), big.toString(), good.toString());
         assertThat(r.exit()).isEqualTo(65);
         assertThat(r.lines().get(0).path("status").asText()).isEqualTo("rejected");
         assertThat(r.lines().get(0).path("reason").asText()).contains("too large");
@@ -174,7 +157,7 @@ class TaarCliTest {
         assertThat(run("key").exit()).as("a command group alone").isEqualTo(64);
         assertThat(run("rule").stderr()).contains("missing subcommand: add, list or remove");
         Path story = file("s.txt", Fixtures.wire("urn:cli:4", 1, null, "क", "देश"));
-        Run r = run("ingest", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=postgres&connectTimeout=2",
+        CliRun r = run("ingest", "--db", "jdbc:postgresql://127.0.0.1:1/none?user=postgres&connectTimeout=2",
                 story.toString());
         assertThat(r.exit()).isEqualTo(69);
         assertThat(r.stderr()).contains("taar:").doesNotContain("\tat ");

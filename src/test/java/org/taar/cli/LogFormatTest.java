@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taar.Fixtures;
-import org.taar.Taar;
+import org.taar.CliRun;
 import org.taar.intake.Archive;
 
 /** --log-format json through the real command line: every stderr line is a JSON object, and a story's lines name it. */
@@ -22,21 +19,8 @@ class LogFormatTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path dir;
 
-    private record Run(int exit, String stdout, String stderr) {}
-
-    private static Run run(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            exit = Taar.run(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static List<String> lines(String text) {
@@ -51,7 +35,7 @@ class LogFormatTest {
         Path file = Files.write(dir.resolve("story.txt"), story);
         String data = dir.resolve("data").toString();
         try {
-            Run r = run("ingest", "--data", data, "--source", "ians", "--log-format", "json", "--debug", file.toString());
+            CliRun r = run("ingest", "--data", data, "--source", "ians", "--log-format", "json", "--debug", file.toString());
             assertThat(r.exit()).as(r.stderr()).isZero();
             assertThat(r.stdout()).contains("\"uri\":\"urn:log:1\"");
             List<JsonNode> logged = new ArrayList<>();
@@ -72,10 +56,10 @@ class LogFormatTest {
             assertThat(logged).anyMatch(n -> !n.has("uri") && !n.has("sha256"));
         } finally {
             // Later tests in this JVM log as text again: a text command reads logback.xml anew.
-            Run text = run("parse", file.toString());
+            CliRun text = run("parse", file.toString());
             assertThat(text.exit()).isZero();
         }
-        Run again = run("ingest", "--data", data, "--source", "ians", "--debug", file.toString());
+        CliRun again = run("ingest", "--data", data, "--source", "ians", "--debug", file.toString());
         assertThat(again.exit()).isZero();
         assertThat(lines(again.stderr())).isNotEmpty().noneMatch(l -> l.startsWith("{")).anyMatch(l -> l.contains("level="));
     }
@@ -83,7 +67,7 @@ class LogFormatTest {
     @Test
     void anUnknownLogFormatIsABadUsageNamingTheChoices() {
         for (String where : new String[] {"before", "after"}) {
-            Run r = where.equals("before") ? run("--log-format", "xml", "parse", "x.txt")
+            CliRun r = where.equals("before") ? run("--log-format", "xml", "parse", "x.txt")
                     : run("ingest", "--data", dir.toString(), "--log-format", "xml", "x.txt");
             assertThat(r.exit()).as(where).isEqualTo(Exit.USAGE);
             assertThat(r.stderr()).as(where).contains("--log-format").contains("text or json").contains("'xml'")
