@@ -109,11 +109,14 @@ public final class CdnPurge implements Publisher.Listener, AutoCloseable {
             for (Pending p; (p = pending.peek()) != null; ) {
                 boolean late = System.nanoTime() - p.since() > WAIT_MAX.toNanos();
                 if (p.seq() > everywhere && !late) return;
-                if (late && p.seq() > everywhere) {
-                    log.warn("cdn purge event={} id={} sent before every node caught up (waited {} s)", p.kind(),
-                            p.storyId(), WAIT_MAX.toSeconds());
+                if (gate.claim(p.seq())) {
+                    // Said by the node that sends it only.
+                    if (p.seq() > everywhere) {
+                        log.warn("cdn purge event={} id={} sent before every node caught up (waited {} s)", p.kind(),
+                                p.storyId(), WAIT_MAX.toSeconds());
+                    }
+                    send(p.kind(), p.storyId(), 1);
                 }
-                if (gate.claim(p.seq())) send(p.kind(), p.storyId(), 1);
                 pending.remove();
             }
         } catch (RuntimeException e) {
